@@ -1,0 +1,132 @@
+/**
+ * The contract between the pipeline and the site: the shape of every file the
+ * pipeline writes to data/output/ (gitignored) and publishes under /data/.
+ *
+ * The site reads these at build time through src/lib/data.ts and never reads
+ * raw sources. Years are years ending 31 March (see scripts/data/core/types.ts).
+ */
+import type { MissingReason } from './core/missing.ts';
+
+export type OfstedGrade = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
+/** SIF = Single Inspection Framework (Nov 2013 – 2017); ILACS = Inspection of LA Children's Services (Jan 2018 –); SLAC = safeguarding and looked-after children inspections (2009–2012). */
+export type OfstedFramework = 'SLAC' | 'SIF' | 'ILACS';
+
+/** Columns of la-panel that hold numbers. */
+export const PANEL_NUMERIC_COLUMNS = [
+  'population_0_17',
+  'cla_count',
+  'cla_rate_per_10k',
+  'cla_starts',
+  'cla_ceases',
+  'cin_count',
+  'cin_rate_per_10k',
+  'cpp_count',
+  'cpp_rate_per_10k',
+  'spend_total_gbp',
+  'spend_cla_gbp',
+  'spend_safeguarding_gbp',
+  'spend_family_support_gbp',
+  'spend_early_help_gbp',
+  'spend_young_people_gbp',
+  'spend_youth_justice_gbp',
+  'spend_per_child_gbp',
+  'spend_per_child_real_gbp',
+  'idaci_score',
+  'idaci_rank',
+  'imd_score',
+  'imd_rank',
+] as const;
+export type PanelNumericColumn = (typeof PANEL_NUMERIC_COLUMNS)[number];
+
+/**
+ * One row per upper-tier LA per year (2010–2025) in which the LA existed.
+ * `null` means missing; `missing[column]` then gives the reason.
+ */
+export type PanelRow = {
+  la_code: string; // E06/E08/E09/E10 code
+  la_old_code: string; // DfE three-digit code
+  la_name: string;
+  region_code: string; // E12…
+  region: string;
+  year: number; // year ending 31 March
+  /** Spending series basis for the year: "s251-2008" (2008-09 to 2009-10, narrower scope), "s251" (2010-11 to 2013-14), "lait-s251" (2015-16 on), or null for gaps. A change of basis is a break in the series. */
+  spend_basis: string | null;
+  ofsted_overall: OfstedGrade | null;
+  ofsted_framework: OfstedFramework | null;
+  ofsted_published: string | null; // ISO date of publication of the judgement in force
+  missing: Partial<Record<PanelNumericColumn | 'ofsted_overall', MissingReason>>;
+} & Record<PanelNumericColumn, number | null>;
+
+export type LaStatus = 'current' | 'former';
+
+/** Every upper-tier LA that existed at any 31 March 2010–2025. */
+export interface LaInfo {
+  code: string;
+  oldCode: string;
+  name: string;
+  /** Readable URL slug, unique. */
+  slug: string;
+  /** Short and alternative names readers search for ("BCP", "Hull"). */
+  aliases: string[];
+  regionCode: string;
+  region: string;
+  /** E06 unitary, E08 metropolitan district, E09 London borough, E10 county. */
+  type: 'unitary' | 'metropolitan' | 'london' | 'county';
+  status: LaStatus;
+  /** First and last year (ending 31 March) in which the LA reported; lastYear null if current. */
+  firstYear: number;
+  lastYear: number | null;
+  predecessors: string[]; // LA codes it was formed from (fully or partly)
+  successors: string[]; // LA codes that replaced it
+  /** Plain-English note on a reorganisation, if any. */
+  reorganisation: string | null;
+  statisticalNeighbours: string[]; // LA codes, closest first (DfE 2021 groupings)
+}
+
+export interface Inspection {
+  la_code: string;
+  la_name: string;
+  framework: OfstedFramework;
+  /** e.g. "SIF", "ILACS standard", "ILACS short" */
+  type: string;
+  inspection_start: string | null; // ISO date
+  inspection_end: string | null;
+  published: string; // ISO date
+  overall: OfstedGrade | null;
+  /** Sub-judgements keyed by their published name. */
+  judgements: Record<string, OfstedGrade | null>;
+  source: string; // manifest id
+}
+
+/** England and regional series, one row per geography and year. */
+export interface AreaYear {
+  code: string; // E92000001 or E12…
+  name: string;
+  level: 'national' | 'regional';
+  year: number;
+  values: Partial<Record<PanelNumericColumn, number | null>>;
+  missing: Partial<Record<PanelNumericColumn, MissingReason>>;
+}
+
+/** A figure published in more than one release with different values. */
+export interface Revision {
+  measure: string;
+  code: string;
+  name: string;
+  year: number;
+  first: { release: string; value: number | null };
+  latest: { release: string; value: number | null };
+}
+
+export interface ColumnDoc {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'date' | 'object';
+  unit?: string;
+  description: string;
+  sources: string[]; // manifest ids
+}
+
+export interface Provenance {
+  dataVersion: string; // hash of all source checksums + pipeline version
+  generatedFrom: Array<{ id: string; title: string; publisher: string; release: string; sha256: string; landingUrl: string; licence: string }>;
+}

@@ -1,0 +1,29 @@
+/** Code formats used by English official statistics, with validators. */
+
+/** Upper-tier LA GSS codes: unitary (E06), metropolitan district (E08), London borough (E09), county (E10). */
+export const LA_CODE = /^E(06|08|09|10)\d{6}$/;
+export const REGION_CODE = /^E12\d{6}$/;
+export const ENGLAND_CODE = 'E92000001';
+/** DfE three-digit LA code (e.g. 202 Camden, 890 Blackpool). */
+export const OLD_LA_CODE = /^\d{3}$/;
+
+export function isLaCode(s: string): boolean {
+  return LA_CODE.test(s);
+}
+export function isRegionCode(s: string): boolean {
+  return REGION_CODE.test(s);
+}
+export function isOldLaCode(s: string): boolean {
+  return OLD_LA_CODE.test(s);
+}
+
+/** URL slug for a council name: "Bournemouth, Christchurch and Poole" → "bournemouth-christchurch-and-poole". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,54 @@
+/**
+ * The source manifest (data/sources.json): one entry per official source file,
+ * with where it comes from, its licence, its release and its pinned checksum.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+export const FAMILIES = ['cla', 'cin', 'spend', 'ofsted', 'population', 'workforce', 'deprivation', 'deflators', 'geography', 'geo'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const SourceEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
+  family: z.enum(FAMILIES),
+  title: z.string().min(5),
+  publisher: z.string().min(2),
+  landingUrl: z.url(),
+  downloadUrl: z.url().optional(),
+  licence: z.enum(['OGL-3.0', 'OPL-3.0', 'CC-BY-4.0', 'MIT']),
+  release: z.string().min(1),
+  /** Path within the raw folder (mirror). */
+  path: z.string().min(1),
+  encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().positive(),
+});
+export type SourceEntry = z.infer<typeof SourceEntrySchema>;
+
+export const ManifestSchema = z
+  .object({ note: z.string().optional(), sources: z.array(SourceEntrySchema).min(1) })
+  .superRefine((m, ctx) => {
+    const seen = new Set<string>();
+    m.sources.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id ${s.id}` });
+      seen.add(s.id);
+    });
+  });
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export async function loadManifest(path: string): Promise<Manifest> {
+  const text = await readFile(path, 'utf8');
+  const parsed = ManifestSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`${path} is not a valid source manifest:\n${issues}`);
+  }
+  return parsed.data;
+}
+
+export const LICENCES: Record<SourceEntry['licence'], { name: string; url: string }> = {
+  'OGL-3.0': { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+  'OPL-3.0': { name: 'Open Parliament Licence v3.0', url: 'https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/' },
+  'CC-BY-4.0': { name: 'Creative Commons Attribution 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  MIT: { name: 'MIT licence', url: 'https://opensource.org/license/mit' },
+};

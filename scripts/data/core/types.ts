@@ -1,0 +1,80 @@
+/**
+ * The pipeline's shared model.
+ *
+ * YEAR. Every figure is filed under the year ending 31 March ("year 2024"):
+ *   - counts at 31 March 2024 (children looked after, in need, on a plan);
+ *   - flows during the year to 31 March 2024 (starts, ceases);
+ *   - the 2023-24 financial year (1 April 2023 to 31 March 2024) for spending;
+ *   - the Ofsted judgement in force on 31 March 2024;
+ *   - the population denominator DfE uses for that year, which is the ONS
+ *     mid-year estimate for mid-2023 (DfE's own convention).
+ *
+ * OBSERVATION. A source module turns a file into observations: one measure, for
+ * one geography, in one year, from one source release, with a typed value
+ * (a number or a Missing with a reason). Geographies are as the source names
+ * them; src/geography harmonises them afterwards.
+ */
+import type { Value } from './missing.ts';
+
+export type GeoLevel = 'national' | 'regional' | 'la';
+
+/** Numeric measures that sources can supply. */
+export const MEASURES = [
+  'cla_count',
+  'cla_rate_per_10k',
+  'cla_starts',
+  'cla_ceases',
+  'cin_count',
+  'cin_rate_per_10k',
+  'cpp_count',
+  'cpp_rate_per_10k',
+  'population_0_17',
+  'spend_total_gbp',
+  'spend_cla_gbp',
+  'spend_safeguarding_gbp',
+  'spend_family_support_gbp',
+  'spend_early_help_gbp',
+  'spend_young_people_gbp',
+  'spend_youth_justice_gbp',
+  'spend_other_gbp',
+  'sw_fte',
+  'sw_turnover_rate',
+  'sw_agency_rate',
+  'sw_vacancy_rate',
+  'sw_caseload',
+] as const;
+
+export type MeasureId = (typeof MEASURES)[number];
+
+export interface Observation {
+  measure: MeasureId;
+  level: GeoLevel;
+  /** ONS/GSS code as given by the source (E92000001, E12…, E06/E08/E09/E10…), if it gives one. */
+  code?: string;
+  /** DfE three-digit LA code (or LAIT region number) as given by the source, if it gives one. */
+  oldCode?: string;
+  /** Name as given by the source (trimmed). */
+  name: string;
+  /** Year ending 31 March. */
+  year: number;
+  value: Value;
+  /** Manifest id of the source. */
+  source: string;
+  /**
+   * Release the figure comes from, as a sortable label (e.g. "2025" for the
+   * 2025 EES release, "SFR50/2017"). When two releases give the same measure,
+   * geography and year, the one with the greater `releaseOrder` wins and the
+   * other is recorded as a revision.
+   */
+  release: string;
+  releaseOrder: number;
+  /** Optional qualifier, e.g. the spending series basis ("s251-2008", "lait"). */
+  basis?: string;
+}
+
+/** What a source family module returns. */
+export interface FamilyResult {
+  observations: Observation[];
+  /** Rows read per manifest source id (for the editors' report). */
+  rowsRead: Record<string, number>;
+}
