@@ -18,10 +18,19 @@ import { Table } from './table.ts';
 export type Workbook = XLSX.WorkBook;
 
 export function readWorkbook(bytes: Uint8Array, where: { source: string; file: string }, sheets?: string[]): Workbook {
+  // SheetJS prints "ODS number format may be incorrect" for conditional number formats it does not
+  // model; they affect display formats only, never the stored values we read, so that noise is dropped.
+  const warn = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('ODS number format may be incorrect')) return;
+    warn(...args);
+  };
   try {
     return XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: false, ...(sheets ? { sheets } : {}) });
   } catch (e) {
     throw new DataError(where, `the spreadsheet could not be read: ${(e as Error).message}`, 'the file may be truncated or not a spreadsheet; re-acquire it');
+  } finally {
+    console.error = warn;
   }
 }
 

@@ -1,0 +1,145 @@
+/**
+ * From parsed families to the published files: harmonise the geography, build
+ * the LA panel and the England and regional series, and lay out every output
+ * file with its provenance (see scripts/data/contract.ts for the shapes).
+ */
+import { ENGLAND_CODE } from './core/codes.ts';
+import type { SourceFiles } from './core/acquire.ts';
+import type { Manifest } from './core/manifest.ts';
+import { isMissing, missing, MISSING_REASONS, type Value } from './core/missing.ts';
+import { PANEL_NUMERIC_COLUMNS, type AreaYear, type Inspection, type PanelRow, type Revision } from './contract.ts';
+import type { Families } from './families.ts';
+import { harmonise, type LaResolver, type ObservationStore } from './harmonise.ts';
+import { buildPanel, FIRST_YEAR, LAST_YEAR } from './derive/panel.ts';
+import { buildAreas } from './derive/areas.ts';
+import type { DeflatorLookup } from './derive/measures.ts';
+import { judgementInForce } from './derive/ofsted-in-force.ts';
+import { panelDictionary } from './publish/dictionary.ts';
+import { toCsv } from './publish/csv.ts';
+import { PANEL_FAMILIES, provenanceFor } from './publish/provenance.ts';
+import { stableJson } from './publish/write.ts';
+import { nameKey } from './sources/geography.ts';
+
+export interface Assembled {
+  panel: PanelRow[];
+  england: AreaYear[];
+  regions: AreaYear[];
+  revisions: Revision[];
+  files: Map<string, string>;
+}
+
+/** Regions named without a code (LAIT) → E12; Inner/Outer London are deliberately not carried. */
+function resolverFor(f: Families): LaResolver {
+  const regions = new Map(f.geography.regions.map((r) => [nameKey(r.name), r.code]));
+  return {
+    resolveCode: (ref, year) => f.geography.resolve(ref, year).code,
+    regionCode: (name) => {
+      const k = nameKey(name);
+      if (/london.*(inner|outer)|(inner|outer).*london/.test(k)) return null;
+      const code = regions.get(k);
+      if (!code) throw new Error(`region "${name}" is not one of ${[...regions.keys()].join(', ')}`);
+      return code;
+    },
+  };
+}
+
+function deflatorLookup(f: Families): DeflatorLookup {
+  const byYear = new Map(f.deflators.years.map((y) => [y.year, y]));
+  const base = byYear.get(f.deflators.baseYear);
+  return {
+    baseLabel: f.deflators.baseLabel,
+    factor(year): Value {
+      const y = byYear.get(year);
+      if (!y || !base || isMissing(base.index)) return missing('no_deflator');
+      if (isMissing(y.index)) return y.index;
+      return base.index / y.index;
+    },
+  };
+}
+
+/** England's children looked after since 1994: the national time series, then the latest releases. */
+function longRun(store: ObservationStore): Array<{ year: number; cla_count: number | null; release: string; source: string }> {
+  return store
+    .yearsOf('cla_count')
+    .map((year) => ({ year, v: store.get('cla_count', ENGLAND_CODE, year) }))
+    .filter((x) => x.v !== undefined)
+    .map(({ year, v }) => ({ year, cla_count: isMissing(v!.value) ? null : v!.value, release: v!.release, source: v!.source }));
+}
+
+function panelCsvRows(rows: readonly PanelRow[]) {
+  return rows.map((r) => {
+    const { missing: m, ...rest } = r;
+    return { ...rest, missing_reasons: Object.entries(m).map(([k, v]) => `${k}=${v}`).join(';') };
+  });
+}
+
+export const PANEL_CSV_COLUMNS = [
+  'la_code',
+  'la_old_code',
+  'la_name',
+  'region_code',
+  'region',
+  'year',
+  ...PANEL_NUMERIC_COLUMNS,
+  'spend_basis',
+  'ofsted_overall',
+  'ofsted_framework',
+  'ofsted_published',
+  'missing_reasons',
+] as const;
+
+export function assemble(manifest: Manifest, files: SourceFiles, f: Families, dataVersion: string): Assembled {
+  void manifest;
+  // The council panel covers 2010–2025 (the geography is modelled for 31 March 2010 to 2025).
+  // Council figures outside it (S251 2008-09; the workforce snapshot of September 2025, filed
+  // under 2026) are not carried; England's are.
+  const observations = f.observations.filter((o) => o.level !== 'la' || (o.year >= FIRST_YEAR && o.year <= LAST_YEAR));
+  const store = harmonise(observations, resolverFor(f));
+  const deflators = deflatorLookup(f);
+  const depByCode = new Map(f.deprivation.map((d) => [d.code, d]));
+  const inspections: Inspection[] = f.inspections;
+  const panel = buildPanel({
+    store,
+    las: f.geography.las,
+    regionName: (code) => f.geography.regions.find((r) => r.code === code)?.name ?? code,
+    deflators,
+    deprivation: { get: (code) => depByCode.get(code) },
+    ofsted: { inForce: (code, date) => judgementInForce(inspections, code, date) },
+    years: { first: FIRST_YEAR, last: LAST_YEAR },
+  });
+  const years = { first: FIRST_YEAR, last: LAST_YEAR };
+  const england = buildAreas(store, [{ code: ENGLAND_CODE, name: 'England' }], deflators, years);
+  const regions = buildAreas(store, f.geography.regions, deflators, years);
+
+  const prov = provenanceFor(files, dataVersion, PANEL_FAMILIES);
+  const columns = panelDictionary(deflators.baseLabel);
+  const out = new Map<string, string>();
+  out.set('la-panel.json', stableJson({ provenance: prov, columns, missingReasons: MISSING_REASONS, rows: panel }));
+  out.set('la-panel.csv', toCsv(panelCsvRows(panel), PANEL_CSV_COLUMNS));
+  out.set(
+    'england.json',
+    stableJson({
+      provenance: prov,
+      series: england,
+      longRun: longRun(store),
+      revisions: store.revisions.filter((r) => r.code === ENGLAND_CODE),
+      deflators: { baseYear: f.deflators.baseYear, baseLabel: f.deflators.baseLabel, method: f.deflators.method, years: f.deflators.years, spliceCheck: f.deflators.spliceCheck },
+      mhclgNational: f.mhclgNational,
+      spendChecks: f.spendChecks,
+    }),
+  );
+  out.set('regions.json', stableJson({ provenance: prov, series: regions, revisions: store.revisions.filter((r) => r.code.startsWith('E12')) }));
+  out.set('las.json', stableJson({ provenance: provenanceFor(files, dataVersion, ['geography', 'deprivation']), las: f.geography.las }));
+  out.set(
+    'inspections.json',
+    stableJson({ provenance: provenanceFor(files, dataVersion, ['ofsted']), inspections, dateConflicts: f.ofsted.dateConflicts }),
+  );
+  out.set('revisions.json', stableJson({ provenance: prov, revisions: store.revisions }));
+  out.set('dictionary.json', stableJson({ provenance: prov, columns, missingReasons: MISSING_REASONS }));
+  out.set('provenance.json', stableJson(provenanceFor(files, dataVersion, [...new Set(manifest.sources.map((s) => s.family))])));
+  const geoProv = provenanceFor(files, dataVersion, ['geo']);
+  out.set('geo/utla.json', stableJson({ provenance: geoProv, ...f.geo.utla }));
+  out.set('geo/hex.json', stableJson({ provenance: geoProv, areas: f.geo.hoclUtla, groups: f.geo.hoclGroups }));
+  out.set('geo/odi-hex.json', stableJson({ provenance: geoProv, ...f.geo.odiHex }));
+  return { panel, england, regions, revisions: store.revisions, files: out };
+}

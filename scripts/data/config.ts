@@ -1,0 +1,38 @@
+/**
+ * Pipeline configuration, read once from the environment and passed down.
+ * Nothing below this module reads process.env, so every step can be tested
+ * with an explicit configuration.
+ */
+import { resolve } from 'node:path';
+
+export interface PipelineConfig {
+  /** Project root (where data/sources.json lives). */
+  root: string;
+  manifestPath: string;
+  /** Raw mirror folder: DATA_RAW_DIR, default ../shared/data/raw. */
+  rawDir: string;
+  /** Gitignored cache: copies of raw files and parsed results. */
+  cacheDir: string;
+  /** Gitignored output folder the site reads. */
+  outputDir: string;
+  /** DATA_UPDATE=1: accept changed source files (after validation) and record their checksums. */
+  update: boolean;
+  /** Allow downloads from official URLs (DATA_DOWNLOAD=1); off by default, machines here have no internet. */
+  download: boolean;
+  /** Skip the parse cache (DATA_NO_CACHE=1), e.g. for cold-cache benchmarks. */
+  noCache: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): PipelineConfig {
+  const flag = (v: string | undefined) => v === '1' || v === 'true';
+  return {
+    root,
+    manifestPath: resolve(root, env.DATA_MANIFEST ?? 'data/sources.json'),
+    rawDir: resolve(root, env.DATA_RAW_DIR ?? '../shared/data/raw'),
+    cacheDir: resolve(root, env.DATA_CACHE_DIR ?? 'data/cache'),
+    outputDir: resolve(root, env.DATA_OUTPUT_DIR ?? 'data/output'),
+    update: flag(env.DATA_UPDATE),
+    download: flag(env.DATA_DOWNLOAD),
+    noCache: flag(env.DATA_NO_CACHE),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The LA panel: one row per upper-tier LA per year (ending 31 March) in which
+ * the LA existed, 2010–2025.
+ *
+ * Each column comes from one place, in a fixed order of preference, and every
+ * empty cell carries a reason:
+ *   population_0_17      ONS mid-year estimate for mid-(Y-1) (latest ONS revision, as DfE
+ *                        uses for year-Y rates); else the denominator printed in the DfE CLA
+ *                        release; else the 2009 mid-year figure printed in SFR27/2010.
+ *   cla_count/starts/ceases  DfE, latest release covering the year.
+ *   cla_rate_per_10k     as printed by DfE (2018 on); earlier years computed from the count
+ *                        and population_0_17, rounded to a whole number as DfE does.
+ *   cin_*, cpp_*         DfE children in need census; rates as printed, or computed likewise.
+ *   spend_*              Section 251 outturn (2009–2014) or LAIT (2016–2025), gross £, cash;
+ *                        `spend_basis` names the series so breaks can be shown. 2015 is a gap.
+ *   spend_per_child_gbp  spend_total_gbp / population_0_17.
+ *   spend_per_child_real_gbp  the same in constant prices (see deflators).
+ *   ofsted_*             the judgement in force on 31 March Y (latest published on or before).
+ *   imd_*, idaci_*       English Indices of Deprivation 2019 (one vintage for every year).
+ */
+import type { Inspection, LaInfo, OfstedGrade, PanelNumericColumn, PanelRow } from '../contract.ts';
+import type { Value } from '../core/missing.ts';
+import { cellOf, measuresFor, splitCells, type DeflatorLookup } from './measures.ts';
+import type { ObservationStore } from '../harmonise.ts';
+
+export const FIRST_YEAR = 2010;
+export const LAST_YEAR = 2025;
+
+export interface DeprivationLookup {
+  get(code: string): { imd_score: Value; imd_rank: Value; idaci_score: Value; idaci_rank: Value } | undefined;
+}
+
+export interface OfstedLookup {
+  inForce(code: string, isoDate: string): Inspection | null;
+}
+
+export interface PanelInputs {
+  store: ObservationStore;
+  las: readonly LaInfo[];
+  regionName: (code: string) => string;
+  deflators: DeflatorLookup;
+  deprivation: DeprivationLookup;
+  ofsted: OfstedLookup;
+  years?: { first: number; last: number };
+}
+
+export function buildPanel(inp: PanelInputs): PanelRow[] {
+  const first = inp.years?.first ?? FIRST_YEAR;
+  const last = inp.years?.last ?? LAST_YEAR;
+  const rows: PanelRow[] = [];
+  const las = [...inp.las].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.code.localeCompare(b.code));
+  for (const la of las) {
+    const from = Math.max(first, la.firstYear);
+    const to = Math.min(last, la.lastYear ?? last);
+    for (let year = from; year <= to; year++) rows.push(panelRow(inp, la, year));
+  }
+  return rows;
+}
+
+export function panelRow(inp: PanelInputs, la: LaInfo, year: number): PanelRow {
+  const code = la.code;
+  const { cells, basis } = measuresFor(inp.store, code, year, inp.deflators);
+  const dep = inp.deprivation.get(code);
+  cells.imd_score = cellOf(dep?.imd_score);
+  cells.imd_rank = cellOf(dep?.imd_rank);
+  cells.idaci_score = cellOf(dep?.idaci_score);
+  cells.idaci_rank = cellOf(dep?.idaci_rank);
+
+  const insp = inp.ofsted.inForce(code, `${year}-03-31`);
+  const { values, missing: missingMap } = splitCells<PanelNumericColumn>(cells);
+  const overall: OfstedGrade | null = insp?.overall ?? null;
+  const missingAll: PanelRow['missing'] = { ...missingMap };
+  if (!overall) missingAll.ofsted_overall = 'not_inspected';
+  return {
+    la_code: code,
+    la_old_code: la.oldCode,
+    la_name: la.name,
+    region_code: la.regionCode,
+    region: la.region,
+    year,
+    ...(values as Record<PanelNumericColumn, number | null>),
+    spend_basis: basis,
+    ofsted_overall: overall,
+    ofsted_framework: insp?.framework ?? null,
+    ofsted_published: insp?.published ?? null,
+    missing: missingAll,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Provenance for every published file: the data version and, for each source
+ * that feeds the file, its title, publisher, release, licence, landing page and
+ * checksum. No timestamps: two runs over the same data produce identical files.
+ */
+import type { Provenance } from '../contract.ts';
+import type { SourceFiles } from '../core/acquire.ts';
+import type { Family } from '../core/manifest.ts';
+
+export function provenanceFor(files: SourceFiles, dataVersion: string, families: readonly Family[]): Provenance {
+  const generatedFrom = [...files.values()]
+    .filter((f) => families.includes(f.entry.family))
+    .map((f) => ({
+      id: f.entry.id,
+      title: f.entry.title,
+      publisher: f.entry.publisher,
+      release: f.entry.release,
+      sha256: f.sha256,
+      landingUrl: f.entry.landingUrl,
+      licence: f.entry.licence,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return { dataVersion, generatedFrom };
+}
+
+/** The families that feed the LA panel. */
+export const PANEL_FAMILIES: readonly Family[] = ['cla', 'cin', 'population', 'spend', 'deflators', 'ofsted', 'deprivation', 'geography'];

@@ -1,0 +1,124 @@
+/**
+ * The pipeline, start to finish:
+ *
+ *   manifest → acquire (verify checksums) → parse each source family (cached by
+ *   checksum) → harmonise geography → derive (panel, England, regions) →
+ *   validate → publish atomically → report.
+ *
+ * Side effects (file system paths, clock, logger) come in through `RunDeps`, so
+ * tests run the whole pipeline on fixture folders. Any DataError stops the run
+ * before anything is written: the previous outputs stay as they were.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PipelineConfig } from './config.ts';
+import { acquireAll, type SourceFiles } from './core/acquire.ts';
+import { cacheKey, codeVersion, ParseCache } from './cache.ts';
+import { loadManifest, type Manifest } from './core/manifest.ts';
+import { loadFamilies } from './families.ts';
+import { assemble } from './assemble.ts';
+import { publishAtomically } from './publish/write.ts';
+import { diffPanels, missingByColumn, reportMarkdown, type RunReport } from './publish/report.ts';
+import type { PanelRow } from './contract.ts';
+import { validateOutputs } from './validate-outputs.ts';
+
+export interface RunDeps {
+  log: (message: string) => void;
+  now: () => number;
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+}
+
+export interface RunResult {
+  status: 'written' | 'up-to-date';
+  dataVersion: string;
+  report?: RunReport;
+}
+
+async function readJson<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promise<RunResult> {
+  const t0 = deps.now();
+  const timings: Record<string, number> = {};
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const s = deps.now();
+    deps.log(`▸ ${name}…`);
+    const out = await fn();
+    timings[name] = Math.round(deps.now() - s);
+    deps.log(`  ${name} done in ${timings[name]} ms`);
+    return out;
+  };
+
+  const manifest = await step('read manifest', () => loadManifest(config.manifestPath));
+  const files = await step('acquire and verify sources', () =>
+    acquireAll(manifest, {
+      rawDir: config.rawDir,
+      cacheDir: config.cacheDir,
+      update: config.update,
+      ...(config.download && deps.fetchBytes ? { fetchBytes: deps.fetchBytes } : {}),
+      log: deps.log,
+    }),
+  );
+  const code = await codeVersion(join(config.root, 'scripts', 'data'));
+  const dataVersion = cacheKey([code, ...[...files.values()].map((f) => `${f.entry.id}:${f.sha256}`)]).slice(0, 16);
+
+  const previousProvenance = await readJson<{ dataVersion: string }>(join(config.outputDir, 'provenance.json'));
+  if (previousProvenance?.dataVersion === dataVersion && !config.update) {
+    deps.log(`✓ No source or pipeline code changed since the last run (data version ${dataVersion}); outputs are up to date.`);
+    return { status: 'up-to-date', dataVersion };
+  }
+
+  const cache = new ParseCache(join(config.cacheDir, 'parsed'), !config.noCache);
+  const families = await step('parse sources', () => loadFamilies(files, cache, code, deps.log));
+  const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion));
+  await step('validate outputs', async () => validateOutputs(out, families.geography));
+
+  const previousPanel = await readJson<{ rows: PanelRow[] }>(join(config.outputDir, 'la-panel.json'));
+  const report: RunReport = {
+    dataVersion,
+    previousDataVersion: previousProvenance?.dataVersion ?? null,
+    sources: [...files.values()].map((f) => ({
+      id: f.entry.id,
+      rows: families.rowsRead[f.entry.id] ?? 0,
+      from: f.from,
+      changed: f.changed,
+    })),
+    panelRows: out.panel.length,
+    missingByColumn: missingByColumn(out.panel),
+    changes: diffPanels(previousPanel?.rows ?? [], out.panel),
+    revisions: out.revisions.length,
+    timingsMs: timings,
+  };
+  if (!previousPanel) report.changes = { total: 0, added: out.panel.length, removed: 0, byColumn: {}, sample: [] };
+  const markdown = reportMarkdown(report, out.revisions);
+  out.files.set('report.json', `${JSON.stringify(report, null, 1)}\n`);
+  out.files.set('report.md', markdown);
+
+  await step('publish outputs', () => publishAtomically(config.outputDir, out.files));
+  if (config.update) await recordNewChecksums(config.manifestPath, manifest, files, deps.log);
+  timings.total = Math.round(deps.now() - t0);
+  deps.log(
+    `✓ Wrote ${out.files.size} files to ${config.outputDir} in ${timings.total} ms: ${out.panel.length} council-years, ` +
+      `${report.changes.total} cells changed since the previous run. Report: ${join(config.outputDir, 'report.md')}`,
+  );
+  return { status: 'written', dataVersion, report };
+}
+
+/** Update mode: after a successful run, pin the checksums of files that changed. */
+async function recordNewChecksums(path: string, manifest: Manifest, files: SourceFiles, log: (m: string) => void): Promise<void> {
+  let changed = 0;
+  const sources = manifest.sources.map((s) => {
+    const f = files.get(s.id);
+    if (!f || !f.changed) return s;
+    changed++;
+    log(`  recording new checksum for ${s.id}: ${f.sha256.slice(0, 16)}… (${f.bytes.length} bytes)`);
+    return { ...s, sha256: f.sha256, bytes: f.bytes.length };
+  });
+  if (changed === 0) return;
+  await writeFile(path, `${JSON.stringify({ ...manifest, sources }, null, 2)}\n`);
+}

@@ -1,0 +1,197 @@
+/**
+ * Ofsted, "Local authority inspection outcomes as at 31 March 2025"
+ * (manifest id ofsted-outcomes-2025, ODS, official statistics, 25 Sept 2025).
+ *
+ * DATA MODEL
+ *   Sheet ILACS_inspection_history: one row = one ILACS standard or short
+ *     inspection of one LA (Jan 2018 – Mar 2025; 271 rows). Columns: E-code,
+ *     name, status ("Current" / "No longer exists": Bournemouth, Cumbria,
+ *     Northamptonshire), region, "Inspection date" (the first day on site),
+ *     "Publication date" (report published), inspection type, overall
+ *     effectiveness and four sub-judgements. Dates are date-typed cells
+ *     (spreadsheet serial numbers). Key: (LA code, publication date).
+ *   Sheet Inspections_as_at_31_March: one row per current LA (153) = its most
+ *     recent ILACS judgement among inspections carried out by 31 March 2025
+ *     whose report was published by 30 June 2025 (the publication's "period
+ *     covered"). So a row's publication date can be after 31 March 2025 (York,
+ *     Blackburn with Darwen…): it is NOT "the judgement in force on 31 March".
+ *   Header row is row 3 of both sheets (a title and a description above).
+ *   The "care leavers" sub-judgement exists only from 1 Jan 2023: blank before.
+ *
+ * The file has no inspection END date: `inspection_end` is null and the
+ * publication-after-inspection check uses the start ("Inspection date").
+ */
+import type { Inspection, OfstedGrade } from '../../contract.ts';
+import { fileOf, type SourceFiles } from '../../core/acquire.ts';
+import { LA_CODE } from '../../core/codes.ts';
+import { DataError } from '../../core/errors.ts';
+import { readWorkbook, type Workbook } from '../../core/sheet.ts';
+import type { Table } from '../../core/table.ts';
+import { cellGrid, dateAt, gradeAt, gridTable, tidy, type Where } from './cells.ts';
+
+export const OUTCOMES_2025_ID = 'ofsted-outcomes-2025';
+export const HISTORY_SHEET = 'ILACS_inspection_history';
+export const LATEST_SHEET = 'Inspections_as_at_31_March';
+
+const SUB_JUDGEMENTS = [
+  'The impact of leaders on social work practice with children and families',
+  'The experiences and progress of children who need help and protection',
+  'The experiences and progress of children in care',
+  'The experiences and progress of care leavers',
+] as const;
+
+const COMMON = ['Local authority area code', 'Local authority name', 'Inspection date', 'Publication date', 'Overall effectiveness', ...SUB_JUDGEMENTS];
+
+const TYPES: Record<string, string> = {
+  'ILACS Standard Inspection': 'ILACS standard',
+  'ILACS Short Inspection': 'ILACS short',
+};
+
+/** The latest-judgement table: one row per current LA. */
+export interface LatestJudgement {
+  la_code: string;
+  la_name: string;
+  region: string;
+  inspection_date: string;
+  published: string;
+  overall: OfstedGrade;
+  judgements: Record<string, OfstedGrade | null>;
+}
+
+export interface HistoryRow extends Inspection {
+  status: 'current' | 'former';
+}
+
+/** Date limits for this release: inspected by 31 March 2025, published by 30 June 2025 (its "period covered"). */
+const INSPECTED_BY = '2025-03-31';
+const PUBLISHED_BY = '2025-06-30';
+
+/** The sheet's table: header = the first row (of 10) naming "Local authority area code"; data to the first blank row. */
+export function outcomesTable(wb: Workbook, where: Where, sheet: string): Table {
+  const grid = cellGrid(wb, sheet, where);
+  const h = grid.slice(0, 10).findIndex((r) => r.some((c) => tidy(c) === 'Local authority area code'));
+  if (h < 0) {
+    throw new DataError({ ...where, sheet }, 'no header row (a row with "Local authority area code") in the first 10 rows', 'the layout of the sheet has changed; update this module');
+  }
+  return gridTable(grid, h, { ...where, sheet });
+}
+
+function laCode(t: Table, r: number): string {
+  const code = t.text(r, 'Local authority area code');
+  if (!LA_CODE.test(code)) {
+    throw t.error('not an upper-tier LA code (E06/E08/E09/E10 + 6 digits)', { row: r, column: 'Local authority area code', value: code });
+  }
+  return code;
+}
+
+function subJudgements(t: Table, r: number): Record<string, OfstedGrade | null> {
+  const out: Record<string, OfstedGrade | null> = {};
+  for (const name of SUB_JUDGEMENTS) {
+    const raw = t.text(r, name);
+    if (raw === '') continue; // not part of the framework at the time (care leavers before 2023)
+    out[name] = gradeAt(t, r, name);
+  }
+  return out;
+}
+
+function dates(t: Table, r: number): { inspected: string; published: string } {
+  const inspected = dateAt(t, r, 'Inspection date', { min: '2017-11-01', max: INSPECTED_BY });
+  const published = dateAt(t, r, 'Publication date', { min: '2018-01-01', max: PUBLISHED_BY });
+  if (inspected === null) throw t.error('inspection date is blank', { row: r, column: 'Inspection date' });
+  if (published === null) throw t.error('publication date is blank', { row: r, column: 'Publication date' });
+  if (published < inspected) {
+    throw t.error(`publication date ${published} is before the inspection date ${inspected}`, { row: r, column: 'Publication date', value: published });
+  }
+  return { inspected, published };
+}
+
+function overall(t: Table, r: number): OfstedGrade {
+  const g = gradeAt(t, r, 'Overall effectiveness');
+  if (g === null) throw t.error('an ILACS inspection without an overall effectiveness judgement', { row: r, column: 'Overall effectiveness' });
+  return g;
+}
+
+export function parseHistory(t: Table): HistoryRow[] {
+  t.requireColumns([...COMMON, 'Local authority status', 'Inspection type']);
+  const out: HistoryRow[] = [];
+  for (let r = 0; r < t.rows.length; r++) {
+    const status = t.text(r, 'Local authority status');
+    if (status !== 'Current' && status !== 'No longer exists') {
+      throw t.error('unknown LA status', { row: r, column: 'Local authority status', value: status }, 'expected "Current" or "No longer exists"');
+    }
+    const typeRaw = tidy(t.text(r, 'Inspection type'));
+    const type = TYPES[typeRaw];
+    if (type === undefined) {
+      throw t.error('unknown inspection type', { row: r, column: 'Inspection type', value: typeRaw }, `expected ${Object.keys(TYPES).join(' or ')}`);
+    }
+    const { inspected, published } = dates(t, r);
+    out.push({
+      la_code: laCode(t, r),
+      la_name: t.text(r, 'Local authority name'),
+      framework: 'ILACS',
+      type,
+      inspection_start: inspected,
+      inspection_end: null,
+      published,
+      overall: overall(t, r),
+      judgements: subJudgements(t, r),
+      source: OUTCOMES_2025_ID,
+      status: status === 'Current' ? 'current' : 'former',
+    });
+  }
+  t.assertUniqueKeys((r) => `${t.text(r, 'Local authority area code')} published ${t.text(r, 'Publication date')}`, '(LA, publication date)');
+  return out;
+}
+
+export function parseLatest(t: Table): LatestJudgement[] {
+  t.requireColumns([...COMMON, 'Ofsted region']);
+  const out: LatestJudgement[] = [];
+  for (let r = 0; r < t.rows.length; r++) {
+    const { inspected, published } = dates(t, r);
+    out.push({
+      la_code: laCode(t, r),
+      la_name: t.text(r, 'Local authority name'),
+      region: t.text(r, 'Ofsted region'),
+      inspection_date: inspected,
+      published,
+      overall: overall(t, r),
+      judgements: subJudgements(t, r),
+    });
+  }
+  t.assertUniqueKeys((r) => t.text(r, 'Local authority area code'), 'LA code');
+  return out;
+}
+
+export interface Outcomes2025 {
+  history: HistoryRow[];
+  latest: LatestJudgement[];
+  rowsRead: number;
+}
+
+/** Read both sheets; checks that each LA's latest row is its latest history row. */
+export function readOutcomes2025(files: SourceFiles): Outcomes2025 {
+  const f = fileOf(files, OUTCOMES_2025_ID);
+  const where = { source: OUTCOMES_2025_ID, file: f.entry.path };
+  const wb = readWorkbook(f.bytes, where, [HISTORY_SHEET, LATEST_SHEET]);
+  const ht = outcomesTable(wb, where, HISTORY_SHEET);
+  const lt = outcomesTable(wb, where, LATEST_SHEET);
+  const history = parseHistory(ht);
+  const latest = parseLatest(lt);
+  checkLatestAgainstHistory(latest, history, lt);
+  return { history, latest, rowsRead: ht.rows.length + lt.rows.length };
+}
+
+/** Every latest row must be the most recently published history row of that LA, with the same overall grade. */
+export function checkLatestAgainstHistory(latest: LatestJudgement[], history: Inspection[], lt: Table): void {
+  latest.forEach((l, r) => {
+    const mine = history.filter((h) => h.la_code === l.la_code).sort((a, b) => a.published.localeCompare(b.published));
+    const last = mine[mine.length - 1];
+    if (!last || last.published !== l.published || last.overall !== l.overall) {
+      throw lt.error(
+        `the latest judgement (${l.overall}, published ${l.published}) is not the LA's latest in ${HISTORY_SHEET} (${last ? `${last.overall}, published ${last.published}` : 'none'})`,
+        { row: r, column: 'Publication date', value: l.published },
+        'the two sheets of the release disagree; check which is right before publishing',
+      );
+    }
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Checks on the assembled outputs before anything is published. Source-level
+ * validation happens where data enter (scripts/data/sources); these checks catch
+ * mistakes in harmonisation and derivation: lost or duplicated council-years,
+ * impossible values, England figures that do not equal what DfE printed.
+ */
+import { ENGLAND_CODE } from './core/codes.ts';
+import type { Assembled } from './assemble.ts';
+import type { Geography } from './sources/geography.ts';
+
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
+const RANGES: Partial<Record<string, [number, number]>> = {
+  cla_rate_per_10k: [0, 500],
+  cin_rate_per_10k: [0, 2500],
+  cpp_rate_per_10k: [0, 500],
+  population_0_17: [0, 2_000_000],
+  spend_per_child_gbp: [0, 50_000],
+  idaci_score: [0, 1],
+};
+
+export function validateOutputs(out: Assembled, geography: Geography): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const r of out.panel) {
+    const k = `${r.la_code}|${r.year}`;
+    if (seen.has(k)) problems.push(`duplicate panel row ${k}`);
+    seen.add(k);
+    for (const [col, [lo, hi]] of Object.entries(RANGES) as [string, [number, number]][]) {
+      const v = (r as unknown as Record<string, number | null>)[col];
+      if (v !== null && v !== undefined && (v < lo || v > hi)) problems.push(`${r.la_name} ${r.year} ${col} = ${v} is outside [${lo}, ${hi}]`);
+    }
+  }
+  const years = [...new Set(out.panel.map((r) => r.year))].sort();
+  for (const y of years) {
+    const expected = geography.lasIn(y).length;
+    const got = out.panel.filter((r) => r.year === y).length;
+    if (expected !== got) problems.push(`${y}: ${got} panel rows but ${expected} councils existed`);
+  }
+  for (const e of out.england) {
+    if (e.code !== ENGLAND_CODE) problems.push(`england series holds ${e.code}`);
+  }
+  if (problems.length) {
+    throw new OutputError(`the derived outputs failed ${problems.length} check(s):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  }
+}

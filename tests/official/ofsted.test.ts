@@ -1,0 +1,122 @@
+/**
+ * Official figures and claim checks for Ofsted judgements, on the REAL mirror files.
+ *
+ * What is asserted and why it is the publisher's figure, not our code's opinion:
+ *  - 2025 latest judgements: Ofsted's own sheet Inspections_as_at_31_March lists
+ *    the latest overall judgement of each of the 153 LAs; the file prints no
+ *    totals (its Notes/Cover carry none), so the counts are counts of the
+ *    publisher's rows. Checked independently against the publisher's history sheet.
+ *  - SIF claims: the 2023 file prints, per LA, the publication date and grade of
+ *    its first SIF inspection. Counting the LAs whose first SIF report was
+ *    published on or before a date D is a count of the publisher's rows; the
+ *    claims name a count (136 in 2017, 69 in 2015), which fixes D.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Inspection, OfstedGrade } from '../../scripts/data/contract.ts';
+import { distributionAt, judgementInForce } from '../../scripts/data/derive/ofsted-in-force.ts';
+import { crossCheckD2i, type D2iCheck } from '../../scripts/data/sources/ofsted/d2i-check.ts';
+import { loadOfstedDetailed, type OfstedLoad } from '../../scripts/data/sources/ofsted/index.ts';
+import { mirrorFiles } from '../fixtures/ofsted/build.ts';
+
+let load: OfstedLoad;
+let d2i: D2iCheck;
+beforeAll(() => {
+  const files = mirrorFiles(['ofsted-outcomes-2025', 'ofsted-csc-2023', 'ofsted-d2i-scrape']);
+  load = loadOfstedDetailed(files);
+  d2i = crossCheckD2i(files, load.inspections);
+});
+
+const GRADES: OfstedGrade[] = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
+function tally(grades: Array<OfstedGrade | null>): Record<OfstedGrade, number> {
+  const t = { Outstanding: 0, Good: 0, 'Requires improvement': 0, Inadequate: 0 };
+  for (const g of grades) if (g) t[g] += 1;
+  return t;
+}
+/** First-SIF reports published on or before `date` (one per LA, Table 10 and Table 11). */
+const firstSifBy = (date: string): Inspection[] => load.inspections.filter((i) => i.type === 'SIF' && i.published <= date);
+const pct = (n: number, of: number): number => Math.round((100 * n) / of);
+
+describe('ofsted-outcomes-2025: latest judgements of the 153 LAs', () => {
+  it('has 153 LAs with this distribution of latest overall judgements', () => {
+    expect(load.latest2025).toHaveLength(153);
+    expect(tally(load.latest2025.map((l) => l.overall))).toEqual({ Outstanding: 36, Good: 67, 'Requires improvement': 31, Inadequate: 19 });
+    // 103 of 153 = 67% good or outstanding (the main-findings headline is not in the mirror; this is the file's own rows)
+    expect(pct(36 + 67, 153)).toBe(67);
+  });
+  it('in force on 31 March 2025 differs: reports published 1 April–30 June 2025 are in the latest table but not yet in force', () => {
+    const codes = load.latest2025.map((l) => l.la_code);
+    const d = distributionAt(load.inspections, '2025-03-31', codes);
+    const publishedAfter = load.latest2025.filter((l) => l.published > '2025-03-31');
+    expect(publishedAfter.length).toBeGreaterThan(0);
+    expect(d.judged).toBe(153);
+    // every LA whose latest report was published by 31 March has that judgement in force
+    for (const l of load.latest2025.filter((x) => x.published <= '2025-03-31')) {
+      expect(judgementInForce(load.inspections, l.la_code, '2025-03-31')).toMatchObject({ published: l.published, overall: l.overall });
+    }
+  });
+  it('ILACS history: 271 reports (171 standard, 100 short), 3 from LAs that no longer exist', () => {
+    const ilacs = load.inspections.filter((i) => i.framework === 'ILACS');
+    expect(ilacs).toHaveLength(271);
+    expect(ilacs.filter((i) => i.type === 'ILACS standard')).toHaveLength(171);
+    expect(ilacs.every((i) => i.source === 'ofsted-outcomes-2025')).toBe(true);
+  });
+});
+
+describe('ofsted-csc-2023: SLAC and SIF history, merged with 2025', () => {
+  it('152 first SIF reports (148 LAs of 2023 + 4 pre-restructure), published 11 Feb 2014 – 8 Dec 2017', () => {
+    const sif = load.inspections.filter((i) => i.type === 'SIF');
+    expect(sif).toHaveLength(152);
+    expect(sif.map((i) => i.published).sort()[0]).toBe('2014-02-11');
+    expect(sif.map((i) => i.published).sort().at(-1)).toBe('2017-12-08');
+    expect(load.inspections.filter((i) => i.type === 'SIF re-inspection')).toHaveLength(21);
+  });
+  it('every 2023 ILACS report is the same as one in 2025, except one date typo (Nottingham)', () => {
+    expect(load.unmatched2023).toEqual([]);
+    expect(load.dateConflicts).toEqual([{ la_code: 'E06000018', la_name: 'Nottingham', published2023: '2022-11-05', published2025: '2022-09-05' }]);
+  });
+});
+
+describe('claim (2015): "77 per cent of the 69 authorities inspected [under the SIF] were not good"', () => {
+  // First-SIF reports published by 19 Oct 2015 number 69, and stay 69 until 26 Nov 2015 (4 more on 27 Nov).
+  it('the count is 69 for cut-offs 19 October – 26 November 2015, and 53 of 69 (77%) were not good', () => {
+    expect(firstSifBy('2015-10-18')).toHaveLength(68);
+    expect(firstSifBy('2015-10-19')).toHaveLength(69);
+    expect(firstSifBy('2015-11-26')).toHaveLength(69);
+    expect(firstSifBy('2015-11-27')).toHaveLength(73);
+    const t = tally(firstSifBy('2015-10-19').map((i) => i.overall));
+    expect(t).toEqual({ Outstanding: 0, Good: 16, 'Requires improvement': 36, Inadequate: 17 });
+    expect(pct(t.Inadequate + t['Requires improvement'], 69)).toBe(77);
+  });
+});
+
+describe('claim (2017): "of 136 councils inspected under the SIF: 24% inadequate, 46% RI, 29% good, 1% outstanding"', () => {
+  it('no publication cut-off gives exactly 136: 135 by 7 July 2017, 138 from 14 July (3 reports that day)', () => {
+    expect(firstSifBy('2017-07-13')).toHaveLength(135);
+    expect(firstSifBy('2017-07-14')).toHaveLength(138);
+  });
+  it('135 (to 7 July) is within one point of every claimed share; 136 = those + Warwickshire (RI, 14 July) matches exactly', () => {
+    const at135 = tally(firstSifBy('2017-07-07').map((i) => i.overall));
+    expect(at135).toEqual({ Outstanding: 2, Good: 40, 'Requires improvement': 61, Inadequate: 32 });
+    const claim = { Inadequate: 24, 'Requires improvement': 46, Good: 29, Outstanding: 1 };
+    for (const g of GRADES) expect(Math.abs(pct(at135[g], 135) - claim[g])).toBeLessThanOrEqual(1);
+    const warks = load.inspections.find((i) => i.type === 'SIF' && i.la_name === 'Warwickshire')!;
+    expect(warks).toMatchObject({ published: '2017-07-14', overall: 'Requires improvement' });
+    const at136 = { ...at135, 'Requires improvement': at135['Requires improvement'] + 1 };
+    for (const g of GRADES) expect(pct(at136[g], 136)).toBe(claim[g]);
+  });
+});
+
+describe('cross-check with the Data to Insight scrape (not official)', () => {
+  it('agrees on every in-scope ILACS publication date, start date and grade; only stale LA codes differ', () => {
+    expect(d2i.checked).toBe(109);
+    expect(d2i.agreed).toBe(109);
+    expect(d2i.disagreements.filter((d) => d.field !== 'LA code')).toEqual([]);
+    expect(d2i.disagreements.map((d) => `${d.la_name}: ${d.d2i} → ${d.official}`).sort()).toEqual([
+      'buckinghamshire: E10000002 → E06000060',
+      'cumberland: E10000006 → E06000063',
+      'dorset: E10000009 → E06000059',
+      'north yorkshire: E10000023 → E06000065',
+      'westmorland and furness: E10000006 → E06000064',
+    ]);
+  });
+});
