@@ -1,21 +1,24 @@
 /**
- * Parse every source family, each through the parse cache (keyed by the
- * checksums of the family's files and the pipeline's code version), and gather
- * their results. Geography is not cached (it holds functions, and its CSV
- * lookups parse in milliseconds); everything that reads spreadsheets or parquet is.
+ * Parse every source family and gather the results.
+ *
+ * Each parse task (parse-tasks.ts) goes through the parse cache, keyed by the
+ * checksums of the files it reads and the pipeline's code version. Tasks not in
+ * the cache run in parallel on the machine's two cores: the slow spreadsheet
+ * parses (Ofsted and MHCLG ODS/XLS files) in a worker thread, the rest on the
+ * main thread. Geography, deprivation and map data are computed on the main
+ * thread (geography holds functions and parses in milliseconds).
  */
+import { Worker } from 'node:worker_threads';
 import type { Inspection } from './contract.ts';
-import type { SourceFiles } from './core/acquire.ts';
+import type { AcquiredFile, SourceFiles } from './core/acquire.ts';
+import { DataError } from './core/errors.ts';
 import type { Family } from './core/manifest.ts';
-import type { FamilyResult, Observation } from './core/types.ts';
+import type { Observation } from './core/types.ts';
 import { cacheKey, type ParseCache } from './cache.ts';
-import { loadCla } from './sources/cla.ts';
-import { loadCin } from './sources/cin.ts';
-import { loadPopulation } from './sources/population.ts';
-import { loadWorkforce } from './sources/workforce.ts';
-import { loadSpend, loadMhclgNational, socialWorkClaimFigures, type ClaimFigure, type MhclgNationalYear, type SpendResult } from './sources/spend/index.ts';
-import { loadDeflators, type Deflators } from './sources/deflators.ts';
-import { loadOfstedDetailed, type OfstedLoad } from './sources/ofsted/index.ts';
+import { TASK_FAMILIES, TASKS, WORKER_TASKS, type SpendTaskResult, type TaskName, type TaskResults } from './parse-tasks.ts';
+import type { OfstedLoad } from './sources/ofsted/index.ts';
+import type { MhclgNationalYear } from './sources/spend/index.ts';
+import type { Deflators } from './sources/deflators.ts';
 import { loadGeography, type Geography } from './sources/geography.ts';
 import { loadDeprivation, type DeprivationRow } from './sources/deprivation.ts';
 import { loadGeo, type GeoData } from './sources/geo.ts';
@@ -30,51 +33,109 @@ export interface Families {
   deflators: Deflators;
   geo: GeoData;
   mhclgNational: MhclgNationalYear[];
-  spendChecks: { laitInconsistencies: SpendResult['laitInconsistencies']; laitRevisions: number; socialWorkClaim: ClaimFigure[] };
+  spendChecks: Pick<SpendTaskResult, 'laitInconsistencies' | 'laitRevisions' | 'socialWorkClaim'>;
 }
 
-function idsOf(files: SourceFiles, families: readonly Family[]): string[] {
-  return [...files.values()].filter((f) => families.includes(f.entry.family)).map((f) => `${f.entry.id}:${f.sha256}`).sort();
+function filesOf(files: SourceFiles, families: readonly Family[]): AcquiredFile[] {
+  return [...files.values()].filter((f) => families.includes(f.entry.family));
+}
+
+function keyOf(files: SourceFiles, families: readonly Family[], codeVersion: string): string {
+  return cacheKey([codeVersion, ...filesOf(files, families).map((f) => `${f.entry.id}:${f.sha256}`).sort()]);
+}
+
+/** Run tasks in a worker thread; resolves with each task's result or rejects with its (Data)Error. */
+function runInWorker(tasks: TaskName[], files: AcquiredFile[]): Promise<Partial<TaskResults>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), {
+      workerData: { module: new URL('./parse-worker.ts', import.meta.url).href, tasks, files },
+    });
+    const results: Partial<Record<TaskName, unknown>> = {};
+    let failed = false;
+    worker.on('message', (m: { name: TaskName; value?: unknown; error?: { message: string; stack?: string; dataError: { location: DataError['location']; problem: string; hint?: string } | null } }) => {
+      if (m.error) {
+        failed = true;
+        const e = m.error.dataError ? new DataError(m.error.dataError.location, m.error.dataError.problem, m.error.dataError.hint) : new Error(m.error.message);
+        if (!m.error.dataError && m.error.stack) e.stack = m.error.stack;
+        void worker.terminate();
+        reject(e);
+        return;
+      }
+      results[m.name] = m.value;
+      if (Object.keys(results).length === tasks.length) {
+        void worker.terminate();
+        resolve(results as Partial<TaskResults>);
+      }
+    });
+    worker.on('error', (e) => {
+      failed = true;
+      reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!failed && Object.keys(results).length < tasks.length) reject(new Error(`parse worker exited with code ${code} before finishing`));
+    });
+  });
 }
 
 export async function loadFamilies(files: SourceFiles, cache: ParseCache, codeVersion: string, log: (m: string) => void): Promise<Families> {
-  const cached = async <T>(name: string, families: readonly Family[], compute: () => Promise<T> | T): Promise<T> => {
+  const names = Object.keys(TASKS) as TaskName[];
+  const results: Partial<TaskResults> = {};
+  const misses: TaskName[] = [];
+  for (const name of names) {
+    const hit = await cache.get<TaskResults[typeof name]>(name, keyOf(files, TASK_FAMILIES[name], codeVersion));
+    if (hit !== undefined) {
+      (results as Record<string, unknown>)[name] = hit;
+      log(`  ${name.padEnd(11)} cached`);
+    } else misses.push(name);
+  }
+
+  const timed = async <K extends TaskName>(name: K, where: string, run: () => Promise<TaskResults[K]> | TaskResults[K]) => {
     const start = performance.now();
-    const { value, hit } = await cache.through(name, cacheKey([codeVersion, ...idsOf(files, families)]), compute);
-    log(`  ${name.padEnd(12)} ${hit ? 'cached' : 'parsed'} in ${Math.round(performance.now() - start)} ms`);
+    const value = await run();
+    log(`  ${name.padEnd(11)} parsed in ${Math.round(performance.now() - start)} ms (${where})`);
     return value;
   };
+  const toWorker = misses.filter((n) => WORKER_TASKS.includes(n));
+  const onMain = misses.filter((n) => !WORKER_TASKS.includes(n));
+  const workerDone = toWorker.length
+    ? (async () => {
+        const start = performance.now();
+        const families = [...new Set(toWorker.flatMap((n) => TASK_FAMILIES[n]))];
+        const out = await runInWorker(toWorker, filesOf(files, families));
+        log(`  ${toWorker.join(', ')} parsed in ${Math.round(performance.now() - start)} ms (worker thread)`);
+        return out;
+      })()
+    : Promise.resolve({});
+  // Let the worker start before the main thread gets busy.
+  await new Promise((r) => setImmediate(r));
+  try {
+    for (const name of onMain) (results as Record<string, unknown>)[name] = await timed(name, 'main thread', () => TASKS[name](files));
+  } catch (e) {
+    await workerDone.catch(() => undefined);
+    throw e;
+  }
+  Object.assign(results, await workerDone);
+  for (const name of misses) await cache.set(name, keyOf(files, TASK_FAMILIES[name], codeVersion), results[name]);
 
+  const r = results as TaskResults;
   const geography = loadGeography(files);
-  // Independent families; the slow ones (spreadsheets, parquet) first.
-  const spend = await cached('spend', ['spend'], async () => {
-    const r = await loadSpend(files);
-    return { observations: r.observations, rowsRead: r.rowsRead, laitInconsistencies: r.laitInconsistencies, laitRevisions: r.laitRevisions, socialWorkClaim: socialWorkClaimFigures(r.s251) };
-  });
-  const ofsted = await cached('ofsted', ['ofsted'], () => loadOfstedDetailed(files));
-  const mhclgNational = await cached('mhclg', ['spend'], () => loadMhclgNational(files));
-  const deflators = await cached('deflators', ['deflators'], () => loadDeflators(files));
-  const cla = await cached<FamilyResult>('cla', ['cla'], () => loadCla(files));
-  const cin = await cached<FamilyResult>('cin', ['cin'], () => loadCin(files));
-  const population = await cached<FamilyResult>('population', ['population'], () => loadPopulation(files));
-  const workforce = await cached<FamilyResult>('workforce', ['workforce'], () => loadWorkforce(files));
-  const geo = await cached('geo', ['geo', 'geography'], () => loadGeo(files, geography));
-  const deprivation = await cached('deprivation', ['deprivation', 'geography'], () => loadDeprivation(files, geography));
+  const geo = loadGeo(files, geography);
+  const deprivation = loadDeprivation(files, geography);
 
   const rowsRead: Record<string, number> = {};
-  for (const r of [cla, cin, population, workforce, spend]) Object.assign(rowsRead, r.rowsRead);
-  rowsRead['ofsted-csc-2023'] = ofsted.rowsRead; // both Ofsted files together
-  const { rowsRead: _ofstedRows, ...ofstedRest } = ofsted;
+  for (const fr of [r.cla, r.cin, r.population, r.workforce, r.spend]) Object.assign(rowsRead, fr.rowsRead);
+  const { rowsRead: ofstedRows, ...ofsted } = r.ofsted;
+  rowsRead['ofsted-csc-2023'] = ofstedRows; // the Ofsted loader counts both official files together
   return {
-    observations: [...cla.observations, ...cin.observations, ...population.observations, ...workforce.observations, ...spend.observations],
+    observations: [...r.cla.observations, ...r.cin.observations, ...r.population.observations, ...r.workforce.observations, ...r.spend.observations],
     rowsRead,
     geography,
-    ofsted: ofstedRest,
+    ofsted,
     inspections: ofsted.inspections,
     deprivation,
-    deflators,
+    deflators: r.deflators,
     geo,
-    mhclgNational,
-    spendChecks: { laitInconsistencies: spend.laitInconsistencies, laitRevisions: spend.laitRevisions, socialWorkClaim: spend.socialWorkClaim },
+    mhclgNational: [...r.mhclgRs, ...r.mhclgRsx].sort((a, b) => a.year - b.year),
+    spendChecks: { laitInconsistencies: r.spend.laitInconsistencies, laitRevisions: r.spend.laitRevisions, socialWorkClaim: r.spend.socialWorkClaim },
   };
 }

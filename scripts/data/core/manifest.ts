@@ -17,6 +17,8 @@ export const SourceEntrySchema = z.object({
   downloadUrl: z.url().optional(),
   licence: z.enum(['OGL-3.0', 'OPL-3.0', 'CC-BY-4.0', 'MIT']),
   release: z.string().min(1),
+  /** Publication date of this release where the provenance records it (YYYY-MM-DD or YYYY-MM). */
+  published: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
   /** Path within the raw folder (mirror). */
   path: z.string().min(1),
   encoding: z.enum(['utf-8', 'windows-1252']).optional(),

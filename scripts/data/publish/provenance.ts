@@ -15,12 +15,15 @@ export function provenanceFor(files: SourceFiles, dataVersion: string, families:
       title: f.entry.title,
       publisher: f.entry.publisher,
       release: f.entry.release,
+      ...(f.entry.published ? { published: f.entry.published } : {}),
       sha256: f.sha256,
       landingUrl: f.entry.landingUrl,
       licence: f.entry.licence,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
-  return { dataVersion, generatedFrom };
+  const dated = generatedFrom.filter((g) => g.published).sort((a, b) => b.published!.localeCompare(a.published!) || a.id.localeCompare(b.id));
+  const latestPublication = dated[0] ? { date: dated[0].published!, source: dated[0].id } : null;
+  return { dataVersion, latestPublication, generatedFrom };
 }
 
 /** The families that feed the LA panel. */

@@ -1,0 +1,29 @@
+/**
+ * Worker thread for the slow parses (see WORKER_TASKS). Receives the task names
+ * and the bytes of the source files they read; posts back each result, or the
+ * error's message and DataError location so the main thread can rethrow it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AcquiredFile } from './core/acquire.ts';
+import { DataError } from './core/errors.ts';
+import { TASKS, type TaskName } from './parse-tasks.ts';
+
+interface Input {
+  tasks: TaskName[];
+  files: AcquiredFile[];
+}
+
+const input = workerData as Input;
+const files = new Map(input.files.map((f) => [f.entry.id, f]));
+for (const name of input.tasks) {
+  try {
+    const value = await TASKS[name](files);
+    parentPort!.postMessage({ name, value });
+  } catch (e) {
+    const err = e as Error;
+    parentPort!.postMessage({
+      name,
+      error: { message: err.message, stack: err.stack, dataError: e instanceof DataError ? { location: e.location, problem: e.problem, hint: e.hint } : null },
+    });
+  }
+}

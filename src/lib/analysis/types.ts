@@ -1,0 +1,67 @@
+/**
+ * Inputs and result shapes of the claim analyses.
+ *
+ * The analyses are pure: they take the pipeline's published outputs
+ * (data/output/*.json, shapes in scripts/data/contract.ts) as arguments and
+ * return numbers plus a one-line verdict and caveats. The england.json
+ * extras (longRun, revisions, spendChecks) have no type in the contract, so
+ * the minimal structure the analyses read is declared here.
+ */
+import type { AreaYear, Inspection, PanelRow, Revision } from '../../../scripts/data/contract.ts';
+import type { ClaimId } from './claims.ts';
+
+/** A value in england.json spendChecks: a number or a typed missing marker. */
+export type OutputValue = number | null | { missing: string };
+
+export interface SocialWorkLine {
+  year: number;
+  line: string;
+  label: string;
+  value: OutputValue;
+}
+
+export interface EnglandOutput {
+  provenance?: { dataVersion: string } | undefined;
+  series: AreaYear[];
+  longRun: Array<{ year: number; cla_count: number | null; release?: string; source: string }>;
+  revisions: Revision[];
+  spendChecks: { socialWorkClaim: SocialWorkLine[] };
+  mhclgNational?: Array<{ year: number; source: string; netCurrentGbp: number; scope: string; note: string }>;
+}
+
+export interface AnalysisInputs {
+  panel: readonly PanelRow[];
+  england: EnglandOutput;
+  inspections: readonly Inspection[];
+  /** Data version of the outputs (provenance.dataVersion), cited with each result. */
+  dataVersion: string;
+}
+
+export type VerdictCode = 'supported' | 'partly-supported' | 'not-supported' | 'cannot-be-tested' | 'not-reproduced';
+
+export interface ResultProvenance {
+  /** Output files read. */
+  files: string[];
+  /** Columns or fields used. */
+  columns: string[];
+  /** Years (ending 31 March) the figures cover. */
+  years: number[];
+  dataVersion: string;
+}
+
+export interface ClaimResult<D> {
+  claimId: ClaimId;
+  verdictCode: VerdictCode;
+  /** One line, written from the numbers. */
+  verdict: string;
+  /** Plain-English method, for the methods box. */
+  method: string;
+  caveats: string[];
+  provenance: ResultProvenance;
+  data: D;
+}
+
+/** Usable number from an output cell (null, NaN and missing markers → null). */
+export function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}

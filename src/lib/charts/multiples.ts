@@ -1,0 +1,69 @@
+/**
+ * Small multiples: one small line chart per facet (e.g. per region), all on
+ * the same y scale so heights compare. Gaps and breaks behave as in
+ * LineChart. Facets wrap into 2 columns (narrow) or 4 columns (wide).
+ */
+import * as Plot from '@observablehq/plot';
+import { formatValue } from '../format.ts';
+import { distinct, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, segmentOf, tableAndCsv, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
+import { describeSeries } from './describe.ts';
+import { INK, seriesColor } from './palette.ts';
+import type { ChartOutput, CommonOptions, XFormat } from './types.ts';
+
+export interface SmallMultiplesOptions extends CommonOptions {
+  x: string;
+  y: string;
+  /** Facet field: one panel per distinct value, in first-seen order. */
+  facet: string;
+  xFormat?: XFormat;
+  breaks?: number[];
+}
+
+export function renderSmallMultiples(o: SmallMultiplesOptions): ChartOutput {
+  const chart = 'SmallMultiples';
+  for (const [f, role] of [[o.x, 'x'], [o.y, 'y'], [o.facet, 'facet']] as const) requireField(o.data, f, chart, role);
+  requireNumeric(o.data, o.y, chart);
+  const unit = normaliseUnit(o.unit);
+  const xFormat = o.xFormat ?? 'year';
+  const breaks = o.breaks ?? [];
+  const facets = distinct(o.data.map((d) => d[o.facet]));
+  const rows = o.data.map((d) => {
+    const x = num(d[o.x]);
+    if (x === null) throw new Error(`${chart}: x field "${o.x}" must be numeric in every row`);
+    const f = String(d[o.facet]);
+    return { x, y: num(d[o.y]), f, i: facets.indexOf(f), seg: `${f}\u0000${segmentOf(x, breaks)}` };
+  });
+  const xs = rows.map((r) => r.x);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const fmt = (v: number) => formatValue(v, unit, o.decimals);
+
+  const ids = idsFor(o);
+  const svgs = renderVariants((v, document) => {
+    const cols = v.narrow ? 2 : 4;
+    const nRows = Math.ceil(facets.length / cols);
+    const facet = (r: { i: number }) => ({ fx: r.i % cols, fy: Math.floor(r.i / cols) });
+    const withFacet = rows.map((r) => ({ ...r, ...facet(r) }));
+    const labels = facets.map((f, i) => ({ f, ...facet({ i }) }));
+    return Plot.plot({
+      document, width: v.width, height: 40 + nRows * (v.narrow ? 130 : 140), className: 'plot',
+      marginLeft: marginForTicks(rows.map((r) => r.y), unit, v), marginRight: 12, marginTop: 24, marginBottom: 28,
+      fx: { axis: null, padding: 0.16 },
+      fy: { axis: null, padding: 0.22 },
+      // End years only; inset keeps the end labels inside their panel so neighbouring panels do not collide.
+      x: { ticks: [x0, x1], tickFormat: (t: number) => formatX(t, xFormat), label: null, inset: v.narrow ? 16 : 18 },
+      // Zero-based, with headroom at the top of each panel for its label.
+      y: { ...yAxisOptions(unit, v, o.yLabel), ticks: 3, zero: true, insetTop: v.fontSize + 8 },
+      marks: [
+        Plot.frame({ stroke: 'var(--chart-rule)', strokeOpacity: 0.6 }),
+        Plot.lineY(withFacet, { x: 'x', y: 'y', z: 'seg', fx: 'fx', fy: 'fy', stroke: seriesColor(0), strokeWidth: 2, className: 'chart-line' }),
+        Plot.dot(withFacet.filter((r) => r.y !== null), { x: 'x', y: 'y', fx: 'fx', fy: 'fy', r: 1.8, fill: seriesColor(0), ariaLabel: (r: { f: string; x: number; y: number }) => `${r.f}, ${formatX(r.x, xFormat)}: ${fmt(r.y)}`, className: 'chart-point' }),
+        Plot.text(labels, { fx: 'fx', fy: 'fy', text: 'f', frameAnchor: 'top-left', dx: 4, dy: 4, fill: INK, fontWeight: 'bold', lineWidth: v.narrow ? 12 : 14, className: 'chart-facet-label' }),
+      ],
+    }) as unknown as Element;
+  }, ids);
+
+  const parts = facets.map((f) => `${f}: ${describeSeries(o.data.filter((d) => String(d[o.facet]) === f).map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) })), unit, o.decimals)}`);
+  const description = `Small multiples: ${facets.length} line charts of ${o.yLabel ? o.yLabel.toLowerCase() : o.y} on the same scale, ${formatX(x0, xFormat)} to ${formatX(x1, xFormat)}. ${parts.join(' ')}`;
+  const { table, csv } = tableAndCsv(o.data, [{ key: o.facet, kind: 'text' }, { key: o.x, kind: 'x', label: o.xLabel }, { key: o.y, kind: 'value', label: o.yLabel }], { ...o, xFormat });
+  return output('small-multiples', o, { ...svgs, description, legend: [], table, csv });
+}

@@ -1,0 +1,108 @@
+/**
+ * Scatter plot of councils (or any units) with an ordinary least-squares line
+ * y = a + b·x fitted to the rows where both x and y are present, optional
+ * text labels for named points and one highlighted point. Rows with a missing
+ * x or y are not plotted; the description says how many and the table shows
+ * them with "—".
+ */
+import * as Plot from '@observablehq/plot';
+import { formatNumber, formatValue } from '../format.ts';
+import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
+import { HIGHLIGHT, INK, seriesColor } from './palette.ts';
+import type { ChartOutput, CommonOptions, UnitInput } from './types.ts';
+
+export interface ScatterOptions extends CommonOptions {
+  x: string;
+  y: string;
+  /** Name field for points (tooltips, labels, highlight), e.g. "la_name". */
+  label: string;
+  xUnit?: UnitInput;
+  /** Names of points to label on the chart. */
+  labels?: string[];
+  /** Name of the point to highlight (also the default of the select). */
+  highlight?: string;
+  /** Draw the least-squares line (default true). */
+  fit?: boolean;
+}
+
+export interface Fit {
+  intercept: number;
+  slope: number;
+  r2: number;
+  n: number;
+}
+
+/** Ordinary least squares of y on x. Needs ≥ 2 points with distinct x. */
+export function leastSquares(points: readonly { x: number; y: number }[]): Fit | null {
+  const n = points.length;
+  if (n < 2) return null;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  let sxx = 0, sxy = 0, syy = 0;
+  for (const p of points) {
+    sxx += (p.x - mx) ** 2;
+    sxy += (p.x - mx) * (p.y - my);
+    syy += (p.y - my) ** 2;
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy), n };
+}
+
+export function renderScatter(o: ScatterOptions): ChartOutput {
+  const chart = 'Scatter';
+  for (const [f, role] of [[o.x, 'x'], [o.y, 'y'], [o.label, 'label']] as const) requireField(o.data, f, chart, role);
+  requireNumeric(o.data, o.x, chart);
+  requireNumeric(o.data, o.y, chart);
+  const unit = normaliseUnit(o.unit);
+  const xUnit = normaliseUnit(o.xUnit);
+  const all = o.data.map((d) => ({ name: String(d[o.label] ?? ''), x: num(d[o.x]), y: num(d[o.y]) }));
+  const pts = all.filter((p): p is { name: string; x: number; y: number } => p.x !== null && p.y !== null);
+  const fit = o.fit === false ? null : leastSquares(pts);
+  const xs = pts.map((p) => p.x);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const fmtY = (v: number) => formatValue(v, unit, o.decimals);
+  const fmtX = (v: number) => formatValue(v, xUnit, o.decimals);
+  const tip = (p: { name: string; x: number; y: number }) => `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)}`;
+  const labelled = pts.filter((p) => o.labels?.includes(p.name) || p.name === o.highlight);
+
+  const ids = idsFor(o);
+  const svgs = renderVariants(
+    (v, document) =>
+      Plot.plot({
+        document, width: v.width, height: v.narrow ? 300 : 400, className: 'plot',
+        marginLeft: marginForTicks(pts.map((p) => p.y), unit, v), marginRight: 20, marginBottom: 40, marginTop: 24,
+        x: { ...yAxisOptions(xUnit, v, o.xLabel), grid: false, ticks: v.narrow ? 4 : 7, labelAnchor: 'right', labelArrow: true },
+        y: yAxisOptions(unit, v, o.yLabel),
+        marks: [
+          Plot.dot(pts, { x: 'x', y: 'y', r: v.narrow ? 3.5 : 4, fill: seriesColor(0), fillOpacity: 0.55, stroke: seriesColor(0), strokeWidth: 0.75, ariaLabel: tip, className: 'chart-point chart-point--select' }),
+          ...(fit ? [Plot.line([x0, x1].map((x) => ({ x, y: fit.intercept + fit.slope * x })), { x: 'x', y: 'y', stroke: INK, strokeWidth: 1.5, strokeDasharray: '6,4', className: 'chart-fit' })] : []),
+          Plot.dot(pts.filter((p) => p.name === o.highlight), { x: 'x', y: 'y', r: 6, fill: HIGHLIGHT, stroke: 'var(--chart-bg)', strokeWidth: 1.5, className: 'chart-highlight' }),
+          Plot.text(labelled, { x: 'x', y: 'y', text: 'name', dy: -10, fill: INK, stroke: 'var(--chart-bg)', strokeWidth: 3, paintOrder: 'stroke', className: 'chart-label' }),
+        ],
+      }) as unknown as Element,
+    ids,
+  );
+
+  const missingCount = all.length - pts.length;
+  let description = `Scatter plot of ${pts.length} points: ${o.yLabel ?? o.y} against ${o.xLabel ?? o.x}.`;
+  if (fit) {
+    const dir = fit.slope > 0 ? 'higher' : 'lower';
+    description += ` Fitted least-squares line: y = ${formatNumber(fit.intercept, 2)} ${fit.slope < 0 ? '−' : '+'} ${formatNumber(Math.abs(fit.slope), 3)} × x (R² = ${formatNumber(fit.r2, 2)}), so a higher ${o.xLabel ?? o.x} goes with a ${dir} ${o.yLabel ?? o.y} on average${fit.r2 < 0.1 ? ', though the relationship is weak' : ''}.`;
+  }
+  const byY = [...pts].sort((a, b) => b.y - a.y);
+  if (byY.length) description += ` Highest ${o.yLabel ?? o.y}: ${byY[0]!.name} (${fmtY(byY[0]!.y)}); lowest: ${byY[byY.length - 1]!.name} (${fmtY(byY[byY.length - 1]!.y)}).`;
+  const h = pts.find((p) => p.name === o.highlight);
+  if (h) description += ` Highlighted: ${tip(h)}.`;
+  if (missingCount) description += ` ${missingCount} ${missingCount === 1 ? 'row has' : 'rows have'} a missing value and ${missingCount === 1 ? 'is' : 'are'} not plotted.`;
+
+  const { table, csv } = tableAndCsv(o.data, [{ key: o.label, kind: 'text' }, { key: o.x, kind: 'value', unit: xUnit, label: o.xLabel }, { key: o.y, kind: 'value', unit, label: o.yLabel }], o);
+  return output('scatter', o, {
+    ...svgs, description,
+    legend: fit ? [{ label: 'Least-squares line', color: INK, shape: 'line' }] : [],
+    table, csv,
+    highlightOptions: pts.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB')),
+    ...(o.highlight ? { highlighted: o.highlight } : {}),
+  });
+}
+

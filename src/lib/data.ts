@@ -1,0 +1,234 @@
+/**
+ * The site's only door to the data: typed, validated accessors over the
+ * pipeline's output folder (see src/lib/data/load.ts), used at BUILD time by
+ * pages, endpoints and MDX components.
+ *
+ * Data model (from scripts/data/contract.ts):
+ *   - la-panel.json: one row per upper-tier LA per year (ending 31 March) in
+ *     which the LA existed; `null` = missing, with the reason in row.missing.
+ *   - las.json: every LA that existed at any 31 March in the panel's range,
+ *     current and former, with predecessors/successors.
+ *   - england.json: the national series (one AreaYear per year), the long-run
+ *     count of children looked after, and revisions between releases.
+ *   - regions.json: the same per region (E12 codes).
+ *   - inspections.json: every Ofsted inspection judgement.
+ * The pipeline has already decided which release wins for each figure; the
+ * site never re-derives figures, it only looks them up.
+ *
+ * Keys are checked once at load: (la_code, year) in the panel, code in las,
+ * slug in las, (code, year) in england/regions. Any breach fails the build.
+ */
+import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericColumn, PanelRow, Revision } from '../../scripts/data/contract.ts';
+import { PANEL_NUMERIC_COLUMNS } from '../../scripts/data/contract.ts';
+import { MISSING_REASONS, type MissingReason } from '../../scripts/data/core/missing.ts';
+import { loadOutput, OutputFileError, outputPath, resetDataCache as resetLoaded } from './data/load.ts';
+import {
+  ENGLAND_CODE,
+  EnglandFileSchema,
+  InspectionsFileSchema,
+  LasFileSchema,
+  PanelFileSchema,
+  ProvenanceSchema,
+  RegionsFileSchema,
+  ReportFileSchema,
+  type SiteProvenance,
+} from './data/schema.ts';
+
+export { OutputFileError, readOutputText } from './data/load.ts';
+export { ENGLAND_CODE } from './data/schema.ts';
+export type { AreaYear, ColumnDoc, Inspection, LaInfo, PanelRow, Revision, PanelNumericColumn, SiteProvenance };
+
+export interface Panel {
+  provenance: SiteProvenance;
+  columns: ColumnDoc[];
+  rows: PanelRow[];
+}
+export interface England {
+  provenance: SiteProvenance;
+  series: AreaYear[];
+  longRun: Array<{ year: number; cla_count: number | null; source: string }>;
+  revisions: Revision[];
+}
+
+function assertUnique<T>(file: string, items: readonly T[], key: (t: T) => string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const prev = seen.get(k);
+    if (prev !== undefined) throw new OutputFileError(outputPath(file as never), `duplicate key ${k} at [${prev}] and [${i}].`);
+    seen.set(k, i);
+  });
+}
+
+const checked = new Set<string>();
+
+/** Forget loaded files and key checks (tests switch DATA_OUTPUT_DIR between cases). */
+export function resetDataCache(): void {
+  resetLoaded();
+  checked.clear();
+}
+function once(name: string, check: () => void): void {
+  const key = `${name}:${outputPath('la-panel.json')}`;
+  if (checked.has(key)) return;
+  check();
+  checked.add(key);
+}
+
+export function getPanel(): Panel {
+  const panel = loadOutput('la-panel.json', PanelFileSchema) as Panel;
+  once('panel', () => {
+    assertUnique('la-panel.json', panel.rows, (r) => `${r.la_code} ${r.year}`);
+    const names = new Set(panel.columns.map((c) => c.name));
+    const absent = PANEL_NUMERIC_COLUMNS.filter((c) => !names.has(c));
+    if (absent.length) throw new OutputFileError(outputPath('la-panel.json'), `columns[] documents no ${absent.join(', ')}.`);
+  });
+  return panel;
+}
+
+export function getLas(filter: { status?: LaStatus } = {}): LaInfo[] {
+  const las = (loadOutput('las.json', LasFileSchema) as { las: LaInfo[] }).las;
+  once('las', () => {
+    assertUnique('las.json', las, (l) => l.code);
+    assertUnique('las.json', las, (l) => l.slug);
+    const known = new Set(las.map((l) => l.code));
+    const unknown = [...new Set(getPanel().rows.map((r) => r.la_code))].filter((c) => !known.has(c));
+    if (unknown.length) throw new OutputFileError(outputPath('las.json'), `la-panel.json has rows for codes not in las.json: ${unknown.join(', ')}.`);
+  });
+  return filter.status ? las.filter((l) => l.status === filter.status) : las;
+}
+
+/** An LA by ONS code (E06…/E08…/E09…/E10…) or slug; undefined if none. */
+export function getLa(codeOrSlug: string): LaInfo | undefined {
+  return getLas().find((l) => l.code === codeOrSlug || l.slug === codeOrSlug);
+}
+
+/** Panel rows for one LA, oldest year first. */
+export function getLaRows(code: string): PanelRow[] {
+  return getPanel()
+    .rows.filter((r) => r.la_code === code)
+    .sort((a, b) => a.year - b.year);
+}
+
+export function getEngland(): England {
+  const england = loadOutput('england.json', EnglandFileSchema) as England;
+  once('england', () => assertUnique('england.json', england.series, (a) => `${a.code} ${a.year}`));
+  return england;
+}
+
+export function getRegions(): AreaYear[] {
+  const regions = (loadOutput('regions.json', RegionsFileSchema) as { series: AreaYear[] }).series;
+  once('regions', () => assertUnique('regions.json', regions, (a) => `${a.code} ${a.year}`));
+  return regions;
+}
+
+/** All inspections, or one LA's, newest published first. */
+export function getInspections(laCode?: string): Inspection[] {
+  const all = (loadOutput('inspections.json', InspectionsFileSchema) as { inspections: Inspection[] }).inspections;
+  return all.filter((i) => laCode === undefined || i.la_code === laCode).sort((a, b) => b.published.localeCompare(a.published));
+}
+
+export function getReport(): Record<string, unknown> {
+  return loadOutput('report.json', ReportFileSchema);
+}
+
+export function getProvenance(): SiteProvenance {
+  return loadOutput('provenance.json', ProvenanceSchema) as SiteProvenance;
+}
+
+/**
+ * "Data updated": the newest publication date among the sources (from the manifest), so two
+ * builds from the same data say the same thing. Month-only dates are the 1st of the month.
+ */
+export function dataUpdated(): Date {
+  const p = getProvenance();
+  if (!p.latestPublication) throw new Error('provenance.json has no latestPublication: no source in data/sources.json records a publication date');
+  const [y, m, d] = p.latestPublication.date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d ?? 1));
+}
+
+/** The most recent year (ending 31 March) with any panel row. */
+export function latestYear(): number {
+  return Math.max(...getPanel().rows.map((r) => r.year));
+}
+
+export interface FigureResult {
+  measure: PanelNumericColumn;
+  code: string;
+  name: string;
+  year: number;
+  /** The number, or null if missing (see `missing`). */
+  value: number | null;
+  missing: MissingReason | null;
+  /** Plain-English reason for a missing value. */
+  missingText: string | null;
+  /** Manifest ids the pipeline documents for this measure. */
+  sources: string[];
+  unit: string | undefined;
+}
+
+export class FigureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FigureError';
+  }
+}
+
+function nearest(choices: readonly number[], target: number): number[] {
+  return [...choices].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b).slice(0, 3).sort((a, b) => a - b);
+}
+
+/**
+ * One figure: `measure` for `code` (an LA, a region E12…, or England
+ * E92000001) in `year` (ending 31 March). Throws a FigureError naming the
+ * measure, code and year, with nearby valid choices, if there is no such
+ * row. A row that exists with a missing value is NOT an error: value is null
+ * and `missing` gives the reason, which the page must show.
+ */
+export function figure(measure: PanelNumericColumn, code: string, year: number): FigureResult {
+  const where = `figure(${JSON.stringify(measure)}, ${JSON.stringify(code)}, ${year})`;
+  if (!(PANEL_NUMERIC_COLUMNS as readonly string[]).includes(measure)) {
+    const close = PANEL_NUMERIC_COLUMNS.filter((c) => c.split('_')[0] === String(measure).split('_')[0]);
+    throw new FigureError(`${where}: unknown measure. Measures: ${(close.length ? close : PANEL_NUMERIC_COLUMNS).join(', ')}.`);
+  }
+  const doc = getPanel().columns.find((c) => c.name === measure);
+  const sources = doc?.sources ?? [];
+  const unit = doc?.unit;
+
+  if (code === ENGLAND_CODE || /^E12\d{6}$/.test(code)) {
+    const series = code === ENGLAND_CODE ? getEngland().series : getRegions();
+    const rows = series.filter((a) => a.code === code);
+    if (!rows.length) {
+      const codes = [...new Set(series.map((a) => `${a.code} (${a.name})`))];
+      throw new FigureError(`${where}: no such area. Areas: ${codes.join(', ')}.`);
+    }
+    const row = rows.find((a) => a.year === year);
+    if (!row) throw new FigureError(`${where}: no ${year} row for ${rows[0]!.name}. Nearest years: ${nearest(rows.map((a) => a.year), year).join(', ')}.`);
+    const v = row.values[measure];
+    if (v === undefined) {
+      const have = Object.keys(row.values);
+      throw new FigureError(`${where}: ${row.name} has no ${measure} series. It has: ${have.join(', ') || 'none'}.`);
+    }
+    const reason = v === null ? (row.missing[measure] ?? 'blank') : null;
+    return { measure, code, name: row.name, year, value: v, missing: reason, missingText: reason ? MISSING_REASONS[reason] : null, sources, unit };
+  }
+
+  const rows = getLaRows(code);
+  if (!rows.length) {
+    const la = getLa(code);
+    if (la) throw new FigureError(`${where}: ${la.name} has no panel rows.`);
+    const byName = getLas()
+      .filter((l) => l.code.slice(0, 3) === code.slice(0, 3))
+      .slice(0, 5)
+      .map((l) => `${l.code} (${l.name})`);
+    throw new FigureError(`${where}: no LA, region or England with code ${code}.${byName.length ? ` Codes like it: ${byName.join(', ')}.` : ''}`);
+  }
+  const row = rows.find((r) => r.year === year);
+  if (!row) {
+    const la = getLa(code);
+    const span = la ? ` (${la.name} reported ${la.firstYear}–${la.lastYear ?? 'now'})` : '';
+    throw new FigureError(`${where}: no ${year} row${span}. Nearest years: ${nearest(rows.map((r) => r.year), year).join(', ')}.`);
+  }
+  const v = row[measure];
+  const reason = v === null ? (row.missing[measure] ?? 'blank') : null;
+  return { measure, code, name: row.la_name, year, value: v, missing: reason, missingText: reason ? MISSING_REASONS[reason] : null, sources, unit };
+}

@@ -1,0 +1,165 @@
+/**
+ * Zod schemas for the pipeline's output files (data/output/*.json), mirroring
+ * the TypeScript contract in scripts/data/contract.ts. The `satisfies` checks
+ * below make TypeScript fail if the contract and the schemas drift apart.
+ *
+ * Validation here is where data enters the site: code formats, year ranges,
+ * missing-value reasons and duplicate keys are all checked at build time.
+ */
+import { z } from 'zod';
+import {
+  PANEL_NUMERIC_COLUMNS,
+  type AreaYear,
+  type ColumnDoc,
+  type Inspection,
+  type LaInfo,
+  type PanelNumericColumn,
+  type PanelRow,
+  type Provenance,
+  type Revision,
+} from '../../../scripts/data/contract.ts';
+import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
+
+/** Years (ending 31 March) the site accepts: the spending series starts in 2008-09. */
+export const YEAR_MIN = 2008;
+export const YEAR_MAX = new Date().getUTCFullYear() + 1;
+
+export const LA_CODE = /^E(06|08|09|10)\d{6}$/;
+export const REGION_CODE = /^E12\d{6}$/;
+export const ENGLAND_CODE = 'E92000001';
+
+const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
+const reason = z.enum(Object.keys(MISSING_REASONS) as [MissingReason, ...MissingReason[]]);
+const grade = z.enum(['Outstanding', 'Good', 'Requires improvement', 'Inadequate']);
+const framework = z.enum(['SLAC', 'SIF', 'ILACS']);
+const numeric = z.number().finite().nullable();
+const numericColumn = z.enum(PANEL_NUMERIC_COLUMNS);
+
+const numericShape = Object.fromEntries(PANEL_NUMERIC_COLUMNS.map((c) => [c, numeric])) as Record<PanelNumericColumn, typeof numeric>;
+
+export const ProvenanceSchema = z.object({
+  dataVersion: z.string().min(1),
+  latestPublication: z.object({ date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/), source: z.string() }).nullable(),
+  generatedFrom: z.array(
+    z.object({
+      id: z.string().min(1),
+      title: z.string(),
+      publisher: z.string(),
+      release: z.string(),
+      published: z.string().optional(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      landingUrl: z.string(),
+      licence: z.string(),
+    }),
+  ),
+});
+export type SiteProvenance = Provenance;
+
+export const ColumnDocSchema = z.object({
+  name: z.string().min(1),
+  type: z.enum(['string', 'integer', 'number', 'date', 'object']),
+  unit: z.string().optional(),
+  description: z.string().min(1),
+  sources: z.array(z.string()),
+}) satisfies z.ZodType<ColumnDoc>;
+
+export const PanelRowSchema = z
+  .object({
+    la_code: z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code'),
+    la_old_code: z.string().regex(/^\d{3}$/, 'expected a three-digit DfE code'),
+    la_name: z.string().min(1),
+    region_code: z.string().regex(REGION_CODE, 'expected an E12 region code'),
+    region: z.string().min(1),
+    year,
+    spend_basis: z.string().nullable(),
+    ofsted_overall: grade.nullable(),
+    ofsted_framework: framework.nullable(),
+    ofsted_published: isoDate.nullable(),
+    missing: z.partialRecord(z.union([numericColumn, z.literal('ofsted_overall')]), reason),
+    ...numericShape,
+  })
+  .superRefine((row, ctx) => {
+    for (const c of PANEL_NUMERIC_COLUMNS) {
+      if (row[c] === null && row.missing[c] === undefined)
+        ctx.addIssue({ code: 'custom', path: [c], message: `${c} is null but missing.${c} gives no reason` });
+      if (row[c] !== null && row.missing[c] !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['missing', c], message: `${c} has a value but is also marked missing (${row.missing[c]})` });
+    }
+  }) satisfies z.ZodType<PanelRow>;
+
+export const PanelFileSchema = z.object({
+  provenance: ProvenanceSchema,
+  columns: z.array(ColumnDocSchema).min(1),
+  rows: z.array(PanelRowSchema).min(1),
+});
+
+export const LaInfoSchema = z.object({
+  code: z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code'),
+  oldCode: z.string().regex(/^\d{3}$/, 'expected a three-digit DfE code'),
+  name: z.string().min(1),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug'),
+  aliases: z.array(z.string()),
+  regionCode: z.string().regex(REGION_CODE, 'expected an E12 region code'),
+  region: z.string().min(1),
+  type: z.enum(['unitary', 'metropolitan', 'london', 'county']),
+  status: z.enum(['current', 'former']),
+  firstYear: year,
+  lastYear: year.nullable(),
+  predecessors: z.array(z.string().regex(LA_CODE)),
+  successors: z.array(z.string().regex(LA_CODE)),
+  reorganisation: z.string().nullable(),
+  statisticalNeighbours: z.array(z.string().regex(LA_CODE)),
+}) satisfies z.ZodType<LaInfo>;
+
+export const AreaYearSchema = z
+  .object({
+    code: z.string().regex(/^E(92|12)\d{6}$/, 'expected E92000001 or an E12 region code'),
+    name: z.string().min(1),
+    level: z.enum(['national', 'regional']),
+    year,
+    values: z.partialRecord(numericColumn, numeric),
+    missing: z.partialRecord(numericColumn, reason),
+  })
+  .superRefine((a, ctx) => {
+    for (const [c, v] of Object.entries(a.values)) {
+      if (v === null && a.missing[c as PanelNumericColumn] === undefined)
+        ctx.addIssue({ code: 'custom', path: ['values', c], message: `${c} is null but missing.${c} gives no reason` });
+    }
+  }) satisfies z.ZodType<AreaYear>;
+
+export const RevisionSchema = z.object({
+  measure: z.string(),
+  code: z.string(),
+  name: z.string(),
+  year,
+  first: z.object({ release: z.string(), value: numeric }),
+  latest: z.object({ release: z.string(), value: numeric }),
+}) satisfies z.ZodType<Revision>;
+
+export const EnglandFileSchema = z.object({
+  provenance: ProvenanceSchema,
+  series: z.array(AreaYearSchema).min(1),
+  /** The long-run national series may reach back before YEAR_MIN. */
+  longRun: z.array(z.object({ year: z.number().int().min(1900).max(YEAR_MAX), cla_count: numeric, source: z.string() })),
+  revisions: z.array(RevisionSchema),
+});
+
+export const InspectionSchema = z.object({
+  la_code: z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code'),
+  la_name: z.string(),
+  framework,
+  type: z.string(),
+  inspection_start: isoDate.nullable(),
+  inspection_end: isoDate.nullable(),
+  published: isoDate,
+  overall: grade.nullable(),
+  judgements: z.record(z.string(), grade.nullable()),
+  source: z.string(),
+}) satisfies z.ZodType<Inspection>;
+
+export const LasFileSchema = z.object({ provenance: ProvenanceSchema, las: z.array(LaInfoSchema).min(1) });
+export const RegionsFileSchema = z.object({ provenance: ProvenanceSchema, series: z.array(AreaYearSchema), revisions: z.array(RevisionSchema) });
+export const InspectionsFileSchema = z.object({ provenance: ProvenanceSchema, inspections: z.array(InspectionSchema) });
+/** The pipeline's report for editors: its shape is the pipeline's to decide, so only an object is required. */
+export const ReportFileSchema = z.looseObject({});

@@ -1,0 +1,19 @@
+/**
+ * The stories collection as pages see it. Drafts are left out of production
+ * builds; they are included in `astro dev` and when INCLUDE_DRAFTS=1 (the
+ * browser-test build, so the story template is exercised before real stories exist).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Story = CollectionEntry<'stories'>;
+
+export function includeDrafts(): boolean {
+  return import.meta.env.DEV || process.env.INCLUDE_DRAFTS === '1';
+}
+
+/** Stories to build, newest first. */
+export async function getStories(): Promise<Story[]> {
+  const drafts = includeDrafts();
+  const all = await getCollection('stories', (s) => drafts || !s.data.draft);
+  return all.sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
+}

@@ -1,0 +1,123 @@
+/**
+ * Browser tests over every page type of the built site (see pages.ts):
+ *   - loads with status 200, no console errors, no uncaught exceptions, and no
+ *     request leaving localhost (such requests are aborted and fail the test);
+ *   - renders with JavaScript disabled: the same headings and (nearly) the same text;
+ *   - axe-core finds no WCAG 2.0/2.1/2.2 A/AA violations;
+ *   - full-page screenshots at 360 px and 1280 px wide (and 360 px in dark mode) go to
+ *     tests/artifacts/screenshots/, and nothing overflows the page sideways.
+ * axe runs in light and dark mode (prefers-color-scheme), so contrast is checked in both.
+ */
+import { mkdirSync } from 'node:fs';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { builtPaths, samplePaths, slugFor } from './pages.ts';
+
+const PAGES = samplePaths(builtPaths());
+const SHOTS = 'tests/artifacts/screenshots';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function isLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
+  return ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
+/** A context that aborts and records every request leaving localhost, and records console errors. */
+async function guardedPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
+  const context: BrowserContext = await browser.newContext(options);
+  const external: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    external.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page: Page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  return { context, page, external, errors };
+}
+
+async function headings(page: Page): Promise<string[]> {
+  return (await page.locator('main :is(h1, h2, h3)').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+test.describe('every page type', () => {
+  test('the page list comes from the built site', () => {
+    expect(PAGES).toContain('/');
+    expect(PAGES.length).toBeGreaterThan(3);
+  });
+
+  for (const path of PAGES) {
+    test.describe(path, () => {
+      test('loads with no console errors and no external requests', async ({ browser }) => {
+        const { context, page, external, errors } = await guardedPage(browser);
+        const response = await page.goto(path, { waitUntil: 'load' });
+        expect(response?.status(), `status of ${path}`).toBe(200);
+        await expect(page.locator('main h1')).toHaveCount(1);
+        await expect(page.locator('a.skip-link[href="#main"]')).toHaveCount(1);
+        expect(await page.title()).not.toBe('');
+        // let late requests (lazy images, fetches) happen
+        await page.waitForLoadState('networkidle');
+        expect(external, 'requests that left localhost').toEqual([]);
+        expect(errors, 'console errors and uncaught exceptions').toEqual([]);
+        await context.close();
+      });
+
+      test('renders its text with JavaScript disabled', async ({ browser }) => {
+        const js = await guardedPage(browser);
+        await js.page.goto(path);
+        const withJs = { heads: await headings(js.page), text: (await js.page.locator('main').innerText()).trim() };
+        await js.context.close();
+
+        const nojs = await guardedPage(browser, { javaScriptEnabled: false });
+        await nojs.page.goto(path);
+        const heads = await headings(nojs.page);
+        const text = (await nojs.page.locator('main').innerText()).trim();
+        await nojs.context.close();
+
+        expect(heads.length, 'headings without JS').toBeGreaterThan(0);
+        expect(heads).toEqual(withJs.heads);
+        expect(text.length, 'main text without JS vs with JS').toBeGreaterThanOrEqual(Math.floor(withJs.text.length * 0.9));
+        expect(nojs.external).toEqual([]);
+      });
+
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`has no axe-core WCAG A/AA violations (${colorScheme} mode)`, async ({ browser }) => {
+          const { context, page } = await guardedPage(browser, { colorScheme });
+          await page.goto(path);
+          const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+          expect(summary, `axe violations on ${path} in ${colorScheme} mode`).toEqual([]);
+          await context.close();
+        });
+      }
+
+      test('screenshots at 360 and 1280 px, and 360 px dark', async ({ browser }) => {
+        mkdirSync(SHOTS, { recursive: true });
+        for (const [width, colorScheme] of [[360, 'light'], [1280, 'light'], [360, 'dark']] as const) {
+          const { context, page } = await guardedPage(browser, { viewport: { width, height: 800 }, colorScheme });
+          await page.goto(path);
+          const suffix = colorScheme === 'dark' ? '-dark' : '';
+          await page.screenshot({ path: `${SHOTS}/${slugFor(path)}-${width}${suffix}.png`, fullPage: true });
+          // nothing may overflow the viewport sideways (tables scroll inside their own box)
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          await context.close();
+          expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+        }
+      });
+    });
+  }
+
+  test('an unknown address gets the 404 page with status 404', async ({ browser }) => {
+    const { context, page } = await guardedPage(browser);
+    const response = await page.goto('/no-such-page-here/');
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('main h1')).toHaveText('Page not found');
+    await context.close();
+  });
+});
