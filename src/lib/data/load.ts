@@ -12,7 +12,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 
-export const OUTPUT_FILES = ['la-panel.json', 'las.json', 'england.json', 'regions.json', 'inspections.json', 'report.json', 'provenance.json'] as const;
+export const OUTPUT_FILES = [
+  'la-panel.json',
+  'la-panel.csv',
+  'las.json',
+  'england.json',
+  'regions.json',
+  'inspections.json',
+  'revisions.json',
+  'dictionary.json',
+  'datapackage.json',
+  'report.json',
+  'provenance.json',
+] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 
 export class OutputFileError extends Error {
