@@ -2,6 +2,10 @@
 // served under a Content-Security-Policy without 'unsafe-inline'.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+// Editors' workflow: typed figure ids, compile-time <Fig> checks (file:line), dev reload on data change.
+import editorial from './src/lib/figures/integration.ts';
+// sitemap.xml from the built pages (canonical URLs on `site`, noindex pages left out).
+import sitemap from './src/integrations/sitemap.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'https://childrens-services.example',
@@ -16,7 +20,7 @@ export default defineConfig({
   // No prefetch script, no dev toolbar.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [mdx()],
+  integrations: [editorial(), mdx(), sitemap()],
   security: {
     // Astro emits a <meta http-equiv="content-security-policy"> on every page,
     // hashing any script or style it bundles. We add our own directives: no

@@ -15,6 +15,7 @@ import { buildAreas } from './derive/areas.ts';
 import type { DeflatorLookup } from './derive/measures.ts';
 import { judgementInForce } from './derive/ofsted-in-force.ts';
 import { panelDictionary } from './publish/dictionary.ts';
+import { dataPackage } from './publish/datapackage.ts';
 import { toCsv } from './publish/csv.ts';
 import { PANEL_FAMILIES, provenanceFor } from './publish/provenance.ts';
 import { stableJson } from './publish/write.ts';
@@ -136,6 +137,7 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   );
   out.set('revisions.json', stableJson({ provenance: prov, revisions: store.revisions }));
   out.set('dictionary.json', stableJson({ provenance: prov, columns, missingReasons: MISSING_REASONS }));
+  out.set('datapackage.json', stableJson(dataPackage(prov, columns, PANEL_CSV_COLUMNS)));
   out.set('provenance.json', stableJson(provenanceFor(files, dataVersion, [...new Set(manifest.sources.map((s) => s.family))])));
   const geoProv = provenanceFor(files, dataVersion, ['geo']);
   out.set('geo/utla.json', stableJson({ provenance: geoProv, ...f.geo.utla }));

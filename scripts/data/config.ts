@@ -21,6 +21,14 @@ export interface PipelineConfig {
   download: boolean;
   /** Skip the parse cache (DATA_NO_CACHE=1), e.g. for cold-cache benchmarks. */
   noCache: boolean;
+  /**
+   * Coverage checks for real data (default true): minimum row and council counts
+   * that catch truncated or filtered files (e.g. at least 150 LA rows per CLA
+   * measure and year, 100 LAs per S251 file). Only the golden end-to-end tests,
+   * whose fixture raw folder holds 13 councils, turn them off (DATA_STRICT_COVERAGE=0).
+   * Every other check (columns, codes, years, duplicates, markers) still runs.
+   */
+  strictCoverage?: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): PipelineConfig {
@@ -34,5 +42,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     update: flag(env.DATA_UPDATE),
     download: flag(env.DATA_DOWNLOAD),
     noCache: flag(env.DATA_NO_CACHE),
+    strictCoverage: env.DATA_STRICT_COVERAGE !== '0' && env.DATA_STRICT_COVERAGE !== 'false',
   };
 }

@@ -6,18 +6,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AcquiredFile } from './core/acquire.ts';
 import { DataError } from './core/errors.ts';
-import { TASKS, type TaskName } from './parse-tasks.ts';
+import { STRICT, TASKS, type ParseOptions, type TaskName } from './parse-tasks.ts';
 
 interface Input {
   tasks: TaskName[];
   files: AcquiredFile[];
+  opts?: ParseOptions;
 }
 
 const input = workerData as Input;
 const files = new Map(input.files.map((f) => [f.entry.id, f]));
 for (const name of input.tasks) {
   try {
-    const value = await TASKS[name](files);
+    const value = await TASKS[name](files, input.opts ?? STRICT);
     parentPort!.postMessage({ name, value });
   } catch (e) {
     const err = e as Error;

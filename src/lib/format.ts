@@ -132,3 +132,13 @@ export function formatDate(d: string | Date): string {
   }
   return `${day} ${MONTHS[m - 1]} ${y}`;
 }
+
+/** ISO date (YYYY-MM-DD) for <time datetime>. */
+export function isoDate(d: Date | string): string {
+  return (typeof d === 'string' ? new Date(d) : d).toISOString().slice(0, 10);
+}
+
+/** Year ending 31 March: 2024 → "31 March 2024". */
+export function atMarch(year: number): string {
+  return `31 March ${year}`;
+}

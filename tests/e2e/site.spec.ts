@@ -42,6 +42,19 @@ async function guardedPage(browser: Browser, options: Parameters<Browser['newCon
   return { context, page, external, errors };
 }
 
+/** The visible text of <main>, without the option lists of <select> elements. */
+async function mainText(page: Page): Promise<string> {
+  return page.locator('main').evaluate((main) => {
+    const clone = main.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('select').forEach((s) => s.remove());
+    document.body.appendChild(clone);
+    clone.style.position = 'absolute';
+    const text = clone.innerText;
+    clone.remove();
+    return text;
+  });
+}
+
 async function headings(page: Page): Promise<string[]> {
   return (await page.locator('main :is(h1, h2, h3)').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
@@ -71,13 +84,15 @@ test.describe('every page type', () => {
       test('renders its text with JavaScript disabled', async ({ browser }) => {
         const js = await guardedPage(browser);
         await js.page.goto(path);
-        const withJs = { heads: await headings(js.page), text: (await js.page.locator('main').innerText()).trim() };
+        const withJs = { heads: await headings(js.page), text: (await mainText(js.page)).trim() };
         await js.context.close();
 
         const nojs = await guardedPage(browser, { javaScriptEnabled: false });
         await nojs.page.goto(path);
         const heads = await headings(nojs.page);
-        const text = (await nojs.page.locator('main').innerText()).trim();
+        // Options of a <select> that only works with JavaScript (hidden without it) are not text a
+        // reader is missing, so they are left out of both counts.
+        const text = (await mainText(nojs.page)).trim();
         await nojs.context.close();
 
         expect(heads.length, 'headings without JS').toBeGreaterThan(0);

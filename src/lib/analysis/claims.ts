@@ -138,8 +138,8 @@ export const CLAIMS: readonly PublicClaim[] = [
   },
   {
     id: 'cla-half-of-budget',
-    speaker: 'Reported (common claim in council and press material)',
-    role: '—',
+    speaker: 'Various (a recurring claim in council and press material)',
+    role: 'Reported',
     date: 'reported',
     quotes: [{ text: 'Looked-after children take half of children’s services budgets', quoteIsExact: false }],
     where: 'Reported; no single original source identified.',

@@ -85,10 +85,10 @@ export function analyseDeprivation(inputs: AnalysisInputs): ClaimResult<Deprivat
     caveats: [
       'The LGA/Newton figure of “about half” is for five factors together (deprivation, crime, household income, unemployment, population under 26); deprivation alone was reported as 31%. Our single-factor R² is the comparable test for deprivation, not for the five-factor model.',
       'Newton measured spend per person aged 0–25 from 2016-17 revenue outturn; we use Section 251 gross spend per child aged 0–17, so figures differ in level.',
-      'IDACI 2019 is used for every year (one vintage); councils created after 2019 (North and West Northamptonshire, Cumberland, Westmorland and Furness, and the 2023 unitaries) have no IDACI score and drop out.',
-      'The claim that “different professional practices account for just 13 per cent” cannot be tested with these data: it came from Newton’s case studies of eight councils, and no published dataset records practice.',
+      'IDACI 2019 is used for every year (one vintage); councils created after 2019 with new boundaries (North and West Northamptonshire, Cumberland, Westmorland and Furness) have no IDACI score and drop out.',
+      'The claim that “different professional practices account for just 13 per cent” cannot be tested with these data: no published dataset records councils’ practice, and Newton’s findings on practice came from its in-depth work with a sample of eight councils rather than national data.',
       'R² describes association across councils in one year, not what would happen to one council’s spend if its deprivation changed.',
-      `City of London and Isles of Scilly are excluded (${Object.values(EXCLUDED_BY_DEFAULT).join(', ')}).`,
+      `${Object.values(EXCLUDED_BY_DEFAULT).join(' and ')} are excluded.`,
     ],
     provenance: {
       files: ['la-panel.json'],

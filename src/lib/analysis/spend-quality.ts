@@ -132,12 +132,19 @@ export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQ
     verdict = `Supported: no significant rank correlation between spend per child and the Ofsted grade in any year ${used[0]?.year}–${latest?.year} (${rhoList}).`;
   } else if (eraSig.length === 0) {
     verdictCode = 'partly-supported';
-    verdict = `Supported for the years the DfE was describing (2015-16 and 2016-17 spend against SIF grades: no significant correlation), but not in ${significantYears.join(', ')} (${significantYears
+    const era = era2016
+      .map((y) => `${y.financialYear}: ρ = ${y.rho.toFixed(2)}, ${fmtP(y.permutation.p)}, Kruskal–Wallis ${fmtP(y.kruskalWallis.p)}`)
+      .join('; ');
+    const later = significantYears
       .map((y) => {
         const r = used.find((u) => u.year === y)!;
         return `${y}: ρ = ${r.rho.toFixed(2)}, ${fmtP(r.permutation.p)}`;
       })
-      .join('; ')}).`;
+      .join('; ');
+    const eraOther = era2016.some((y) => y.kruskalWallis.p < ALPHA || y.jonckheere.p < ALPHA);
+    verdict =
+      `Only narrowly true when said, and not true later: in the years the DfE described the rank correlation was negative but not significant at 5% (${era})` +
+      `${eraOther ? ', although spend differed between grades' : ''}; in ${significantYears.join(', ')} higher spend per child went significantly with worse grades (${later}).`;
   } else {
     verdictCode = 'not-supported';
     verdict = `Not supported in ${significantYears.join(', ')}: spend per child and the Ofsted grade are significantly rank-correlated there.`;
@@ -147,8 +154,8 @@ export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQ
     'Correlation is not causation in either direction: councils with more need spend more per child, and deprivation is itself associated with worse Ofsted grades (see the deprivation claim).',
     'Spend is gross Section 251 spend on all children’s and young people’s services (excluding schools) per child aged 0–17, not social care alone; the 2014-15 year has no line-level outturn and is missing.',
     'The grade is the judgement in force on 31 March, which may be several years old; in 2014–2017 only councils already inspected under the single inspection framework have a grade.',
-    `Each year is a separate test at the 5% level; with ${used.length} years, one “significant” year would be expected about ${(used.length * ALPHA).toFixed(1)} times by chance alone.`,
-    `City of London and Isles of Scilly are excluded (${Object.values(EXCLUDED_BY_DEFAULT).join(', ')}: very small, very high spend per child).`,
+    `Each year is a separate test at the 5% level: by chance alone about ${(used.length * ALPHA).toFixed(1)} of ${used.length} years would be “significant”; ${significantYears.length} were. Successive years share most councils and grades, so they are not independent tests.`,
+    `${Object.values(EXCLUDED_BY_DEFAULT).join(' and ')} are excluded: very few children and very high spend per child.`,
     'Years with fewer than 30 graded councils (2014: the first SIF inspections) are shown but do not count towards the verdict.',
     'Cash and real-terms spend give identical rank statistics within a year; 2024-25 has no deflator yet, so its medians are cash only.',
   ];
@@ -232,16 +239,19 @@ export function analyseHalfAsMuch(inputs: AnalysisInputs, years: readonly number
   const y17 = out.find((r) => r.year === 2017) ?? out[0]!;
   const toMaxGood = y17.ratios.find((r) => r.grade === 'Good')!;
   const toMedGood = y17.ratios.find((r) => r.grade === 'Good')!;
-  const trueVsMax = y17.ratios.filter((r) => r.toMax !== null && r.toMax <= 0.5).map((r) => r.grade);
-  const trueVsMedian = y17.ratios.filter((r) => r.toMedian !== null && r.toMedian <= 0.5).map((r) => r.grade);
+  const big = y17.ratios.filter((r) => r.n >= 5);
+  const trueVsMax = big.filter((r) => r.toMax !== null && r.toMax <= 0.5).map((r) => r.grade);
+  const trueVsMedian = big.filter((r) => r.toMedian !== null && r.toMedian <= 0.5).map((r) => r.grade);
+  const typical = y17.typicalRatio !== null && y17.typicalRatio <= 0.5;
+  const verdictCode = typical ? 'supported' : trueVsMax.length || trueVsMedian.length ? 'partly-supported' : 'not-supported';
   const verdict =
-    `Partly supported, but not typical: in ${y17.financialYear} the lowest-spending good council (${y17.lowestGood.name}, £${y17.lowestGood.cash} per child) spent ` +
-    `${pct(toMedGood.toMedian)} of the median good council and ${pct(toMaxGood.toMax)} of the highest-spending one; “half as much” holds against the top spenders of ` +
-    `${trueVsMax.length ? trueVsMax.join(', ') : 'no'} grade${trueVsMax.length === 1 ? '' : 's'}${trueVsMedian.length ? ` and against the median of ${trueVsMedian.join(', ')}` : ' but against no grade’s median'}; ` +
-    `the median good council spent ${pct(y17.typicalRatio)} of the median council rated below good.`;
+    `${typical ? 'Supported' : trueVsMax.length || trueVsMedian.length ? 'True only at the extremes, not typical' : 'Not supported'}: in ${y17.financialYear} the lowest-spending good council (${y17.lowestGood.name}, £${y17.lowestGood.cash} per child) spent ` +
+    `${pct(toMedGood.toMedian)} of the median good council and ${pct(toMaxGood.toMax)} of the highest-spending good council; “half as much” holds against the highest spender ${trueVsMax.length ? `among councils rated ${trueVsMax.join(', ')}` : 'of no grade'}` +
+    `${trueVsMedian.length ? ` and against the median of ${trueVsMedian.join(', ')}` : ' but against no grade’s median'}, ` +
+    `while the median good or outstanding council spent ${pct(y17.typicalRatio)} of the median council rated below good.`;
   return {
     claimId: claimById('minister-2017-half-as-much').id,
-    verdictCode: 'partly-supported',
+    verdictCode,
     verdict,
     method:
       'Among councils whose overall Ofsted grade in force on 31 March was Good or Outstanding: minimum, median and maximum spend per child (cash and 2023-24 prices); the lowest such council’s spend as a share of the median and the maximum of each grade; the median good council against the median council rated below good.',

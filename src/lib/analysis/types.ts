@@ -26,6 +26,7 @@ export interface EnglandOutput {
   longRun: Array<{ year: number; cla_count: number | null; release?: string; source: string }>;
   revisions: Revision[];
   spendChecks: { socialWorkClaim: SocialWorkLine[] };
+  deflators?: { baseLabel: string; years: Array<{ year: number; index: number | { missing: string }; approximate: boolean }> } | undefined;
   mhclgNational?: Array<{ year: number; source: string; netCurrentGbp: number; scope: string; note: string }>;
 }
 

@@ -1,34 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import Papa from 'papaparse';
-import { getPanel, resetDataCache } from '../../../src/lib/data.ts';
-import { panelCsv } from '../../../src/lib/data/csv.ts';
+import { resetDataCache } from '../../../src/lib/data.ts';
 import { ClaimError, verifyClaims } from '../../../src/lib/data/claims.ts';
 
 beforeEach(() => {
   process.env.DATA_OUTPUT_DIR = 'tests/fixtures/output';
   resetDataCache();
-});
-
-describe('panel CSV', () => {
-  it('round-trips: one row per panel row, blanks for missing with the reason alongside', () => {
-    const { columns, rows } = getPanel();
-    const csv = panelCsv(columns, rows);
-    const parsed = Papa.parse<Record<string, string>>(csv.trimEnd(), { header: true });
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.data).toHaveLength(rows.length);
-    expect(parsed.meta.fields?.at(-1)).toBe('missing_reasons');
-    expect(parsed.meta.fields).not.toContain('missing');
-    const kent21 = parsed.data.find((r) => r.la_code === 'E10000016' && r.year === '2021')!;
-    expect(kent21.cla_starts).toBe('');
-    expect(kent21.missing_reasons).toBe('cla_starts:suppressed');
-    expect(kent21.cla_count).toBe(String(rows.find((r) => r.la_code === 'E10000016' && r.year === 2021)!.cla_count));
-  });
-
-  it('quotes cells with commas and quotes', () => {
-    const { columns, rows } = getPanel();
-    const row = { ...rows[0]!, la_name: 'Bournemouth, Christchurch and "Poole"' };
-    expect(panelCsv(columns, [row])).toContain('"Bournemouth, Christchurch and ""Poole"""');
-  });
 });
 
 describe('story claims', () => {

@@ -24,7 +24,7 @@ import { missing, type Value } from '../../core/missing.ts';
 import type { FamilyResult, Observation } from '../../core/types.ts';
 import { SPEND_MEASURES, type S251Tag, type SpendMeasure } from './blocks.ts';
 import { LAIT_RELEASES, loadLaitFile, type LaitFile, type LaitInconsistency } from './lait.ts';
-import { englandSum, loadS251, S251_BASIS, S251_SOURCES, type S251Outturn } from './s251.ts';
+import { englandSum, loadS251, S251_BASIS, S251_SOURCES, type S251Limits, type S251Outturn } from './s251.ts';
 
 export { loadMhclgNational, MHCLG_SPECS, type MhclgNationalYear } from './mhclg.ts';
 export { loadDeflators, toRealTerms, type Deflators } from '../deflators.ts';
@@ -101,9 +101,15 @@ export interface SpendResult extends FamilyResult {
   s251: S251Outturn[];
 }
 
-export async function loadSpend(files: SourceFiles): Promise<SpendResult> {
-  const s251 = loadS251(files);
-  const [older, latest] = await Promise.all(LAIT_RELEASES.map((r) => loadLaitFile(files, r.id)));
+/** Coverage limits; the defaults suit the real files, small test fixtures lower them (PipelineConfig.strictCoverage). */
+export interface SpendOptions {
+  s251Limits?: S251Limits;
+  laitMinFinanceRows?: number;
+}
+
+export async function loadSpend(files: SourceFiles, opts: SpendOptions = {}): Promise<SpendResult> {
+  const s251 = loadS251(files, opts.s251Limits);
+  const [older, latest] = await Promise.all(LAIT_RELEASES.map((r) => loadLaitFile(files, r.id, opts.laitMinFinanceRows)));
   const observations: Observation[] = [];
   const rowsRead: Record<string, number> = {};
   for (const y of s251) {

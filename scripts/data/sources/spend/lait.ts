@@ -102,7 +102,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-export async function parseLait(bytes: Uint8Array, where: { source: string; file: string }): Promise<LaitFile> {
+export async function parseLait(bytes: Uint8Array, where: { source: string; file: string }, minFinanceRows?: number): Promise<LaitFile> {
   const file = toArrayBuffer(bytes);
   let names: string[];
   try {
@@ -116,7 +116,7 @@ export async function parseLait(bytes: Uint8Array, where: { source: string; file
     }
   }
   const rows = (await parquetReadObjects({ file, columns: [...COLUMNS], compressors })) as Record<string, unknown>[];
-  return laitFromRows(rows, where);
+  return laitFromRows(rows, where, minFinanceRows);
 }
 
 /** The row-level work, separated from parquet decoding so it can be tested with small in-memory rows. */
@@ -222,7 +222,8 @@ function checkTotals(values: LaitValue[], where: { source: string; file: string 
   return out;
 }
 
-export async function loadLaitFile(files: SourceFiles, id: string): Promise<LaitFile> {
+/** `minFinanceRows`: the real files' default (1000) unless a small test fixture lowers it. */
+export async function loadLaitFile(files: SourceFiles, id: string, minFinanceRows?: number): Promise<LaitFile> {
   const f = fileOf(files, id);
-  return parseLait(f.bytes, { source: f.entry.id, file: f.entry.path });
+  return parseLait(f.bytes, { source: f.entry.id, file: f.entry.path }, minFinanceRows);
 }

@@ -229,13 +229,14 @@ function aggregateLa(
   return { oldCode, name, values, tagged };
 }
 
-export function loadS251Year(files: SourceFiles, year: S251Year): S251Outturn {
+export function loadS251Year(files: SourceFiles, year: S251Year, limits: S251Limits = S251_LIMITS): S251Outturn {
   const f = fileOf(files, S251_SOURCES[year]);
-  return parseS251(f.bytes, year, { source: f.entry.id, file: f.entry.path, ...(f.entry.encoding ? { encoding: f.entry.encoding } : {}) });
+  return parseS251(f.bytes, year, { source: f.entry.id, file: f.entry.path, ...(f.entry.encoding ? { encoding: f.entry.encoding } : {}) }, limits);
 }
 
-export function loadS251(files: SourceFiles): S251Outturn[] {
-  return S251_YEARS.map((y) => loadS251Year(files, y));
+/** `limits`: the real files' defaults; only small test fixtures lower them. */
+export function loadS251(files: SourceFiles, limits: S251Limits = S251_LIMITS): S251Outturn[] {
+  return S251_YEARS.map((y) => loadS251Year(files, y, limits));
 }
 
 /** England = sum of LAs (any missing part makes the sum missing with its reason). */

@@ -1,0 +1,67 @@
+/**
+ * `npm test`: every quality gate in order, with timings, ending in one plain line
+ * "N passed, N failed" (CI reads it). Exit code 1 if anything failed.
+ *
+ *   tsx scripts/check/run.ts                      # all stages
+ *   tsx scripts/check/run.ts --only html,links    # some stages (names below)
+ *   tsx scripts/check/run.ts --skip reproducible  # all but some
+ *
+ * Stages after a failed build are not run (they would check a stale dist/) and
+ * count as failed. A stage's output streams through as it runs.
+ */
+import { spawnSync } from 'node:child_process';
+
+interface Stage {
+  name: string;
+  what: string;
+  cmd: string[];
+  /** Needs a fresh dist/ from the build stage. */
+  needsBuild?: boolean;
+}
+
+export const STAGES: Stage[] = [
+  { name: 'unit', what: 'unit, golden and official-figure tests (vitest)', cmd: ['vitest', 'run'] },
+  { name: 'build', what: 'data pipeline, astro build, search index', cmd: ['npm', 'run', 'build'] },
+  { name: 'html', what: 'HTML validation of every page', cmd: ['tsx', 'scripts/check/html.ts'], needsBuild: true },
+  { name: 'links', what: 'internal links and #anchors', cmd: ['tsx', 'scripts/check/links.ts'], needsBuild: true },
+  { name: 'budgets', what: 'compressed page-weight budgets', cmd: ['tsx', 'scripts/check/budgets.ts'], needsBuild: true },
+  { name: 'security', what: 'CSP, inline scripts, third-party loads', cmd: ['tsx', 'scripts/check/security.ts'], needsBuild: true },
+  { name: 'audit', what: 'npm audit of runtime dependencies', cmd: ['tsx', 'scripts/check/audit.ts'] },
+  { name: 'e2e', what: 'browser tests (Playwright, axe)', cmd: ['playwright', 'test'], needsBuild: true },
+  { name: 'xss', what: 'markup in data rendered as text (own build)', cmd: ['tsx', 'scripts/check/xss.ts'] },
+  { name: 'reproducible', what: 'two builds are identical (two builds)', cmd: ['tsx', 'scripts/check/reproducible.ts'] },
+];
+
+function arg(name: string): string[] | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? '').split(',').filter(Boolean) : undefined;
+}
+
+const only = arg('--only');
+const skip = arg('--skip') ?? (process.env.SKIP_STAGES ? process.env.SKIP_STAGES.split(',') : []);
+for (const n of [...(only ?? []), ...skip]) if (!STAGES.some((s) => s.name === n)) throw new Error(`unknown stage "${n}"; stages: ${STAGES.map((s) => s.name).join(', ')}`);
+const selected = STAGES.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
+
+const results: Array<{ stage: Stage; status: 'passed' | 'failed' | 'not run'; seconds: number }> = [];
+let buildFailed = false;
+const t0 = Date.now();
+for (const stage of selected) {
+  if (stage.needsBuild && buildFailed) {
+    results.push({ stage, status: 'not run', seconds: 0 });
+    continue;
+  }
+  console.log(`\n=== ${stage.name}: ${stage.what} (${stage.cmd.join(' ')})`);
+  const t = Date.now();
+  const r = spawnSync(stage.cmd[0]!, stage.cmd.slice(1), { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  if (stage.name === 'build' && !ok) buildFailed = true;
+  results.push({ stage, status: ok ? 'passed' : 'failed', seconds: (Date.now() - t) / 1000 });
+}
+
+console.log('\n=== summary');
+for (const r of results) console.log(`${r.status.padEnd(8)} ${r.stage.name.padEnd(13)} ${r.seconds.toFixed(0).padStart(5)} s  ${r.stage.what}`);
+console.log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+const passed = results.filter((r) => r.status === 'passed').length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

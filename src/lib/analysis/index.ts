@@ -1,0 +1,27 @@
+/**
+ * Runs every claim analysis on the pipeline outputs. Pure: pass the parsed
+ * la-panel.json rows, england.json and inspections.json.
+ */
+import { analyseDeprivation } from './deprivation.ts';
+import { analyseClaCount, analyseClaShare, analyseFundingGap, analyseSocialWorkFall } from './national.ts';
+import { analyseOfstedShares } from './ofsted.ts';
+import { analyseHalfAsMuch, analyseSpendVsOfsted } from './spend-quality.ts';
+import type { AnalysisInputs } from './types.ts';
+
+export function analyseAllClaims(inputs: AnalysisInputs) {
+  return {
+    spendVsOfsted: analyseSpendVsOfsted(inputs),
+    halfAsMuch: analyseHalfAsMuch(inputs),
+    deprivation: analyseDeprivation(inputs),
+    fundingGap: analyseFundingGap(inputs),
+    socialWorkFall: analyseSocialWorkFall(inputs),
+    ofstedShares: analyseOfstedShares(inputs),
+    claCount: analyseClaCount(inputs),
+    claShare: analyseClaShare(inputs),
+  };
+}
+
+export type AllClaimResults = ReturnType<typeof analyseAllClaims>;
+export { CLAIMS, claimById } from './claims.ts';
+export { TIMELINE } from './timeline.ts';
+export type * from './types.ts';

@@ -1,0 +1,68 @@
+/**
+ * The compare page's data and URL state.
+ *
+ * Payload: for each offered measure, every council's series over the panel's
+ * years (null = missing; the reason key alongside), plus England. Values are
+ * rounded to display precision to keep the embedded JSON small.
+ * URL: ?c=<slug>,<slug>…&m=<measure>. Unknown slugs are dropped (and
+ * reported), duplicates removed, at most MAX_COUNCILS kept; an unknown
+ * measure falls back to the default.
+ */
+import type { AreaYear, LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
+import { MEASURES } from './measures.ts';
+
+export const MAX_COUNCILS = 5;
+export const COMPARE_MEASURES = ['cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_real_gbp'] as const;
+export const DEFAULT_COMPARE = { slugs: ['blackpool', 'leeds', 'kent'], measure: 'cla_rate_per_10k' };
+
+export interface CompareState {
+  slugs: string[];
+  measure: string;
+  dropped: string[];
+}
+
+export function parseCompareParams(search: string, knownSlugs: ReadonlySet<string>, measures: readonly string[] = COMPARE_MEASURES): CompareState {
+  const p = new URLSearchParams(search);
+  const raw = (p.get('c') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const slugs: string[] = [];
+  const dropped: string[] = [];
+  for (const s of raw) {
+    if (!knownSlugs.has(s)) dropped.push(s);
+    else if (!slugs.includes(s) && slugs.length < MAX_COUNCILS) slugs.push(s);
+    else if (!slugs.includes(s)) dropped.push(s);
+  }
+  const m = p.get('m') ?? '';
+  return { slugs, measure: measures.includes(m) ? m : DEFAULT_COMPARE.measure, dropped };
+}
+
+export function compareQuery(state: { slugs: readonly string[]; measure: string }): string {
+  const q = new URLSearchParams();
+  if (state.slugs.length) q.set('c', state.slugs.join(','));
+  q.set('m', state.measure);
+  return `?${q.toString().replace(/%2C/g, ',')}`;
+}
+
+export interface ComparePayload {
+  years: number[];
+  areas: Array<{ s: string; n: string; f?: 1 }>;
+  measures: Array<{ key: string; label: string; unit: string; decimals: number; timing: string }>;
+  /** v[measure][areaIndex][yearIndex]; England under e[measure][yearIndex]. */
+  v: Record<string, Array<Array<number | null>>>;
+  e: Record<string, Array<number | null>>;
+}
+
+export function comparePayload(panel: readonly PanelRow[], las: readonly LaInfo[], england: readonly AreaYear[]): ComparePayload {
+  const years = [...new Set(panel.map((r) => r.year))].sort((a, b) => a - b);
+  const areas = [...las].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const byKey = new Map(panel.map((r) => [`${r.la_code} ${r.year}`, r] as const));
+  const out: ComparePayload = { years, areas: areas.map((l) => (l.status === 'former' ? { s: l.slug, n: `${l.name} (to ${l.lastYear})`, f: 1 } : { s: l.slug, n: l.name })), measures: [], v: {}, e: {} };
+  for (const key of COMPARE_MEASURES) {
+    const def = MEASURES[key]!;
+    const f = 10 ** def.decimals;
+    const r = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * f) / f);
+    out.measures.push({ key, label: def.label, unit: def.unit, decimals: def.decimals, timing: def.timing });
+    out.v[key] = areas.map((l) => years.map((y) => r(byKey.get(`${l.code} ${y}`)?.[def.measure])));
+    out.e[key] = years.map((y) => r(england.find((a) => a.code === 'E92000001' && a.year === y)?.values[def.measure]));
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Build-time SVG paths for the two maps of England's 153 upper-tier councils:
+ *   - boundaries: data/output/geo/utla.json (ONS generalised boundaries,
+ *     WGS84 lon/lat), drawn with a transverse Mercator centred on Great
+ *     Britain (the British National Grid's projection family), fitted to the box;
+ *   - hex cartogram: data/output/geo/hex.json (House of Commons Library
+ *     hexes, abstract planar coordinates, y up), drawn with
+ *     geoIdentity().reflectY(true) fitted to the box.
+ * Paths are rounded to 1 decimal (of a ~600-unit box) to keep the page light.
+ * Every code must be in both files and in las.json; a missing or extra code
+ * fails the build with the file named.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { geoArea, geoIdentity, geoPath, geoTransverseMercator } from 'd3-geo';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { outputDir } from '../data/load.ts';
+
+export interface MapShape {
+  code: string;
+  name: string;
+  d: string;
+  /** Label anchor (centroid), for hex group labels only. */
+  cx?: number;
+  cy?: number;
+}
+export interface MapGeometry {
+  width: number;
+  height: number;
+  areas: MapShape[];
+  /** Hex map only: outlines of the groups (regions / counties) and their names. */
+  groups: MapShape[];
+}
+
+type Props = { code?: string; name?: string; group?: string };
+
+function readGeo(file: string): unknown {
+  const path = join(outputDir(), 'geo', file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: cannot read (${(e as Error).message}). Run \`npm run data\`.`);
+  }
+}
+
+function asCollection(x: unknown, where: string): FeatureCollection<Geometry, Props> {
+  const fc = x as FeatureCollection<Geometry, Props>;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${where}: not a GeoJSON FeatureCollection`);
+  fc.features.forEach((f, i) => {
+    if (!f.geometry) throw new Error(`${where}: feature [${i}] (${f.properties?.code ?? '?'}) has no geometry`);
+  });
+  return fc;
+}
+
+const cache = new Map<string, MapGeometry>();
+
+/**
+ * d3-geo is spherical: a polygon's exterior ring must run clockwise, or it is
+ * read as "the whole globe except this area". GeoJSON from GIS tools is often
+ * counter-clockwise (RFC 7946), so each polygon whose spherical area exceeds a
+ * hemisphere has its rings reversed. Returns a new geometry.
+ */
+export function rewind(g: Geometry): Geometry {
+  const fix = (rings: number[][][]) => {
+    const poly = { type: 'Polygon' as const, coordinates: rings };
+    return geoArea(poly) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
+  };
+  if (g.type === 'Polygon') return { ...g, coordinates: fix(g.coordinates) };
+  if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map(fix) };
+  return g;
+}
+
+export function boundaryMap(width = 600, height = 720): MapGeometry {
+  const key = `b${width}x${height}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const raw = asCollection(readGeo('utla.json'), 'geo/utla.json');
+  const fc = { ...raw, features: raw.features.map((f) => ({ ...f, geometry: rewind(f.geometry) })) };
+  const projection = geoTransverseMercator().rotate([2, -49]).fitSize([width, height], fc);
+  const path = geoPath(projection).digits(1);
+  const areas = fc.features.map((f, i) => {
+    const code = f.properties?.code;
+    if (!code || !/^E(06|07|08|09|10)\d{6}$/.test(code)) throw new Error(`geo/utla.json: feature [${i}] has code ${JSON.stringify(code)}, expected an E06/E08/E09/E10 code`);
+    return { code, name: f.properties.name ?? code, d: path(f) ?? '' };
+  });
+  const out = { width, height, areas, groups: [] };
+  cache.set(key, out);
+  return out;
+}
+
+export function hexMap(width = 600, height = 720): MapGeometry {
+  const key = `h${width}x${height}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const raw = readGeo('hex.json') as { areas: unknown; groups: unknown };
+  const areasFc = asCollection(raw.areas, 'geo/hex.json areas');
+  const groupsFc = asCollection(raw.groups, 'geo/hex.json groups');
+  const projection = geoIdentity().reflectY(true).fitSize([width, height], areasFc);
+  const path = geoPath(projection).digits(1);
+  const areas = areasFc.features.map((f, i) => {
+    const code = f.properties?.code;
+    if (!code) throw new Error(`geo/hex.json: area [${i}] has no code`);
+    return { code, name: f.properties.name ?? code, d: path(f) ?? '' };
+  });
+  const groups = groupsFc.features.map((f) => {
+    const [cx, cy] = path.centroid(f);
+    return { code: f.properties.group ?? '', name: f.properties.group ?? '', d: path(f) ?? '', cx: Math.round(cx), cy: Math.round(cy) };
+  });
+  const out = { width, height, areas, groups };
+  cache.set(key, out);
+  return out;
+}
+
+/** Check both maps cover exactly the given council codes. */
+export function checkCoverage(geometry: MapGeometry, codes: readonly string[], file: string): void {
+  const have = new Set(geometry.areas.map((a) => a.code));
+  const want = new Set(codes);
+  const missing = codes.filter((c) => !have.has(c));
+  const extra = [...have].filter((c) => !want.has(c));
+  if (missing.length || extra.length) throw new Error(`${file}: council codes differ from las.json (current). Missing: ${missing.join(', ') || 'none'}. Extra: ${extra.join(', ') || 'none'}.`);
+}

@@ -1,0 +1,23 @@
+/**
+ * /rss.xml: RSS 2.0 feed of published stories (drafts only in INCLUDE_DRAFTS
+ * builds, like the pages), newest first. Written by hand (@astrojs/rss is not a
+ * dependency): every text node is XML-escaped. lastBuildDate is the newest story
+ * date, not the clock, so the feed is reproducible.
+ */
+import type { APIRoute } from 'astro';
+import { getStories } from '../lib/data/stories.ts';
+import { rssXml, type FeedItem } from './_rss.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) throw new Error('rss.xml: set `site` in astro.config.mjs');
+  const stories = await getStories();
+  const items: FeedItem[] = stories.map((s) => ({
+    title: s.data.title,
+    link: new URL(`/stories/${s.id}/`, site).href,
+    description: s.data.standfirst,
+    published: s.data.published,
+    updated: s.data.updated,
+    categories: s.data.tags,
+  }));
+  return new Response(rssXml(site, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

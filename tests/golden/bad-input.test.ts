@@ -1,0 +1,214 @@
+/**
+ * BAD INPUT, end to end: each case starts from the golden raw folder, breaks
+ * one file the way real files break, and runs the whole pipeline over the
+ * output folder of a previous good run. Each must (a) stop with a DataError
+ * whose message names the source id, file, row, column and value where they
+ * apply, and (b) leave the good output folder byte-for-byte unchanged. One case
+ * also runs the real CLI and checks its exit code (1) and stderr.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineConfig } from '../../scripts/data/config.ts';
+import { DataError } from '../../scripts/data/core/errors.ts';
+import { copyGoldenRaw, replaceSource, sourceBytes, type GoldenRaw } from '../fixtures/golden/build.ts';
+import { buildAndRun, goldenConfig, removeDir, ROOT, run, treeDigest } from './helpers.ts';
+
+let dir: string;
+let good: PipelineConfig;
+let goldenGood: GoldenRaw;
+let goodTree: Record<string, string>;
+let caseNo = 0;
+
+beforeAll(async () => {
+  const b = await buildAndRun('bad-input');
+  dir = b.dir;
+  good = b.config;
+  goldenGood = b.golden;
+  expect(b.first.result.status).toBe('written');
+  goodTree = await treeDigest(good.outputDir);
+});
+afterAll(async () => {
+  await removeDir(dir);
+});
+
+type CsvRows = string[][];
+
+/**
+ * Copy the good raw folder, change source `id` by `edit` (on a CSV excerpt's rows, or on
+ * the file's bytes), with a manifest that pins the changed file (so only the content is wrong),
+ * and run the pipeline against the good run's output and cache folders.
+ */
+async function runWith(id: string, edit: { rows?: (rows: CsvRows) => CsvRows; bytes?: (b: Uint8Array) => Uint8Array }) {
+  const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
+  const bytes = edit.rows ? await sourceBytes(golden, id, edit.rows) : await readFile(join(golden.rawDir, golden.manifest.sources.find((s) => s.id === id)!.path));
+  await replaceSource(golden, id, edit.bytes ? edit.bytes(bytes) : bytes, true);
+  const caseDir = dirname(golden.rawDir);
+  const config = goldenConfig(caseDir, golden, { cacheDir: good.cacheDir, outputDir: good.outputDir });
+  return { config, golden, error: await run(config).then(() => undefined, (e: unknown) => e) };
+}
+
+async function expectRejected(error: unknown, ...parts: (string | RegExp)[]) {
+  expect(error).toBeInstanceOf(DataError);
+  const message = (error as Error).message;
+  if (process.env.SHOW_MESSAGES) console.log(message);
+  for (const p of parts) {
+    if (typeof p === 'string') expect(message).toContain(p);
+    else expect(message).toMatch(p);
+  }
+  // (b) the previous good output is untouched, byte for byte, and nothing half-written lies next to it.
+  expect(await treeDigest(good.outputDir)).toEqual(goodTree);
+}
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+const POP = 'population-0-17';
+const POP_FILE = 'file dfe/population/ons_mid-year_population_estimates_2012_to_2024.csv';
+/** Index of the first data row for Camden in a tidy EES file. */
+const camden = (rows: CsvRows) => rows.findIndex((r) => r.includes('Camden'));
+
+describe('bad input stops the pipeline and keeps the previous outputs', () => {
+  it('malformed CSV (an unbalanced quote)', async () => {
+    let line = 0;
+    const { error } = await runWith(POP, {
+      rows: (rows) => {
+        line = camden(rows) + 1;
+        return rows;
+      },
+      bytes: (b) => bytesOf(text(b).replace(',Camden,', ',"Cam"den,')),
+    });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, row ${line}: malformed CSV`);
+  });
+
+  it('truncated file (cut in the middle of the last row)', async () => {
+    const { error } = await runWith(POP, { bytes: (b) => b.subarray(0, b.length - 25) });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, row `, 'the file looks truncated', /value "[^"]+"/);
+  });
+
+  it('truncated parquet file (LAIT) and truncated spreadsheet (Ofsted, parsed in the worker thread)', async () => {
+    const lait = await runWith('lait-2026-04', { bytes: (b) => b.subarray(0, Math.floor(b.length / 2)) });
+    await expectRejected(lait.error, 'source lait-2026-04, file dfe/lait/2026-04/bds_long_0.parquet: not a readable parquet file');
+    const ods = await runWith('ofsted-outcomes-2025', { bytes: (b) => b.subarray(0, Math.floor(b.length / 2)) });
+    await expectRejected(ods.error, 'source ofsted-outcomes-2025, file dfe/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods', 'could not be read');
+  });
+
+  it('wrongly encoded file (latin-1 bytes in a file declared UTF-8)', async () => {
+    let line = 0;
+    const { error } = await runWith(POP, {
+      rows: (rows) => {
+        line = camden(rows) + 1;
+        return rows;
+      },
+      bytes: (b) => {
+        const s = text(b);
+        const at = s.indexOf(',Camden,') + 5; // the "e" of Camden
+        return new Uint8Array([...b.subarray(0, at), 0xe9, ...b.subarray(at + 1)]);
+      },
+    });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, row ${line}, value "byte 0xe9": the file is not valid UTF-8`);
+  });
+
+  it('renamed column', async () => {
+    const { error } = await runWith(POP, {
+      rows: (rows) => {
+        rows[0] = rows[0]!.map((h) => (h === 'population_estimate' ? 'population_estimates' : h));
+        return rows;
+      },
+    });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, column "population_estimate"`, 'missing', 'population_estimates');
+  });
+
+  it('duplicated row', async () => {
+    let line = 0;
+    const { error } = await runWith(POP, {
+      rows: (rows) => {
+        const i = camden(rows);
+        rows.splice(i + 1, 0, [...rows[i]!]);
+        line = i + 2;
+        return rows;
+      },
+    });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, row ${line}`, /duplicate/i);
+  });
+
+  it('out-of-range year', async () => {
+    let line = 0;
+    const { error } = await runWith(POP, {
+      rows: (rows) => {
+        const i = camden(rows);
+        rows[i]![0] = '2099';
+        line = i + 1;
+        return rows;
+      },
+    });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, row ${line}, column "time_period", value "2099"`);
+  });
+
+  it('wrong code format', async () => {
+    let line = 0;
+    const { error } = await runWith(POP, {
+      rows: (rows) => {
+        const i = camden(rows);
+        rows[i]![8] = 'E0900007';
+        line = i + 1;
+        return rows;
+      },
+    });
+    await expectRejected(error, `source ${POP}, ${POP_FILE}, row ${line}, column "new_la_code", value "E0900007"`);
+  });
+
+  it('checksum mismatch without DATA_UPDATE (the file changed, the manifest pin did not)', async () => {
+    const caseDir = join(dir, `case-${++caseNo}`);
+    const golden = await copyGoldenRaw(goldenGood, caseDir);
+    const entry = golden.manifest.sources.find((s) => s.id === 'cla-ees-2025')!;
+    await replaceSource(golden, 'cla-ees-2025', bytesOf('time_period\n2025\n'), false);
+    const error = await run(goldenConfig(caseDir, golden, { cacheDir: good.cacheDir, outputDir: good.outputDir })).then(() => undefined, (e: unknown) => e);
+    await expectRejected(
+      error,
+      `source cla-ees-2025, file ${entry.path}: checksum mismatch: the manifest pins sha256 ${entry.sha256.slice(0, 16)}`,
+      `(17 bytes, manifest says ${entry.bytes})`,
+      'DATA_UPDATE=1',
+    );
+  });
+
+  it('coverage checks are on unless turned off: the 13-council fixture fails them with a located message', async () => {
+    const caseDir = join(dir, `case-${++caseNo}`);
+    const golden = await copyGoldenRaw(goldenGood, caseDir);
+    const error = await run(goldenConfig(caseDir, golden, { cacheDir: good.cacheDir, outputDir: good.outputDir, strictCoverage: undefined })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await expectRejected(error, /^source [a-z0-9-]+, file \S+/, /at least \d+|has \d+|expected/);
+  });
+
+  it('the CLI exits with code 1 and prints the located message on stderr (wrong code format)', async () => {
+    const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
+    const bytes = await sourceBytes(golden, POP, (rows) => {
+      rows[camden(rows)]![8] = 'E0900007';
+      return rows;
+    });
+    await replaceSource(golden, POP, bytes, true);
+    const env = {
+      ...process.env,
+      DATA_RAW_DIR: golden.rawDir,
+      DATA_MANIFEST: golden.manifestPath,
+      DATA_OUTPUT_DIR: good.outputDir,
+      DATA_CACHE_DIR: good.cacheDir,
+      DATA_STRICT_COVERAGE: '0',
+      DATA_UPDATE: '',
+    };
+    const res = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/data/cli.ts'], { cwd: ROOT, env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('✗ The data pipeline stopped: bad input.');
+    expect(res.stderr).toContain(`source ${POP}, ${POP_FILE}, row `);
+    expect(res.stderr).toContain('column "new_la_code", value "E0900007"');
+    expect(res.stderr).toContain('the previous outputs');
+    expect(await treeDigest(good.outputDir)).toEqual(goodTree);
+  });
+});
+

@@ -1,0 +1,93 @@
+/**
+ * The REAL failure messages an editor sees, from `astro build` on a throwaway
+ * mini-site in a temp folder: the project's content.config.ts and editorial
+ * integration, one page, and a story with a mistake. Two builds (slow: ~10 s each):
+ *   1. bad frontmatter → the content layer names the FILE and the FIELD;
+ *   2. a bad <Fig> → the MDX compile names file:line and the nearest choices.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { storyTemplate } from '../../../scripts/new-story.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function miniSite(stories: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'editors-build-'));
+  made.push(dir);
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  mkdirSync(join(dir, 'data'));
+  cpSync(join(ROOT, 'data/sources.json'), join(dir, 'data/sources.json'));
+  symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
+  cpSync(join(ROOT, 'src/content.config.ts'), join(dir, 'src/content.config.ts'));
+  cpSync(join(ROOT, 'src/lib/figures'), join(dir, 'src/lib/figures'), { recursive: true });
+  cpSync(join(ROOT, 'scripts/data/contract.ts'), join(dir, 'scripts/data/contract.ts'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport editorial from './src/lib/figures/integration.ts';\nexport default defineConfig({ integrations: [editorial(), mdx()], devToolbar: { enabled: false } });\n`,
+  );
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  mkdirSync(join(dir, 'src/components'), { recursive: true });
+  // A stand-in: the compile-time check matches the element NAME, before the component runs.
+  writeFileSync(join(dir, 'src/components/Fig.astro'), '---\n---\n<span>fig</span>\n');
+  writeFileSync(
+    join(dir, 'src/pages/[slug].astro'),
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('stories')).map((s) => ({ params: { slug: s.id }, props: { s } }));\n}\nconst { Content } = await render(Astro.props.s);\n---\n<Content />\n`,
+  );
+  mkdirSync(join(dir, 'src/content/stories'), { recursive: true });
+  for (const [name, text] of Object.entries(stories)) writeFileSync(join(dir, 'src/content/stories', name), text);
+  return dir;
+}
+
+function build(dir: string): { status: number | null; output: string } {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--root', dir], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, FORCE_COLOR: '0', NO_COLOR: '1' },
+    timeout: 120_000,
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+const front = (fields: string) => `---\n${fields}\n---\nBody.\n`;
+const good = `title: "A good story"\nstandfirst: "A standfirst of reasonable length."\nbyline: "Data team"\npublished: 2026-11-20\nsources: ["cla-ees-2025"]`;
+
+describe('astro build on a mini-site', () => {
+  it('bad frontmatter fails naming the file and the field', () => {
+    const dir = miniSite({
+      'good.mdx': front(good),
+      // The scaffold from `npm run new-story` is valid as a draft, TODOs and all.
+      'scaffold.mdx': storyTemplate('A new story', '2026-11-22'),
+      'bad-frontmatter.mdx': front(
+        `title: "A story with mistakes"\npublised: 2026-11-20\nstandfirst: "TODO: one or two sentences that sum up the story."\nbyline: "TODO: your name"\npublished: 2026-11-20\nsources: ["cla-ees-2052"]\ndraft: false`,
+      ),
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('bad-frontmatter');
+    expect(output).toMatch(/byline: still contains the TODO placeholder/);
+    expect(output).toMatch(/sources\.0: unknown source id "cla-ees-2052".*Nearest ids: .*cla-ees-2025/);
+    expect(output).toMatch(/standfirst: still contains the TODO placeholder/);
+    expect(output).toMatch(/Location:\s+\S+src\/content\/stories\/bad-frontmatter\.mdx/);
+    expect(output).toMatch(/unknown frontmatter field "publised": the fields are title, standfirst/); // a misspelt field is an error, not silently ignored
+    expect(output).not.toMatch(/stories → (good|scaffold)/);
+    console.log(output.split('\n').filter((l) => /bad-frontmatter|byline|sources|standfirst|publised|nrecognized|Location/.test(l)).join('\n'));
+  });
+
+  it('a bad <Fig> fails naming file:line and the nearest valid choices', () => {
+    const dir = miniSite({
+      'figs.mdx': `${front(good).replace('Body.\n', '')}import Fig from '../../components/Fig.astro';\n\nIn Blackpool <Fig m="cla_rate_per_10k" la="blackpol" year={2024} />.\n`,
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/src\/content\/stories\/figs\.mdx:10:\d+: <Fig m="cla_rate_per_10k" la="blackpol" year=\{2024\} \/>/);
+    expect(output).toContain('la: unknown area "blackpol"');
+    expect(output).toContain('"blackpool" (Blackpool, E06000009)');
+    console.log(output.split('\n').filter((l) => /figs\.mdx|unknown area|Nearest/.test(l)).join('\n'));
+  });
+});
