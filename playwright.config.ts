@@ -42,7 +42,7 @@ export default defineConfig({
     command: `node tests/e2e/static-server.mjs`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), ...(process.env.E2E_DIST_DIR ? { E2E_DIST_DIR: process.env.E2E_DIST_DIR } : {}) },
     timeout: 30_000,
   },
 });

@@ -29,18 +29,21 @@ function niceMax(v: number): number {
 
 export function initCompare(): void {
   const raw = document.querySelector('script[data-compare-payload]')?.textContent;
-  const form = document.querySelector<HTMLFormElement>('[data-compare-controls]');
-  const live = document.querySelector<HTMLElement>('[data-compare-live]');
-  const server = document.querySelector<HTMLElement>('[data-compare-server]');
-  const status = document.querySelector<HTMLElement>('[data-compare-status]');
-  if (!raw || !form || !live || !server || !status) return;
+  const form = document.querySelector<HTMLElement>('[data-compare-controls]');
+  const liveEl = document.querySelector<HTMLElement>('[data-compare-live]');
+  const serverEl = document.querySelector<HTMLElement>('[data-compare-server]');
+  const statusEl = document.querySelector<HTMLElement>('[data-compare-status]');
+  if (!raw || !form || !liveEl || !serverEl || !statusEl) return;
+  // Narrowed once here: closures below do not keep TypeScript's narrowing.
+  const live: HTMLElement = liveEl;
+  const server: HTMLElement = serverEl;
+  const status: HTMLElement = statusEl;
   const data = JSON.parse(raw) as ComparePayload;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('[data-compare-council]')];
   const mSel = form.querySelector<HTMLSelectElement>('[data-compare-measure]')!;
   const known = new Set(data.areas.map((a) => a.s));
   form.hidden = false;
   document.querySelector<HTMLElement>('[data-compare-nojs]')?.setAttribute('hidden', '');
-  form.addEventListener('submit', (e) => e.preventDefault());
 
   const state = parseCompareParams(location.search, known);
   if (!location.search) state.slugs = ['blackpool', 'leeds', 'kent'].filter((s) => known.has(s));

@@ -25,7 +25,7 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export function initMap(): void {
   const root = document.querySelector<HTMLElement>('[data-map-view]');
   const raw = root?.querySelector('script[data-map-payload]')?.textContent;
-  const form = root?.querySelector<HTMLFormElement>('[data-map-controls]');
+  const form = root?.querySelector<HTMLElement>('[data-map-controls]');
   if (!root || !raw || !form) return;
   const data = JSON.parse(raw) as IslandPayload;
   const mSel = form.querySelector<HTMLSelectElement>('#map-measure')!;
@@ -37,7 +37,6 @@ export function initMap(): void {
   }
   const areas = (code: string) => root.querySelectorAll<SVGAElement>(`a[data-code="${code}"]`);
   form.hidden = false;
-  form.addEventListener('submit', (e) => e.preventDefault());
 
   const yearText = (m: IslandPayload['measures'][number], y: number) => (m.timing === 'financial-year' ? `${y - 1}-${String(y % 100).padStart(2, '0')}` : String(y));
 

@@ -37,7 +37,7 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (h - lo);
 }
 
-export function quantileClasses(values: readonly (number | null)[], k = SCHEME.length, decimals = 0): Classes {
+export function quantileClasses(values: readonly (number | null)[], k: number = SCHEME.length, decimals = 0): Classes {
   const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) throw new Error('quantileClasses: no values to classify');
   if (k < 2 || k > SCHEME.length) throw new Error(`quantileClasses: k must be 2–${SCHEME.length}, got ${k}`);
