@@ -9,7 +9,7 @@
  *
  *   c    suppressed to protect confidentiality (small numbers)
  *   x    not available (not collected, or not published for this area)
- *   z    not applicable (e.g. the council did not exist that year)
+ *   z    not applicable (e.g. a council that did not exist that year; the Isles of Scilly in the 2025 CLA release)
  *   u    low reliability (the publisher withheld the figure)
  *   low  rounds to zero but is not zero
  *   ..   not available (older SFR / LAIT)
@@ -24,12 +24,12 @@
 export const MISSING_REASONS = {
   suppressed: 'Suppressed by the publisher to protect confidentiality (c)',
   not_available: 'Not available from the publisher (x, .. or :)',
-  not_applicable: 'Not applicable (z): for example, the council did not exist that year',
+  not_applicable: 'Not applicable (z): the publisher marks this figure as not applicable to this area and year',
   low_reliability: 'Withheld by the publisher as of low reliability (u)',
   rounds_to_zero: 'Fewer than half a unit: rounds to zero but is not zero (low)',
   nil_or_not_applicable: 'Nil or not applicable (-)',
   blank: 'Blank in the source: not reported',
-  no_source: 'No published source covers this council and year',
+  no_source: 'No published source covers this area and year',
   definition_break: 'No comparable figure: the definition changed',
   not_in_geography: 'The council did not exist in this year',
   no_denominator: 'No population estimate to compute a rate',
