@@ -9,39 +9,13 @@
  * axe runs in light and dark mode (prefers-color-scheme), so contrast is checked in both.
  */
 import { mkdirSync } from 'node:fs';
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { builtPaths, samplePaths, slugFor } from './pages.ts';
+import { AXE_TAGS, guardedPage } from './guard.ts';
 
 const PAGES = samplePaths(builtPaths());
 const SHOTS = 'tests/artifacts/screenshots';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-function isLocal(url: string): boolean {
-  const u = new URL(url);
-  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
-  return ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
-}
-
-/** A context that aborts and records every request leaving localhost, and records console errors. */
-async function guardedPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
-  const context: BrowserContext = await browser.newContext(options);
-  const external: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    external.push(url);
-    return route.abort('blockedbyclient');
-  });
-  const page: Page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-  return { context, page, external, errors };
-}
-
 /** The visible text of <main>, without the option lists of <select> elements. */
 async function mainText(page: Page): Promise<string> {
   return page.locator('main').evaluate((main) => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { DIST } from './pages.ts';
+import { AXE_TAGS, guardedPage } from './guard.ts';
 
 const storyDir = join(DIST, 'stories');
 const STORIES = existsSync(storyDir)
@@ -21,29 +22,9 @@ const STORIES = existsSync(storyDir)
       .map((d) => `/stories/${d.name}/`)
   : [];
 const PAGES = [...STORIES, '/claims/', '/'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-function isLocal(url: string): boolean {
-  const u = new URL(url);
-  if (['data:', 'blob:', 'about:'].includes(u.protocol)) return true;
-  return ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
-}
 
 async function open(browser: Browser, path: string, opts: Parameters<Browser['newContext']>[0] = {}) {
-  const context = await browser.newContext(opts);
-  const external: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    external.push(url);
-    return route.abort('blockedbyclient');
-  });
-  const page: Page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  const { context, page, external, errors } = await guardedPage(browser, opts);
   const res = await page.goto(path);
   expect(res?.status(), `${path} status`).toBe(200);
   return { context, page, external, errors };

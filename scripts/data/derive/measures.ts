@@ -7,6 +7,7 @@ import type { PanelNumericColumn } from '../contract.ts';
 import { isMissing, missing, type MissingReason, type Value } from '../core/missing.ts';
 import type { MeasureId } from '../core/types.ts';
 import type { ObservationStore } from '../harmonise.ts';
+import { BLOCKS, type BlockId, type SpendMeasure } from '../sources/spend/blocks.ts';
 
 export interface DeflatorLookup {
   /** Multiply a cash figure for `year` (ending 31 March) by this to get constant prices; missing if no deflator. */
@@ -41,15 +42,11 @@ export function divide(a: Value, b: Value, reasonIfNoB: MissingReason): Value {
 }
 
 const SPEND_BASES = ['lait-s251', 's251', 's251-2008'] as const;
-const SPEND_COLUMNS = [
+/** The total, then the spending blocks carried in the panel (spend_other_gbp, a small remainder, is only inside the total). */
+const SPEND_COLUMNS: readonly Exclude<SpendMeasure, 'spend_other_gbp'>[] = [
   'spend_total_gbp',
-  'spend_cla_gbp',
-  'spend_safeguarding_gbp',
-  'spend_family_support_gbp',
-  'spend_early_help_gbp',
-  'spend_young_people_gbp',
-  'spend_youth_justice_gbp',
-] as const satisfies readonly (PanelNumericColumn & MeasureId)[];
+  ...BLOCKS.filter((m): m is Exclude<BlockId, 'spend_other_gbp'> => m !== 'spend_other_gbp'),
+];
 
 /** The population denominator for a geography-year, in order of preference. */
 export function populationOf(store: ObservationStore, code: string, year: number): Value | undefined {

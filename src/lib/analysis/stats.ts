@@ -85,20 +85,26 @@ export function pearson(x: readonly number[], y: readonly number[]): number {
   assertPaired(x, y);
   const n = x.length;
   if (n < 2) return NaN;
+  const { sxy, sxx, syy } = centredSums(x, y);
+  if (sxx === 0 || syy === 0) return NaN;
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Means and centred sums of squares and cross-products of paired samples (shared by pearson and ols). */
+function centredSums(x: readonly number[], y: readonly number[]): { mx: number; my: number; sxy: number; sxx: number; syy: number } {
   const mx = mean(x);
   const my = mean(y);
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < x.length; i++) {
     const dx = x[i]! - mx;
     const dy = y[i]! - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
   }
-  if (sxx === 0 || syy === 0) return NaN;
-  return sxy / Math.sqrt(sxx * syy);
+  return { mx, my, sxy, sxx, syy };
 }
 
 /** Spearman's rank correlation with ties (Pearson on fractional ranks). */
@@ -119,18 +125,7 @@ export interface OlsFit {
 export function ols(x: readonly number[], y: readonly number[]): OlsFit {
   assertPaired(x, y);
   const n = x.length;
-  const mx = mean(x);
-  const my = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
+  const { mx, my, sxy, sxx, syy } = centredSums(x, y);
   const slope = sxx === 0 ? NaN : sxy / sxx;
   const intercept = my - slope * mx;
   const r2 = sxx === 0 || syy === 0 ? NaN : (sxy * sxy) / (sxx * syy);

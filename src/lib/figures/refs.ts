@@ -62,15 +62,9 @@ export type Resolved =
 
 export const ENGLAND_CODE = 'E92000001';
 
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+import { slugify } from '../../../scripts/data/core/codes.ts';
+
+export { slugify };
 
 /** Levenshtein edit distance (iterative, two rows). */
 export function levenshtein(a: string, b: string): number {

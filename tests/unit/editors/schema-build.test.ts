@@ -26,6 +26,7 @@ function miniSite(stories: Record<string, string>): string {
   cpSync(join(ROOT, 'src/content.config.ts'), join(dir, 'src/content.config.ts'));
   cpSync(join(ROOT, 'src/lib/figures'), join(dir, 'src/lib/figures'), { recursive: true });
   cpSync(join(ROOT, 'scripts/data/contract.ts'), join(dir, 'scripts/data/contract.ts'));
+  cpSync(join(ROOT, 'scripts/data/core/codes.ts'), join(dir, 'scripts/data/core/codes.ts'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
   writeFileSync(
     join(dir, 'astro.config.mjs'),
