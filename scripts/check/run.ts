@@ -42,7 +42,9 @@ const skip = arg('--skip') ?? (process.env.SKIP_STAGES ? process.env.SKIP_STAGES
 for (const n of [...(only ?? []), ...skip]) if (!STAGES.some((s) => s.name === n)) throw new Error(`unknown stage "${n}"; stages: ${STAGES.map((s) => s.name).join(', ')}`);
 const selected = STAGES.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
 
-const results: Array<{ stage: Stage; status: 'passed' | 'failed' | 'not run'; seconds: number }> = [];
+/** A stage exits with this code when it could not run its check here (e.g. no advisory service): reported as skipped, not passed. */
+const EXIT_SKIPPED = 78;
+const results: Array<{ stage: Stage; status: 'passed' | 'failed' | 'skipped' | 'not run'; seconds: number }> = [];
 let buildFailed = false;
 const t0 = Date.now();
 for (const stage of selected) {
@@ -55,13 +57,15 @@ for (const stage of selected) {
   const r = spawnSync(stage.cmd[0]!, stage.cmd.slice(1), { stdio: 'inherit', env: process.env });
   const ok = r.status === 0;
   if (stage.name === 'build' && !ok) buildFailed = true;
-  results.push({ stage, status: ok ? 'passed' : 'failed', seconds: (Date.now() - t) / 1000 });
+  const status = ok ? 'passed' : r.status === EXIT_SKIPPED ? 'skipped' : 'failed';
+  results.push({ stage, status, seconds: (Date.now() - t) / 1000 });
 }
 
 console.log('\n=== summary');
 for (const r of results) console.log(`${r.status.padEnd(8)} ${r.stage.name.padEnd(13)} ${r.seconds.toFixed(0).padStart(5)} s  ${r.stage.what}`);
 console.log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 const passed = results.filter((r) => r.status === 'passed').length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
+const skipped = results.filter((r) => r.status === 'skipped').length;
+const failed = results.length - passed - skipped;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
