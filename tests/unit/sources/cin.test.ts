@@ -4,6 +4,7 @@ import { isMissing } from '../../../scripts/data/core/missing.ts';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { loadCin } from '../../../scripts/data/sources/cin.ts';
 import { filesFromText, fixtureText } from '../../fixtures/cin/source-files.ts';
+import { edit, find, one } from './helpers.ts';
 
 const B1_24 = fixtureText('cin/b1-2024.csv');
 const B1_25 = fixtureText('cin/b1-2025.csv');
@@ -12,22 +13,6 @@ const OPTS = { minLasPerPeriod: 0 };
 
 function load(over: Partial<Record<'cin-b1-2024' | 'cin-b1-2025' | 'cin-d5-2025', string>> = {}) {
   return loadCin(filesFromText({ 'cin-b1-2024': B1_24, 'cin-b1-2025': B1_25, 'cin-d5-2025': D5, ...over }), OPTS);
-}
-
-function find(obs: Observation[], q: Partial<Observation>): Observation[] {
-  return obs.filter((o) => Object.entries(q).every(([k, v]) => (o as unknown as Record<string, unknown>)[k] === v));
-}
-
-function one(obs: Observation[], q: Partial<Observation>): Observation {
-  const hits = find(obs, q);
-  expect(hits, JSON.stringify(q)).toHaveLength(1);
-  return hits[0]!;
-}
-
-/** Replace one exact substring, failing loudly if it is absent (so a broken fixture cannot make a test pass). */
-function edit(text: string, from: string, to: string): string {
-  expect(text.includes(from), `fixture contains ${from}`).toBe(true);
-  return text.replace(from, to);
 }
 
 const BLACKPOOL_2024 = B1_24.split('\n').find((l) => l.startsWith('2024,') && l.includes('Blackpool'))!;

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../scripts/data/core/errors.ts';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { loadCla } from '../../../scripts/data/sources/cla.ts';
 import { filesFromText, fixtureText } from '../../fixtures/cla/files.ts';
+import { expectDataError, one } from './helpers.ts';
 
 const opts = { coverage: false, partial: true } as const;
 
 function load(texts: Record<string, string>): Observation[] {
   return loadCla(filesFromText(texts), opts).observations;
-}
-
-function one(obs: Observation[], q: Partial<Observation>): Observation {
-  const hits = obs.filter((o) => Object.entries(q).every(([k, v]) => (o as unknown as Record<string, unknown>)[k] === v));
-  expect(hits, JSON.stringify(q)).toHaveLength(1);
-  return hits[0]!;
-}
-
-function expectDataError(fn: () => unknown, ...parts: string[]): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, 'expected a DataError').toBeInstanceOf(DataError);
-  for (const p of parts) expect((err as Error).message).toContain(p);
 }
 
 const E24 = fixtureText('ees-2024.csv'); // starts with a byte-order mark, like the real file

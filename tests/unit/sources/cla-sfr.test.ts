@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../scripts/data/core/errors.ts';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { loadCla } from '../../../scripts/data/sources/cla.ts';
 import { readSfr } from '../../../scripts/data/sources/cla/sfr.ts';
 import { entryOf, filesFromText, fixtureText } from '../../fixtures/cla/files.ts';
 import { sha256 } from '../../../scripts/data/core/acquire.ts';
+import { expectDataError, one } from './helpers.ts';
 
 const opts = { coverage: false, partial: true } as const;
 
 function load(id: string, text: string): Observation[] {
   return loadCla(filesFromText({ [id]: text }), opts).observations;
-}
-
-function one(obs: Observation[], q: Partial<Observation>): Observation {
-  const hits = obs.filter((o) => Object.entries(q).every(([k, v]) => (o as unknown as Record<string, unknown>)[k] === v));
-  expect(hits, JSON.stringify(q)).toHaveLength(1);
-  return hits[0]!;
-}
-
-/** Expect a DataError whose message names everything in `parts`. */
-function expectDataError(fn: () => unknown, ...parts: string[]): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, 'expected a DataError').toBeInstanceOf(DataError);
-  for (const p of parts) expect((err as Error).message).toContain(p);
 }
 
 const T2010 = fixtureText('sfr-2010-march.csv');

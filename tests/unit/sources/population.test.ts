@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { loadPopulation, yearForMidYear } from '../../../scripts/data/sources/population.ts';
 import { filesFromText, fixtureText } from '../../fixtures/cin/source-files.ts';
+import { edit } from './helpers.ts';
 
 const POP = fixtureText('population/pop-0-17.csv');
 const OPTS = { minLasPerPeriod: 0 };
@@ -11,11 +12,6 @@ function one(obs: Observation[], code: string, year: number): Observation {
   const hits = obs.filter((o) => o.code === code && o.year === year);
   expect(hits, `${code} ${year}`).toHaveLength(1);
   return hits[0]!;
-}
-
-function edit(text: string, from: string, to: string): string {
-  expect(text.includes(from), `fixture contains ${from}`).toBe(true);
-  return text.replace(from, to);
 }
 
 describe('loadPopulation: fixtures', () => {

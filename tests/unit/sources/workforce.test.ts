@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { loadWorkforce, yearForSeptemberSnapshot } from '../../../scripts/data/sources/workforce.ts';
 import { filesFromText, fixtureText } from '../../fixtures/cin/source-files.ts';
+import { edit } from './helpers.ts';
 
 const WF = fixtureText('workforce/csww.csv');
 const OPTS = { minLasPerPeriod: 0 };
@@ -11,11 +12,6 @@ function one(obs: Observation[], measure: string, code: string, year: number): O
   const hits = obs.filter((o) => o.measure === measure && o.code === code && o.year === year);
   expect(hits, `${measure} ${code} ${year}`).toHaveLength(1);
   return hits[0]!;
-}
-
-function edit(text: string, from: string, to: string): string {
-  expect(text.includes(from), `fixture contains ${from}`).toBe(true);
-  return text.replace(from, to);
 }
 
 const SUNDERLAND = WF.split('\n').find((l) => l.includes('Sunderland'))!;
