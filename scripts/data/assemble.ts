@@ -13,7 +13,7 @@ import { harmonise, type LaResolver, type ObservationStore } from './harmonise.t
 import { buildPanel, FIRST_YEAR, LAST_YEAR } from './derive/panel.ts';
 import { buildAreas } from './derive/areas.ts';
 import type { DeflatorLookup } from './derive/measures.ts';
-import { judgementInForce } from './derive/ofsted-in-force.ts';
+import { countedAt31March, judgementInForce } from './derive/ofsted-in-force.ts';
 import { panelDictionary } from './publish/dictionary.ts';
 import { dataPackage } from './publish/datapackage.ts';
 import { toCsv } from './publish/csv.ts';
@@ -86,6 +86,8 @@ export const PANEL_CSV_COLUMNS = [
   'ofsted_overall',
   'ofsted_framework',
   'ofsted_published',
+  'ofsted_in_force_overall',
+  'ofsted_in_force_published',
   'missing_reasons',
 ] as const;
 
@@ -105,7 +107,7 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
     regionName: (code) => f.geography.regions.find((r) => r.code === code)?.name ?? code,
     deflators,
     deprivation: { get: (code) => depByCode.get(code) },
-    ofsted: { inForce: (code, date) => judgementInForce(inspections, code, date) },
+    ofsted: { inForce: (code, date) => judgementInForce(inspections, code, date), countedAt: (code, year) => countedAt31March(inspections, code, year) },
     years: { first: FIRST_YEAR, last: LAST_YEAR },
   });
   const years = { first: FIRST_YEAR, last: LAST_YEAR };

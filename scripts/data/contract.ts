@@ -53,7 +53,11 @@ export type PanelRow = {
   spend_basis: string | null;
   ofsted_overall: OfstedGrade | null;
   ofsted_framework: OfstedFramework | null;
-  ofsted_published: string | null; // ISO date of publication of the judgement in force
+  /** Ofsted's rule: the judgement counted in Ofsted's "as at 31 March" statistics (inspected by 31 March, published by 30 April to 2023 / 30 June from 2024; see derive/ofsted-in-force.ts). */
+  ofsted_published: string | null; // ISO date of publication of the judgement counted at 31 March
+  /** The second, publication-date rule: the latest judgement PUBLISHED on or before 31 March. */
+  ofsted_in_force_overall: OfstedGrade | null;
+  ofsted_in_force_published: string | null;
   missing: Partial<Record<PanelNumericColumn | 'ofsted_overall', MissingReason>>;
 } & Record<PanelNumericColumn, number | null>;
 

@@ -151,11 +151,14 @@ describe('golden run: derived cells checked by hand against the excerpts', () =>
     expect(revisions.some((v) => v.measure === 'spend_total_gbp' && v.code === 'E09000007' && v.year === 2023)).toBe(false);
   });
 
-  it('Ofsted judgement in force on 31 March: the latest PUBLISHED on or before that date', () => {
-    // ofsted-outcomes-2025 history: Camden ILACS short inspection published 44733 (2022-06-21), Outstanding;
-    // the next one was inspected 45719 (2025-03-03) but published 45762 (2025-04-15), after 31 March 2025.
+  it("Ofsted judgement at 31 March by Ofsted's rule (inspected by 31 March, published by the cut-off), and by publication date", () => {
+    // ofsted-outcomes-2025 history: Camden ILACS inspected 2022-04-25, published 44733 (2022-06-21), Outstanding:
+    // after the 2022 cut-off (inspected after 31 March), so counted from 2023.
+    expect(row('E09000007', 2022)).toMatchObject({ ofsted_overall: 'Good', ofsted_framework: 'SIF' });
     expect(row('E09000007', 2023)).toMatchObject({ ofsted_overall: 'Outstanding', ofsted_framework: 'ILACS', ofsted_published: '2022-06-21' });
-    expect(row('E09000007', 2025)).toMatchObject({ ofsted_overall: 'Outstanding', ofsted_published: '2022-06-21' });
+    // The next one was inspected 45719 (2025-03-03) and published 45762 (2025-04-15): by the 2025 cut-off (30 June),
+    // so Ofsted's rule counts it at 31 March 2025; the publication-date rule still has the 2022 report.
+    expect(row('E09000007', 2025)).toMatchObject({ ofsted_overall: 'Outstanding', ofsted_published: '2025-04-15', ofsted_in_force_overall: 'Outstanding', ofsted_in_force_published: '2022-06-21' });
     // Before that, the SIF judgement from ofsted-csc-2023 (Good, published 2017-11-24).
     expect(row('E09000007', 2020)).toMatchObject({ ofsted_overall: 'Good', ofsted_framework: 'SIF', ofsted_published: '2017-11-24' });
     // BCP: ILACS published 44603 (2022-02-11), Inadequate; nothing before → not inspected in 2020.

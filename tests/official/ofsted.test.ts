@@ -13,7 +13,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection, OfstedGrade } from '../../scripts/data/contract.ts';
-import { distributionAt, judgementInForce } from '../../scripts/data/derive/ofsted-in-force.ts';
+import { countedAt31March, distributionAs31March, distributionAt, judgementInForce } from '../../scripts/data/derive/ofsted-in-force.ts';
+import { readWorkbook } from '../../scripts/data/core/sheet.ts';
+import { cellGrid, dateAt, gradeAt, gridTable, tidy } from '../../scripts/data/sources/ofsted/cells.ts';
+import { makeNameResolver } from '../../scripts/data/sources/ofsted/names.ts';
 import { crossCheckD2i, type D2iCheck } from '../../scripts/data/sources/ofsted/d2i-check.ts';
 import { loadOfstedDetailed, type OfstedLoad } from '../../scripts/data/sources/ofsted/index.ts';
 import { mirrorFiles } from '../fixtures/ofsted/build.ts';
@@ -118,5 +121,65 @@ describe('cross-check with the Data to Insight scrape (not official)', () => {
       'north yorkshire: E10000023 → E06000065',
       'westmorland and furness: E10000006 → E06000064',
     ]);
+  });
+});
+
+/**
+ * Ofsted's published "as at 31 March" lists, for every year the mirror has one:
+ *  - 2025: ofsted-outcomes-2025, sheet Inspections_as_at_31_March (153 LAs);
+ *  - 2023: ofsted-csc-2023, sheet LA_level_at_31_Mar_2023 (152 LAs, names and inspection dates only).
+ * The panel's ofsted_overall (countedAt31March: inspected by 31 March, published by the release's cut-off) must give
+ * the publisher's grade for every LA, hence its counts. The expected counts below are tallies of the
+ * publisher's rows, typed in from the sheets, and the per-LA comparison reads the sheets independently.
+ */
+interface PublishedRow { la_code: string; la_name: string; inspection_date: string; overall: OfstedGrade }
+function publishedAsAt2023(): PublishedRow[] {
+  const files = mirrorFiles(['ofsted-csc-2023']);
+  const f = files.get('ofsted-csc-2023')!;
+  const where = { source: 'ofsted-csc-2023', file: f.entry.path };
+  const sheet = 'LA_level_at_31_Mar_2023';
+  const grid = cellGrid(readWorkbook(f.bytes, where, [sheet]), sheet, where);
+  const h = grid.findIndex((r) => r.some((c) => tidy(c) === 'Local authority name'));
+  const t = gridTable(grid, h, { ...where, sheet });
+  const resolve = makeNameResolver(load.inspections.filter((i) => i.source === 'ofsted-outcomes-2025'));
+  return t.rows.map((_, r) => {
+    const name = tidy(t.text(r, 'Local authority name'));
+    const code = resolve(name, 'current');
+    if (!code) throw new Error(`name not resolved: ${name}`);
+    return { la_code: code, la_name: name, inspection_date: dateAt(t, r, 'Inspection date')!, overall: gradeAt(t, r, 'Overall effectiveness')! };
+  });
+}
+
+describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 March' counts", () => {
+  it('2025: 36 outstanding, 67 good, 31 requires improvement, 19 inadequate (153 LAs), every LA as published', () => {
+    const codes = load.latest2025.map((l) => l.la_code);
+    const d = distributionAs31March(load.inspections, 2025, codes);
+    expect(d.counts).toEqual({ Outstanding: 36, Good: 67, 'Requires improvement': 31, Inadequate: 19 });
+    for (const l of load.latest2025) expect(countedAt31March(load.inspections, l.la_code, 2025), l.la_name).toMatchObject({ published: l.published, overall: l.overall });
+  });
+  it('2023 (cut-off 30 April): the 152 LAs of Ofsted\'s 31 March 2023 list, every grade and inspection date as published but one', () => {
+    const pub = publishedAsAt2023();
+    expect(pub).toHaveLength(152);
+    expect(tally(pub.map((p) => p.overall))).toEqual({ Outstanding: 25, Good: 65, 'Requires improvement': 48, Inadequate: 14 });
+    // The one exception is the publisher's: South Tyneside's inspection of 5 Dec 2022 is in Ofsted's 2023 list,
+    // but its report was published on 10 May 2023 (2025 release), after the stated cut-off of 30 April.
+    const differ = pub.filter((p) => {
+      const c = countedAt31March(load.inspections, p.la_code, 2023);
+      return c?.inspection_start !== p.inspection_date || c?.overall !== p.overall;
+    });
+    expect(differ.map((p) => p.la_name)).toEqual(['South Tyneside']);
+    expect(load.inspections.find((i) => i.la_name === 'South Tyneside' && i.inspection_start === '2022-12-05')).toMatchObject({ published: '2023-05-10', overall: 'Inadequate' });
+    const d = distributionAs31March(load.inspections, 2023, pub.map((p) => p.la_code));
+    expect(d.counts).toEqual({ Outstanding: 25, Good: 66, 'Requires improvement': 48, Inadequate: 13 });
+  });
+  it('the publication-date rule does NOT reproduce them (the reason for the change): 2023 and 2025 differ', () => {
+    const d25 = distributionAt(load.inspections, '2025-03-31', load.latest2025.map((l) => l.la_code));
+    expect(d25.counts).toEqual({ Outstanding: 33, Good: 67, 'Requires improvement': 34, Inadequate: 19 });
+    const d23 = distributionAt(load.inspections, '2023-03-31', publishedAsAt2023().map((p) => p.la_code));
+    expect(d23.counts).toEqual({ Outstanding: 25, Good: 64, 'Requires improvement': 50, Inadequate: 13 });
+  });
+  it("Surrey: its Good (inspected before 31 March 2025, published 9 May 2025) is counted at 31 March 2025; the publication rule still says Requires improvement", () => {
+    expect(countedAt31March(load.inspections, 'E10000030', 2025)).toMatchObject({ overall: 'Good', published: '2025-05-09' });
+    expect(judgementInForce(load.inspections, 'E10000030', '2025-03-31')).toMatchObject({ overall: 'Requires improvement' });
   });
 });

@@ -69,3 +69,64 @@ export function distributionAt(inspections: readonly Inspection[], date: string,
   }
   return { date, counts, judged: codes.length - notJudged.length, notJudged };
 }
+
+/**
+ * OFSTED'S RULE ("inspection outcomes as at 31 March Y"), the rule of `ofsted_overall`.
+ *
+ * Ofsted's official statistics count, for each LA, its most recent judgement
+ * from an inspection that TOOK PLACE by 31 March Y and whose report was
+ * PUBLISHED by the release's cut-off (its "period covered"): 30 June for the
+ * 2025 release ("Inspections as at 31 March 2025, with a report published by
+ * 30 June 2025"), 30 April for the Children's social care in England releases
+ * up to 2023 ("As at 31 March 2023, published by 30 April 2023"). The cut-off
+ * of each year is data: PUBLICATION_CUTOFF below. So an inspection in
+ * February published in April counts at 31 March; one in April does not.
+ *
+ * Where the inspection date is not known (SLAC and SIF reports come only from
+ * the 2023 file, which prints publication dates), the report counts only if it
+ * was published by 31 March Y: without the inspection date we cannot show it
+ * took place by 31 March, and a report published by 31 March certainly did.
+ * ILACS reports (2018 on) all carry their inspection date, so the fallback
+ * touches only 2010–2017 (SIF reports published 1 April–30 June of 2014–2017).
+ *
+ * Among the qualifying reports the latest published wins, as in judgementInForce.
+ */
+/**
+ * Publication cut-off (MM-DD) of Ofsted's "as at 31 March" count, by year. Stated on the releases'
+ * cover sheets for 2023 (30 April) and 2025 (30 June); the Children's social care in England releases
+ * up to 2023 used 30 April, and the separate LA inspection outcomes release from 2024 on 30 June.
+ */
+export const PUBLICATION_CUTOFF: Readonly<{ until2023: string; from2024: string }> = { until2023: '04-30', from2024: '06-30' };
+export const publicationCutoff = (year: number): string => `${year}-${year <= 2023 ? PUBLICATION_CUTOFF.until2023 : PUBLICATION_CUTOFF.from2024}`;
+
+export function countedAt31March(inspections: readonly Inspection[], laCode: string, year: number): InspectionWithOverall | null {
+  const march = `${year}-03-31`;
+  const june = publicationCutoff(year);
+  let best: InspectionWithOverall | null = null;
+  for (const i of inspections) {
+    if (i.la_code !== laCode || i.overall === null) continue;
+    const qualifies = i.inspection_start !== null ? i.inspection_start <= march && i.published <= june : i.published <= march;
+    if (!qualifies) continue;
+    if (best !== null && i.published === best.published) {
+      throw new Error(`${laCode} has two overall judgements published on ${i.published}: ${best.type} (${best.source}) and ${i.type} (${i.source})`);
+    }
+    if (best === null || i.published > best.published) best = i as InspectionWithOverall;
+  }
+  return best;
+}
+
+/** Ofsted's rule counted over `laCodes` (default: every LA with any inspection), as `distributionAt`. */
+export function distributionAs31March(inspections: readonly Inspection[], year: number, laCodes?: readonly string[]): Distribution {
+  const codes = laCodes ?? [...new Set(inspections.map((i) => i.la_code))].sort();
+  const counts: Record<OfstedGrade, number> = { Outstanding: 0, Good: 0, 'Requires improvement': 0, Inadequate: 0 };
+  const notJudged: string[] = [];
+  for (const code of codes) {
+    const j = countedAt31March(inspections, code, year);
+    if (j === null) notJudged.push(code);
+    else counts[j.overall] += 1;
+  }
+  return { date: `${year}-03-31`, counts, judged: codes.length - notJudged.length, notJudged };
+}
+
+/** The latest report with an overall judgement published by `date` (for "the current judgement" on council pages). */
+export const latestPublished = judgementInForce;

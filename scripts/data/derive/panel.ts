@@ -15,7 +15,11 @@
  *                        `spend_basis` names the series so breaks can be shown. 2015 is a gap.
  *   spend_per_child_gbp  spend_total_gbp / population_0_17.
  *   spend_per_child_real_gbp  the same in constant prices (see deflators).
- *   ofsted_*             the judgement in force on 31 March Y (latest published on or before).
+ *   ofsted_overall/_framework/_published  Ofsted's own rule for its "as at 31 March Y"
+ *                        statistics: the latest judgement from an inspection carried out by
+ *                        31 March Y and published by the cut-off, 30 April (to 2023) or 30 June
+ *                        (derive/ofsted-in-force.ts).
+ *   ofsted_in_force_*    the publication-date rule: latest judgement published by 31 March Y.
  *   imd_*, idaci_*       English Indices of Deprivation 2019 (one vintage for every year).
  */
 import type { Inspection, LaInfo, OfstedGrade, PanelNumericColumn, PanelRow } from '../contract.ts';
@@ -31,7 +35,10 @@ export interface DeprivationLookup {
 }
 
 export interface OfstedLookup {
+  /** Latest judgement published on or before the date. */
   inForce(code: string, isoDate: string): Inspection | null;
+  /** Ofsted's rule for year Y (inspected by 31 March, published by 30 June); defaults to inForce on 31 March. */
+  countedAt?(code: string, year: number): Inspection | null;
 }
 
 export interface PanelInputs {
@@ -66,7 +73,8 @@ export function panelRow(inp: PanelInputs, la: LaInfo, year: number): PanelRow {
   cells.idaci_score = cellOf(dep?.idaci_score);
   cells.idaci_rank = cellOf(dep?.idaci_rank);
 
-  const insp = inp.ofsted.inForce(code, `${year}-03-31`);
+  const inForce = inp.ofsted.inForce(code, `${year}-03-31`);
+  const insp = inp.ofsted.countedAt ? inp.ofsted.countedAt(code, year) : inForce;
   const { values, missing: missingMap } = splitCells<PanelNumericColumn>(cells);
   const overall: OfstedGrade | null = insp?.overall ?? null;
   const missingAll: PanelRow['missing'] = { ...missingMap };
@@ -83,6 +91,8 @@ export function panelRow(inp: PanelInputs, la: LaInfo, year: number): PanelRow {
     ofsted_overall: overall,
     ofsted_framework: insp?.framework ?? null,
     ofsted_published: insp?.published ?? null,
+    ofsted_in_force_overall: inForce?.overall ?? null,
+    ofsted_in_force_published: inForce?.published ?? null,
     missing: missingAll,
   };
 }

@@ -76,6 +76,8 @@ export const PanelRowSchema = z
     ofsted_overall: grade.nullable(),
     ofsted_framework: framework.nullable(),
     ofsted_published: isoDate.nullable(),
+    ofsted_in_force_overall: grade.nullable().optional(),
+    ofsted_in_force_published: isoDate.nullable().optional(),
     missing: z.partialRecord(z.union([numericColumn, z.literal('ofsted_overall')]), reason),
     ...numericShape,
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inspection, OfstedGrade } from '../../../scripts/data/contract.ts';
-import { distributionAt, judgementInForce } from '../../../scripts/data/derive/ofsted-in-force.ts';
+import { countedAt31March, distributionAs31March, distributionAt, judgementInForce, publicationCutoff } from '../../../scripts/data/derive/ofsted-in-force.ts';
 
 const ins = (la: string, framework: Inspection['framework'], published: string, overall: OfstedGrade | null, inspection_start: string | null = null): Inspection => ({
   la_code: la,
@@ -58,5 +58,34 @@ describe('distributionAt', () => {
     expect(d.judged).toBe(2);
     expect(d.notJudged).toEqual(['E06000001']);
     expect(distributionAt(history, '2019-07-01').counts.Good).toBe(2);
+  });
+});
+
+describe("countedAt31March (Ofsted's rule: inspected by 31 March, published by the cut-off)", () => {
+  const C = 'E10000030';
+  const h: Inspection[] = [
+    ins(C, 'SIF', '2015-04-20', 'Inadequate'), // no inspection date: counts only once published by 31 March
+    ins(C, 'ILACS', '2019-04-30', 'Requires improvement', '2019-03-04'), // inspected in March, published on the 2019 cut-off day
+    ins(C, 'ILACS', '2023-05-01', 'Good', '2023-03-13'), // published a day after the 2023 cut-off (30 April)
+    ins(C, 'ILACS', '2025-06-30', 'Outstanding', '2025-03-31'), // inspected on 31 March, published on the 2025 cut-off (30 June)
+    ins(C, 'ILACS', '2025-05-09', 'Inadequate', '2025-04-01'), // inspected after 31 March: never counted for 2025
+  ];
+  it('the cut-off is 30 April up to 2023 and 30 June from 2024', () => {
+    expect(publicationCutoff(2023)).toBe('2023-04-30');
+    expect(publicationCutoff(2024)).toBe('2024-06-30');
+  });
+  it('a report without an inspection date counts only from 31 March after publication', () => {
+    expect(countedAt31March(h, C, 2015)).toBeNull();
+    expect(countedAt31March(h, C, 2016)?.overall).toBe('Inadequate');
+  });
+  it('counts a March inspection published by the cut-off, not one published a day later', () => {
+    expect(countedAt31March(h, C, 2019)?.overall).toBe('Requires improvement');
+    expect(judgementInForce(h, C, '2019-03-31')?.overall).toBe('Inadequate');
+    expect(countedAt31March(h, C, 2023)?.overall).toBe('Requires improvement');
+    expect(countedAt31March(h, C, 2024)?.overall).toBe('Good');
+  });
+  it('inspected on 31 March and published 30 June 2025 counts for 2025; an April inspection does not', () => {
+    expect(countedAt31March(h, C, 2025)?.overall).toBe('Outstanding');
+    expect(distributionAs31March(h, 2025).counts).toEqual({ Outstanding: 1, Good: 0, 'Requires improvement': 0, Inadequate: 0 });
   });
 });
