@@ -3,6 +3,7 @@
  * the LA panel and the England and regional series, and lay out every output
  * file with its provenance (see scripts/data/contract.ts for the shapes).
  */
+import { MEASURES, type MeasureId } from './core/types.ts';
 import { ENGLAND_CODE } from './core/codes.ts';
 import type { SourceFiles } from './core/acquire.ts';
 import type { Manifest } from './core/manifest.ts';
@@ -27,6 +28,8 @@ export interface Assembled {
   regions: AreaYear[];
   revisions: Revision[];
   files: Map<string, string>;
+  /** The manifest id a panel value came from, where one source supplied it (for output-check messages). */
+  sourceOf?: (column: string, code: string, year: number) => string | undefined;
 }
 
 /** Regions named without a code (LAIT) → E12; Inner/Outer London are deliberately not carried. */
@@ -145,5 +148,22 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   out.set('geo/utla.json', stableJson({ provenance: geoProv, ...f.geo.utla }));
   out.set('geo/hex.json', stableJson({ provenance: geoProv, areas: f.geo.hoclUtla, groups: f.geo.hoclGroups }));
   out.set('geo/odi-hex.json', stableJson({ provenance: geoProv, ...f.geo.odiHex }));
-  return { panel, england, regions, revisions: store.revisions, files: out };
+  const BASES = [undefined, 'ons-mid-year', 'cla-denominator', 'sfr-2010'];
+  const direct = (m: string, code: string, year: number) =>
+    (MEASURES as readonly string[]).includes(m) ? store.getFirst(m as MeasureId, code, year, BASES)?.source : undefined;
+  // Computed columns: name the sources of their inputs (the count or spend, and the population).
+  const INPUTS: Record<string, string[]> = {
+    cla_rate_per_10k: ['cla_count', 'population_0_17'],
+    cin_rate_per_10k: ['cin_count', 'population_0_17'],
+    cpp_rate_per_10k: ['cpp_count', 'population_0_17'],
+    spend_per_child_gbp: ['spend_total_gbp', 'population_0_17'],
+    spend_per_child_real_gbp: ['spend_total_gbp', 'population_0_17'],
+  };
+  const sourceOf = (column: string, code: string, year: number): string | undefined => {
+    const d = direct(column, code, year);
+    if (d !== undefined || !INPUTS[column]) return d;
+    const parts = INPUTS[column]!.map((m) => direct(m, code, year)).filter((s): s is string => s !== undefined);
+    return parts.length ? `computed from ${[...new Set(parts)].join(' and ')}` : undefined;
+  };
+  return { panel, england, regions, revisions: store.revisions, files: out, sourceOf };
 }

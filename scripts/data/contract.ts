@@ -56,8 +56,8 @@ export type PanelRow = {
   /** Ofsted's rule: the judgement counted in Ofsted's "as at 31 March" statistics (inspected by 31 March, published by 30 April to 2023 / 30 June from 2024; see derive/ofsted-in-force.ts). */
   ofsted_published: string | null; // ISO date of publication of the judgement counted at 31 March
   /** The second, publication-date rule: the latest judgement PUBLISHED on or before 31 March. */
-  ofsted_in_force_overall: OfstedGrade | null;
-  ofsted_in_force_published: string | null;
+  ofsted_in_force_overall?: OfstedGrade | null;
+  ofsted_in_force_published?: string | null;
   missing: Partial<Record<PanelNumericColumn | 'ofsted_overall', MissingReason>>;
 } & Record<PanelNumericColumn, number | null>;
 

@@ -8,6 +8,7 @@
  * main thread. Geography, deprivation and map data are computed on the main
  * thread (geography holds functions and parses in milliseconds).
  */
+import { checkObservationRanges } from './core/ranges.ts';
 import { Worker } from 'node:worker_threads';
 import type { Inspection } from './contract.ts';
 import type { AcquiredFile, SourceFiles } from './core/acquire.ts';
@@ -135,8 +136,10 @@ export async function loadFamilies(
   for (const fr of [r.cla, r.cin, r.population, r.workforce, r.spend]) Object.assign(rowsRead, fr.rowsRead);
   const { rowsRead: ofstedRows, ...ofsted } = r.ofsted;
   rowsRead['ofsted-csc-2023'] = ofstedRows; // the Ofsted loader counts both official files together
+  const observations = [...r.cla.observations, ...r.cin.observations, ...r.population.observations, ...r.workforce.observations, ...r.spend.observations];
+  checkObservationRanges(observations, (id) => files.get(id)?.entry.path);
   return {
-    observations: [...r.cla.observations, ...r.cin.observations, ...r.population.observations, ...r.workforce.observations, ...r.spend.observations],
+    observations,
     rowsRead,
     geography,
     ofsted,

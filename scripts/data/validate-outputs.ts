@@ -6,9 +6,15 @@
  */
 import { ENGLAND_CODE } from './core/codes.ts';
 import type { Assembled } from './assemble.ts';
+import { DataError, type DataErrorLocation } from './core/errors.ts';
 import type { Geography } from './sources/geography.ts';
 
-export class OutputError extends Error {
+/**
+ * A derived output failed a check. A DataError (exit code 1, no stack trace): its location names
+ * the source the offending value came from (where the store knows it), the output file, the row
+ * (council and year), the column and the value.
+ */
+export class OutputError extends DataError {
   override name = 'OutputError';
 }
 
@@ -23,6 +29,7 @@ const RANGES: Partial<Record<string, [number, number]>> = {
 
 export function validateOutputs(out: Assembled, geography: Geography): void {
   const problems: string[] = [];
+  let first: DataErrorLocation | undefined;
   const seen = new Set<string>();
   for (const r of out.panel) {
     const k = `${r.la_code}|${r.year}`;
@@ -30,7 +37,11 @@ export function validateOutputs(out: Assembled, geography: Geography): void {
     seen.add(k);
     for (const [col, [lo, hi]] of Object.entries(RANGES) as [string, [number, number]][]) {
       const v = (r as unknown as Record<string, number | null>)[col];
-      if (v !== null && v !== undefined && (v < lo || v > hi)) problems.push(`${r.la_name} ${r.year} ${col} = ${v} is outside [${lo}, ${hi}]`);
+      if (v !== null && v !== undefined && (v < lo || v > hi)) {
+        const from = out.sourceOf?.(col, r.la_code, r.year);
+        problems.push(`${r.la_name} ${r.year} ${col} = ${v} is outside [${lo}, ${hi}]${from ? ` (from ${from})` : ''}`);
+        first ??= { source: from ?? 'derived la-panel', file: 'la-panel.csv', row: out.panel.indexOf(r) + 2, column: col, value: v };
+      }
     }
   }
   const years = [...new Set(out.panel.map((r) => r.year))].sort();
@@ -43,6 +54,12 @@ export function validateOutputs(out: Assembled, geography: Geography): void {
     if (e.code !== ENGLAND_CODE) problems.push(`england series holds ${e.code}`);
   }
   if (problems.length) {
-    throw new OutputError(`the derived outputs failed ${problems.length} check(s):\n  ${problems.slice(0, 20).join('\n  ')}`);
+    throw new OutputError(
+      first ?? { source: 'derived outputs' },
+      `the derived outputs failed ${problems.length} check(s):\n  ${problems.slice(0, 20).join('\n  ')}`,
+      first
+        ? 'check the value in the source file named first (a typing or unit error), or the derivation in scripts/data/derive if the source is right; nothing was published'
+        : 'a derivation step lost or duplicated rows: see scripts/data/derive; nothing was published',
+    );
   }
 }

@@ -183,6 +183,85 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
     await expectRejected(error, /^source [a-z0-9-]+, file \S+/, /at least \d+|has \d+|expected/);
   });
 
+  const CLA25 = 'cla-ees-2025';
+  const CLA25_FILE = (g: GoldenRaw) => `file ${g.manifest.sources.find((x) => x.id === CLA25)!.path}`;
+  /** The Camden "looked after on 31 March" row of the 2025 CLA file. */
+  const camdenCla = (rows: CsvRows) => rows.findIndex((r) => r.includes('Camden') && r.includes('Children looked after on 31 March each year'));
+
+  it('negative rate in a looked-after children file (range check where the data enter)', async () => {
+    let line = 0;
+    const { error, golden } = await runWith(CLA25, {
+      rows: (rows) => {
+        const i = camdenCla(rows);
+        rows[i]![rows[0]!.indexOf('rate_per_10000')] = '-48';
+        line = i + 1;
+        return rows;
+      },
+    });
+    await expectRejected(error, `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "rate_per_10000", value -48`, 'never negative');
+  });
+
+  it('a rate inconsistent with its count and denominator', async () => {
+    let line = 0;
+    const { error, golden } = await runWith(CLA25, {
+      rows: (rows) => {
+        const i = camdenCla(rows);
+        rows[i]![rows[0]!.indexOf('rate_per_10000')] = '480';
+        line = i + 1;
+        return rows;
+      },
+    });
+    await expectRejected(error, `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "rate_per_10000", value "480"`, 'does not match its count and denominator');
+  });
+
+  it('an unknown suppression marker: the message lists the known markers and says what to do', async () => {
+    let line = 0;
+    const { error, golden } = await runWith(CLA25, {
+      rows: (rows) => {
+        const i = camdenCla(rows);
+        rows[i]![rows[0]!.indexOf('children_count')] = 'q';
+        line = i + 1;
+        return rows;
+      },
+    });
+    await expectRejected(
+      error,
+      `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "children_count", value "q": not a number or a known missing-value marker`,
+      'known markers: c (suppressed), x (not available), z (not applicable), u (low reliability), low (rounds to zero)',
+      'add it with its meaning to MARKERS in scripts/data/core/missing.ts',
+    );
+  });
+
+  it('an output check (a derived rate outside [0, 500]) exits 1 from the CLI with a located message and no stack trace', async () => {
+    const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
+    const bytes = await sourceBytes(golden, POP, (rows) => {
+      const col = rows[0]!.indexOf('population_estimate');
+      for (const r of rows) if (r.includes('Camden')) r[col] = '10';
+      return rows;
+    });
+    await replaceSource(golden, POP, bytes, true);
+    const env = {
+      ...process.env,
+      DATA_RAW_DIR: golden.rawDir,
+      DATA_MANIFEST: golden.manifestPath,
+      DATA_OUTPUT_DIR: good.outputDir,
+      DATA_CACHE_DIR: good.cacheDir,
+      DATA_STRICT_COVERAGE: '0',
+      DATA_UPDATE: '',
+    };
+    const res = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/data/cli.ts'], { cwd: ROOT, env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    if (process.env.SHOW_MESSAGES) console.log(res.stderr);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('✗ The data pipeline stopped: bad input.');
+    expect(res.stderr).toMatch(/file la-panel\.csv, row \d+, column "[a-z_0-9]+", value \d+/);
+    expect(res.stderr).toMatch(/Camden 20\d\d [a-z_0-9]+ = \d+ is outside \[0, \d+\]/);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(await treeDigest(good.outputDir)).toEqual(goodTree);
+  });
+
   it('the CLI exits with code 1 and prints the located message on stderr (wrong code format)', async () => {
     const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
     const bytes = await sourceBytes(golden, POP, (rows) => {

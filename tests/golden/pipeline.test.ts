@@ -168,11 +168,16 @@ describe('golden run: derived cells checked by hand against the excerpts', () =>
   });
 
   it('typed gaps: a council without a source gets a reason, never 0', () => {
-    const r = row('E06000028', 2010);
+    // 2011 and 2012: no population estimate in any source (ONS figures start at mid-2012; only SFR27/2010 prints one).
+    const r = row('E06000028', 2011);
     expect(r.population_0_17).toBeNull();
     expect(r.missing.population_0_17).toBe('no_source');
     expect(r.missing.cla_rate_per_10k).toBe('no_denominator');
     const csv = out.get('la-panel.csv')!.toString('utf8');
     expect(csv).toContain('population_0_17=no_source;cla_rate_per_10k=no_denominator');
+  });
+
+  it('2010 denominator: the mid-2009 population printed in SFR27/2010 (Bournemouth 29,200; 203 looked after → 69.5 → 70 per 10,000)', () => {
+    expect(row('E06000028', 2010)).toMatchObject({ population_0_17: 29200, cla_count: 203, cla_rate_per_10k: 70 });
   });
 });

@@ -46,6 +46,8 @@ describe('England, children looked after at 31 March, as published', () => {
   it('2010: 64,400 in SFR27/2010 (rounded to 100s), 64,460 in the 2024 time series', () => {
     expect(england('cla-sfr-2010-cla', 'cla_count', 2010)).toBe(64400);
     expect(england('cla-timeseries-2024', 'cla_count', 2010)).toBe(64460);
+    // the 2010 denominator: SFR27/2010's Mid2009Pop0-17 column, England 11,012,300 children
+    expect(england('cla-sfr-2010-cla', 'population_0_17', 2010)).toBe(11012300);
   });
   it('2017: 72,670 in SFR50/2017, revised to 72,600 in the 2024 time series', () => {
     expect(england('cla-sfr-2017-cla', 'cla_count', 2017)).toBe(72670);

@@ -75,9 +75,21 @@ const MARKERS: ReadonlyMap<string, MissingReason> = new Map<string, MissingReaso
   ['', 'blank'],
 ]);
 
+/** The known markers, for messages: "c (suppressed), x (not available), …". */
+export const KNOWN_MARKERS: string = [...MARKERS.entries()]
+  .filter(([m]) => m !== '' && !m.startsWith('['))
+  .map(([m, r]) => `${m} (${r.replace(/_/g, ' ')})`)
+  .concat(['blank (blank)', 'and each letter in brackets, e.g. [c]'])
+  .join(', ');
+
+/** What a person should do about an unknown marker. */
+export const UNKNOWN_MARKER_HINT =
+  `known markers: ${KNOWN_MARKERS}. If the cell should hold a number, correct it in the source or ask the publisher; ` +
+  'if the publisher has introduced a new marker, add it with its meaning to MARKERS in scripts/data/core/missing.ts';
+
 export class MarkerError extends Error {
   constructor(readonly raw: string) {
-    super(`"${raw}" is neither a number nor a known missing-value marker (c, x, z, u, low, .., -, :, blank)`);
+    super(`"${raw}" is neither a number nor a known missing-value marker (${KNOWN_MARKERS})`);
   }
 }
 

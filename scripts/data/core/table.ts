@@ -3,7 +3,7 @@
  * bookkeeping needed to report errors by file, row and column.
  */
 import { DataError } from './errors.ts';
-import { MarkerError, parseCell, type Value } from './missing.ts';
+import { MarkerError, parseCell, UNKNOWN_MARKER_HINT, type Value } from './missing.ts';
 
 export interface TableInit {
   source: string;
@@ -107,11 +107,15 @@ export class Table {
       return parseCell(raw);
     } catch (e) {
       if (e instanceof MarkerError) {
-        throw this.error('not a number or a known missing-value marker', {
-          row,
-          column: this.header[i] ?? String(i),
-          value: raw,
-        });
+        throw this.error(
+          'not a number or a known missing-value marker',
+          {
+            row,
+            column: this.header[i] ?? String(i),
+            value: raw,
+          },
+          UNKNOWN_MARKER_HINT,
+        );
       }
       throw e;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assembled } from '../../../scripts/data/assemble.ts';
 import type { PanelRow } from '../../../scripts/data/contract.ts';
 import type { Geography } from '../../../scripts/data/sources/geography.ts';
+import { DataError } from '../../../scripts/data/core/errors.ts';
 import { OutputError, validateOutputs } from '../../../scripts/data/validate-outputs.ts';
 
 const geography = { lasIn: (y: number) => (y === 2020 ? [{}, {}] : [{}]) } as unknown as Geography;
@@ -29,6 +30,9 @@ describe('validateOutputs', () => {
       throw new Error('no error');
     })();
     expect(e).toBeInstanceOf(OutputError);
+    // a DataError (exit code 1, no stack trace) located at the first offending cell
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).location).toMatchObject({ file: 'la-panel.csv', row: 2, column: 'cla_rate_per_10k', value: 900 });
     expect(e.message).toContain('failed 2 check(s)');
     expect(e.message).toContain('Camden 2020 cla_rate_per_10k = 900 is outside [0, 500]');
     expect(e.message).toContain('idaci_score = -0.1 is outside [0, 1]');

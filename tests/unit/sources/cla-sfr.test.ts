@@ -19,7 +19,8 @@ const T2017 = fixtureText('sfr-2017-cla.csv');
 const T2017C = fixtureText('sfr-2017-cea.csv');
 
 describe('SFR 2010 layout (National/GOR/LA, no E-codes)', () => {
-  const obs = load('cla-sfr-2010-cla', T2010);
+  const all = load('cla-sfr-2010-cla', T2010);
+  const obs = all.filter((o) => o.measure === 'cla_count');
 
   it('reads England with its E-code and the 2010 release', () => {
     const e = one(obs, { level: 'national' });
@@ -41,9 +42,12 @@ describe('SFR 2010 layout (National/GOR/LA, no E-codes)', () => {
     expect(one(obs, { oldCode: '420' }).value).toBe(0);
   });
 
-  it('does not emit the 2010 population column (population only from EES denominators)', () => {
-    expect(obs.filter((o) => o.measure !== 'cla_count')).toEqual([]);
-    expect(obs).toHaveLength(8);
+  it('emits the mid-2009 population printed beside each count (Mid2009Pop0-17) as the 2010 denominator, basis sfr-2010', () => {
+    const pop = all.filter((o) => o.measure === 'population_0_17');
+    expect(pop).toHaveLength(obs.length);
+    expect(pop.every((o) => o.basis === 'sfr-2010' && o.year === 2010 && o.source === 'cla-sfr-2010-cla')).toBe(true);
+    const england = pop.find((o) => o.level === 'national')!;
+    expect(england.value).toBe(Number(T2010.split('\n').find((l) => l.startsWith('National'))!.split(',')[4]));
   });
 
   it('rejects an unknown region name', () => {

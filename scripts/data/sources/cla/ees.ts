@@ -27,6 +27,7 @@
  *     series are recognised and not emitted. releaseOrder 2024, the same as the
  *     2024 tidy file; loadCla checks the two agree where they overlap.
  */
+import { rateProblem } from '../../core/ranges.ts';
 import type { AcquiredFile } from '../../core/acquire.ts';
 import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../core/codes.ts';
 import { readCsv } from '../../core/csv.ts';
@@ -166,16 +167,22 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
     }
 
     const base = { level, ...geo, year };
-    out.add(r, { ...base, measure, value: table.value(r, numberCol.index) });
-    if (measure === 'cla_count') {
-      out.add(r, { ...base, measure: 'cla_rate_per_10k', value: table.value(r, 'rate_per_10000') });
-    }
+    const count = table.value(r, numberCol.index);
+    out.add(r, { ...base, measure, value: count, column: numberCol.name });
     const pop = table.value(r, 'population_estimate');
+    if (measure === 'cla_count') {
+      const rate = table.value(r, 'rate_per_10000');
+      out.add(r, { ...base, measure: 'cla_rate_per_10k', value: rate, column: 'rate_per_10000' });
+      const inconsistent = rateProblem(rate, count, pop);
+      if (inconsistent !== null) {
+        throw table.error(inconsistent, { row: r, column: 'rate_per_10000', value: table.text(r, 'rate_per_10000') }, 'one of the rate, the count or population_estimate in this row is wrong; check the row against the publisher\'s release');
+      }
+    }
     const popKey = `${level}|${geo.code}|${year}`;
     const prior = populations.get(popKey);
     if (prior === undefined) {
       populations.set(popKey, { row: r, value: pop });
-      out.add(r, { ...base, measure: 'population_0_17', basis: 'cla-denominator', value: pop });
+      out.add(r, { ...base, measure: 'population_0_17', basis: 'cla-denominator', value: pop, column: 'population_estimate' });
     } else if (!sameValue(prior.value, pop)) {
       throw table.error(
         `population_estimate differs from the one at row ${table.rowNumber(prior.row)} for the same area and year`,

@@ -5,6 +5,7 @@
  */
 import { ENGLAND_CODE } from '../../core/codes.ts';
 import type { Table } from '../../core/table.ts';
+import { rangeProblem } from '../../core/ranges.ts';
 import type { MeasureId, Observation } from '../../core/types.ts';
 
 export interface ReleaseInfo {
@@ -15,7 +16,8 @@ export interface ReleaseInfo {
   releaseOrder: number;
 }
 
-export type Draft = Omit<Observation, 'source' | 'release' | 'releaseOrder'>;
+/** `column`: the column the value was read from, for error messages (not stored). */
+export type Draft = Omit<Observation, 'source' | 'release' | 'releaseOrder'> & { column?: string };
 
 export class FileObservations {
   readonly observations: Observation[] = [];
@@ -27,7 +29,12 @@ export class FileObservations {
   ) {}
 
   /** Add the observation read from data row `row` (0-based); a repeated key is an error naming both rows. */
-  add(row: number, draft: Draft): void {
+  add(row: number, withColumn: Draft): void {
+    const { column, ...draft } = withColumn;
+    const range = rangeProblem(draft.measure, draft.value);
+    if (range !== null) {
+      throw this.table.error(range, { row, ...(column !== undefined ? { column } : {}), value: draft.value }, 'correct the value in the source file, or ask the publisher whether it is a typing error');
+    }
     const keys: string[] = [];
     if (draft.code !== undefined) keys.push(`${draft.measure}|${draft.level}|code:${draft.code}|${draft.year}`);
     if (draft.oldCode !== undefined) keys.push(`${draft.measure}|${draft.level}|old:${draft.oldCode}|${draft.year}`);

@@ -35,7 +35,8 @@ import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../core/co
 import { readCsv } from '../../core/csv.ts';
 import type { AcquiredFile } from '../../core/acquire.ts';
 import type { GeoLevel, MeasureId, Observation } from '../../core/types.ts';
-import { FileObservations } from './emit.ts';
+import { FileObservations, type Draft } from './emit.ts';
+import type { Value } from '../../core/missing.ts';
 import { isLondonSubregion, regionCodeOf } from './regions.ts';
 
 export type SfrKind = 'cla' | 'starts' | 'ceases';
@@ -106,6 +107,16 @@ export function readSfr(file: AcquiredFile, opts: SfrOptions): SfrResult {
   const out = new FileObservations(table, { source: entry.id, release: entry.release, releaseOrder: year });
   table.assertUniqueKeys((r) => `${table.text(r, 'geog_l')}|${table.text(r, 'geog_c')}`, 'geography (geog_l, geog_c)');
 
+  // SFR27/2010 prints the mid-2009 ONS estimate of children aged 0-17 beside the count: the only
+  // denominator for 2010 (ONS figures in the mirror start at mid-2012). Emitted as population_0_17
+  // for 2010 with basis "sfr-2010", the last choice of derive/measures.ts.
+  const POP_2010 = 'Mid2009Pop0-17';
+  const withPop = is2010 && kind === 'cla' && table.has(POP_2010);
+  const add = (r: number, d: Omit<Draft, 'value' | 'column'>, value: Value) => {
+    out.add(r, { ...d, value, column: total.name });
+    if (withPop) out.add(r, { ...d, measure: 'population_0_17', basis: 'sfr-2010', value: table.value(r, POP_2010), column: POP_2010 });
+  };
+
   let laRows = 0;
   for (let r = 0; r < table.rows.length; r++) {
     const levelText = table.text(r, 'geog_l');
@@ -131,7 +142,7 @@ export function readSfr(file: AcquiredFile, opts: SfrOptions): SfrResult {
       if (eCode !== undefined && eCode !== ENGLAND_CODE) {
         throw table.error(`England's code should be ${ENGLAND_CODE}`, { row: r, column: 'New_geog_code', value: eCode });
       }
-      out.add(r, { measure, level, code: ENGLAND_CODE, name, year, value });
+      add(r, { measure, level, code: ENGLAND_CODE, name, year }, value);
     } else if (level === 'regional') {
       if (!is2010 && isLondonSubregion(name)) {
         // Inner/Outer London: not regions (see header); the SFR files give them London's code.
@@ -147,7 +158,7 @@ export function readSfr(file: AcquiredFile, opts: SfrOptions): SfrResult {
       if (eCode !== undefined && (!isRegionCode(eCode) || eCode !== code)) {
         throw table.error(`region code does not match its name (expected ${code})`, { row: r, column: 'New_geog_code', value: eCode });
       }
-      out.add(r, { measure, level, code, name, year, value });
+      add(r, { measure, level, code, name, year }, value);
     } else {
       if (!isOldLaCode(oldCode)) {
         throw table.error('LA code is not a 3-digit DfE code', { row: r, column: 'geog_c', value: oldCode });
@@ -157,7 +168,7 @@ export function readSfr(file: AcquiredFile, opts: SfrOptions): SfrResult {
       }
       if (name === '') throw table.error('LA row has no name', { row: r, column: 'geog_n', value: name });
       laRows++;
-      out.add(r, { measure, level, ...(eCode !== undefined ? { code: eCode } : {}), oldCode, name, year, value });
+      add(r, { measure, level, ...(eCode !== undefined ? { code: eCode } : {}), oldCode, name, year }, value);
     }
   }
   out.requireEngland([{ measure, year }]);

@@ -31,7 +31,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
-import { isMissing, MarkerError, parseCell, type Value } from '../../core/missing.ts';
+import { isMissing, MarkerError, UNKNOWN_MARKER_HINT, parseCell, type Value } from '../../core/missing.ts';
 import type { GeoLevel } from '../../core/types.ts';
 import { BLOCKS, type SpendMeasure } from './blocks.ts';
 
@@ -124,8 +124,8 @@ export function laitFromRows(rows: readonly Record<string, unknown>[], where: { 
   const factors = UNIT_FACTOR[where.source] ?? {};
   const values: LaitValue[] = [];
   const seen = new Map<string, number>();
-  const fail = (i: number, column: string, value: unknown, problem: string): DataError =>
-    new DataError({ ...where, row: i + 1, column, value }, problem);
+  const fail = (i: number, column: string, value: unknown, problem: string, hint?: string): DataError =>
+    new DataError({ ...where, row: i + 1, column, value }, problem, hint);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const code = String(r['Short Desc'] ?? '');
@@ -146,7 +146,7 @@ export function laitFromRows(rows: readonly Record<string, unknown>[], where: { 
     try {
       value = parseCell(raw === null || raw === undefined ? '' : String(raw));
     } catch (e) {
-      if (e instanceof MarkerError) throw fail(i, 'Values', raw, 'not a number or a known missing-value marker');
+      if (e instanceof MarkerError) throw fail(i, 'Values', raw, 'not a number or a known missing-value marker', UNKNOWN_MARKER_HINT);
       throw e;
     }
     const factor = factors[code];
