@@ -9,6 +9,7 @@
  * thread (geography holds functions and parses in milliseconds).
  */
 import { checkObservationRanges } from './core/ranges.ts';
+import { takeRowCounts } from './core/table.ts';
 import { Worker } from 'node:worker_threads';
 import type { Inspection } from './contract.ts';
 import type { AcquiredFile, SourceFiles } from './core/acquire.ts';
@@ -47,14 +48,14 @@ function keyOf(files: SourceFiles, families: readonly Family[], codeVersion: str
 }
 
 /** Run tasks in a worker thread; resolves with each task's result or rejects with its (Data)Error. */
-function runInWorker(tasks: TaskName[], files: AcquiredFile[], opts: ParseOptions): Promise<Partial<TaskResults>> {
+function runInWorker(tasks: TaskName[], files: AcquiredFile[], opts: ParseOptions, rows: Partial<Record<TaskName, Record<string, number>>>): Promise<Partial<TaskResults>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), {
       workerData: { module: new URL('./parse-worker.ts', import.meta.url).href, tasks, files, opts },
     });
     const results: Partial<Record<TaskName, unknown>> = {};
     let failed = false;
-    worker.on('message', (m: { name: TaskName; value?: unknown; error?: { message: string; stack?: string; dataError: { location: DataError['location']; problem: string; hint?: string } | null } }) => {
+    worker.on('message', (m: { name: TaskName; value?: unknown; rows?: Record<string, number>; error?: { message: string; stack?: string; dataError: { location: DataError['location']; problem: string; hint?: string } | null } }) => {
       if (m.error) {
         failed = true;
         const e = m.error.dataError ? new DataError(m.error.dataError.location, m.error.dataError.problem, m.error.dataError.hint) : new Error(m.error.message);
@@ -64,6 +65,7 @@ function runInWorker(tasks: TaskName[], files: AcquiredFile[], opts: ParseOption
         return;
       }
       results[m.name] = m.value;
+      rows[m.name] = m.rows ?? {};
       if (Object.keys(results).length === tasks.length) {
         void worker.terminate();
         resolve(results as Partial<TaskResults>);
@@ -89,17 +91,24 @@ export async function loadFamilies(
   const names = Object.keys(TASKS) as TaskName[];
   const results: Partial<TaskResults> = {};
   const misses: TaskName[] = [];
+  /** Rows read per source by each task (counted by core/table.ts; cached with the task's result). */
+  const tableRows: Partial<Record<TaskName, Record<string, number>>> = {};
   for (const name of names) {
-    const hit = await cache.get<TaskResults[typeof name]>(name, keyOf(files, TASK_FAMILIES[name], codeVersion, opts));
-    if (hit !== undefined) {
+    const key = keyOf(files, TASK_FAMILIES[name], codeVersion, opts);
+    const hit = await cache.get<TaskResults[typeof name]>(name, key);
+    const hitRows = hit !== undefined ? await cache.get<Record<string, number>>(`${name}-rows`, key) : undefined;
+    if (hit !== undefined && hitRows !== undefined) {
       (results as Record<string, unknown>)[name] = hit;
+      tableRows[name] = hitRows;
       log(`  ${name.padEnd(11)} cached`);
     } else misses.push(name);
   }
 
   const timed = async <K extends TaskName>(name: K, where: string, run: () => Promise<TaskResults[K]> | TaskResults[K]) => {
     const start = performance.now();
+    takeRowCounts();
     const value = await run();
+    tableRows[name] = takeRowCounts();
     log(`  ${name.padEnd(11)} parsed in ${Math.round(performance.now() - start)} ms (${where})`);
     return value;
   };
@@ -109,7 +118,7 @@ export async function loadFamilies(
     ? (async () => {
         const start = performance.now();
         const families = [...new Set(toWorker.flatMap((n) => TASK_FAMILIES[n]))];
-        const out = await runInWorker(toWorker, filesOf(files, families), opts);
+        const out = await runInWorker(toWorker, filesOf(files, families), opts, tableRows);
         log(`  ${toWorker.join(', ')} parsed in ${Math.round(performance.now() - start)} ms (worker thread)`);
         return out;
       })()
@@ -123,19 +132,35 @@ export async function loadFamilies(
     throw e;
   }
   Object.assign(results, await workerDone);
-  for (const name of misses) await cache.set(name, keyOf(files, TASK_FAMILIES[name], codeVersion, opts), results[name]);
+  for (const name of misses) {
+    const key = keyOf(files, TASK_FAMILIES[name], codeVersion, opts);
+    await cache.set(name, key, results[name]);
+    await cache.set(`${name}-rows`, key, tableRows[name] ?? {});
+  }
 
   const r = results as TaskResults;
+  takeRowCounts();
   const one = { dfe: 1, gias: 1, mysociety: 1, changes: 1, neighbours: 1 };
   const geography = loadGeography(files, opts.strictCoverage ? {} : { minRows: one });
   const geo = loadGeo(files, geography);
   // Relaxed (fixtures): the IoD file (2019 boundaries, i.e. councils of 31 March 2020) must hold exactly the fixture's councils instead of all 151.
   const deprivation = opts.strictCoverage ? loadDeprivation(files, geography) : loadDeprivation(files, geography, geography.lasIn(2020).length);
 
+  // Rows read: every table any source module built (core/table.ts counts them), with the modules'
+  // own counts taking precedence where they give one (parquet and other non-table readers).
   const rowsRead: Record<string, number> = {};
-  for (const fr of [r.cla, r.cin, r.population, r.workforce, r.spend]) Object.assign(rowsRead, fr.rowsRead);
-  const { rowsRead: ofstedRows, ...ofsted } = r.ofsted;
-  rowsRead['ofsted-csc-2023'] = ofstedRows; // the Ofsted loader counts both official files together
+  for (const counts of [...Object.values(tableRows), takeRowCounts()]) {
+    for (const [id, n] of Object.entries(counts ?? {})) rowsRead[id] = (rowsRead[id] ?? 0) + n;
+  }
+  for (const fr of [r.cla, r.cin, r.population, r.workforce, r.spend]) {
+    for (const [id, n] of Object.entries(fr.rowsRead)) if (n > 0 || rowsRead[id] === undefined) rowsRead[id] = n;
+  }
+  // Map files are JSON, not tables: count their areas.
+  rowsRead['geo-topojson'] = geo.utla.features.length;
+  rowsRead['geo-hocl-utla-2023'] = geo.hoclUtla.features.length;
+  rowsRead['geo-hocl-group-2023'] = geo.hoclGroups.features.length;
+  rowsRead['geo-hex-odi-utla'] = Object.keys(geo.odiHex.hexes).length;
+  const { rowsRead: _ofstedRows, ...ofsted } = r.ofsted; // both Ofsted files are counted by their tables
   const observations = [...r.cla.observations, ...r.cin.observations, ...r.population.observations, ...r.workforce.observations, ...r.spend.observations];
   checkObservationRanges(observations, (id) => files.get(id)?.entry.path);
   return {

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AcquiredFile } from './core/acquire.ts';
 import { DataError } from './core/errors.ts';
+import { takeRowCounts } from './core/table.ts';
 import { STRICT, TASKS, type ParseOptions, type TaskName } from './parse-tasks.ts';
 
 interface Input {
@@ -18,8 +19,9 @@ const input = workerData as Input;
 const files = new Map(input.files.map((f) => [f.entry.id, f]));
 for (const name of input.tasks) {
   try {
+    takeRowCounts();
     const value = await TASKS[name](files, input.opts ?? STRICT);
-    parentPort!.postMessage({ name, value });
+    parentPort!.postMessage({ name, value, rows: takeRowCounts() });
   } catch (e) {
     const err = e as Error;
     parentPort!.postMessage({

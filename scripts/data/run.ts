@@ -86,7 +86,7 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
     previousDataVersion: previousProvenance?.dataVersion ?? null,
     sources: [...files.values()].map((f) => ({
       id: f.entry.id,
-      rows: families.rowsRead[f.entry.id] ?? 0,
+      rows: families.rowsRead[f.entry.id] ?? null,
       from: f.from,
       changed: f.changed,
     })),

@@ -85,6 +85,23 @@ describe('golden run: outputs equal the reviewed expected folder', () => {
   });
 });
 
+describe("golden run: the editors' report counts rows for every source it reads", () => {
+  it('no source shows 0 rows: each is read (rows > 0, counted where its tables are built) or marked not read', () => {
+    const report = JSON.parse(out.get('report.json')!.toString('utf8')) as { sources: Array<{ id: string; rows: number | null }> };
+    expect(report.sources.filter((s) => s.rows === 0)).toEqual([]);
+    // the files acquired and verified but not used by any output (reference copies, test cross-checks)
+    expect(report.sources.filter((s) => s.rows === null).map((s) => s.id).sort()).toEqual(
+      [
+        'cin-c1-2025', 'cin-c4-2025', 'geo-ctyua-2019', 'geo-hex-odi-lad-2023', 'geo-hocl-group-labels', 'geo-hocl-utla-2019', 'geo-hocl-utla-2021',
+        'lait-dictionary-2026-04', 'lookup-lad-county-2021', 'lookup-ltla-utla-2023', 'lookup-ltla14', 'mhclg-ro3-2022-23', 'mhclg-ro3-2023-24',
+        'mhclg-ro3-2024-25', 'ofsted-d2i-scrape',
+      ].sort(),
+    );
+    // Ofsted: each file counted by itself (the 2025 history and latest sheets; the 2023 Tables 10 and 11)
+    expect(report.sources.find((s) => s.id === 'ofsted-outcomes-2025')!.rows).toBeGreaterThan(0);
+  });
+});
+
 describe('golden run: derived cells checked by hand against the excerpts', () => {
   it('reorganisations: Bournemouth, Poole and Dorset County → BCP and Dorset (2020); Northamptonshire → North/West (2022); Cumbria (2024)', () => {
     const names = (y: number) => panel().filter((r) => r.year === y).map((r) => r.la_code).sort();

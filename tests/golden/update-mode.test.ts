@@ -21,13 +21,16 @@ let golden: GoldenRaw;
 let firstVersion: string;
 
 const ID = 'cla-ees-2025';
-/** Camden's children looked after on 31 March 2024 in the 2025 release: 214 → 228 (as if the publisher revised it). */
+/** Camden's children looked after on 31 March 2024 in the 2025 release: 214 → 228, rate 59 → 63 (as if the publisher revised it). */
 const revise = (rows: string[][]) => {
   const h = rows[0]!;
   const [tp, name, measure, num] = ['time_period', 'la_name', 'population_type', 'children_count'].map((c) => h.indexOf(c)) as [number, number, number, number];
   const i = rows.findIndex((r) => r[tp] === '2024' && r[name] === 'Camden' && /looked after on 31 March/i.test(r[measure] ?? ''));
   if (i < 0) throw new Error('no Camden 2024 CLA row in the excerpt');
   rows[i]![num] = String(Number(rows[i]![num]) + 14);
+  // a real revision moves the printed rate with the count (the CLA reader checks they agree)
+  const [rate, pop] = ['rate_per_10000', 'population_estimate'].map((c) => h.indexOf(c)) as [number, number];
+  rows[i]![rate] = String(Math.round((Number(rows[i]![num]) / Number(rows[i]![pop])) * 10_000));
   return rows;
 };
 
@@ -81,9 +84,10 @@ describe('update mode', () => {
     expect(report.sources.filter((s) => s.changed).map((s) => s.id)).toEqual([ID]);
     expect(report.changes.added).toBe(0);
     expect(report.changes.removed).toBe(0);
-    // Camden 2024: the count changed 214 → 228; the rate is DfE's published one (59), unchanged in the file.
+    // Camden 2024: the count changed 214 → 228 and the printed rate with it, 59 → 63 (228 / 36,040 × 10,000 = 63.3).
     expect(report.changes.sample).toContainEqual({ la_code: 'E09000007', la_name: 'Camden', year: 2024, column: 'cla_count', old: 214, new: 228 });
-    expect(report.changes.total).toBe(1);
+    expect(report.changes.sample).toContainEqual({ la_code: 'E09000007', la_name: 'Camden', year: 2024, column: 'cla_rate_per_10k', old: 59, new: 63 });
+    expect(report.changes.total).toBe(2);
     const md = await readFile(join(good.outputDir, 'report.md'), 'utf8');
     expect(md).toContain('| Camden (E09000007) | 2024 | cla_count | 214 | 228 |');
     expect(md).toContain(`| ${ID} |`);

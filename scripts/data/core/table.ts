@@ -17,6 +17,20 @@ export interface TableInit {
   rowNumbers?: number[];
 }
 
+/**
+ * Data rows of every table built, per source, for the editors' report ("rows read"). Keyed by
+ * file, sheet and header row so that a table rebuilt over the same rows counts once.
+ */
+const ROWS_SEEN = new Map<string, Map<string, number>>();
+
+/** Rows read per source since the last call (and reset). */
+export function takeRowCounts(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [source, tables] of ROWS_SEEN) out[source] = [...tables.values()].reduce((a, b) => a + b, 0);
+  ROWS_SEEN.clear();
+  return out;
+}
+
 export class Table {
   readonly source: string;
   readonly file: string;
@@ -35,6 +49,9 @@ export class Table {
     this.rows = init.rows;
     this.headerRow = init.headerRow;
     this.rowNumbers = init.rowNumbers;
+    const seen = ROWS_SEEN.get(init.source) ?? new Map<string, number>();
+    seen.set(`${init.file}|${init.sheet ?? ''}|${init.headerRow}`, init.rows.length);
+    ROWS_SEEN.set(init.source, seen);
     this.header.forEach((h, i) => {
       if (!this.index.has(h)) this.index.set(h, i);
     });

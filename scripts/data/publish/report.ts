@@ -19,7 +19,8 @@ export interface Change {
 export interface RunReport {
   dataVersion: string;
   previousDataVersion: string | null;
-  sources: Array<{ id: string; rows: number; from: string; changed: boolean }>;
+  /** rows: data rows (map sources: features) the pipeline read; null for a source it acquires and verifies but does not read. */
+  sources: Array<{ id: string; rows: number | null; from: string; changed: boolean }>;
   panelRows: number;
   missingByColumn: Record<string, Partial<Record<MissingReason, number>>>;
   changes: { total: number; added: number; removed: number; byColumn: Record<string, number>; sample: Change[] };
@@ -87,8 +88,8 @@ export function reportMarkdown(r: RunReport, revisions: readonly Revision[]): st
     for (const c of r.changes.sample) lines.push(`| ${c.la_name} (${c.la_code}) | ${c.year} | ${c.column} | ${fmt(c.old)} | ${fmt(c.new)} |`);
     if (r.changes.total > r.changes.sample.length) lines.push('', `…and ${r.changes.total - r.changes.sample.length} more (see report.json).`);
   }
-  lines.push('', '## Rows read per source', '', '| source | rows | from | changed |', '|---|---:|---|---|');
-  for (const s of r.sources) lines.push(`| ${s.id} | ${s.rows.toLocaleString('en-GB')} | ${s.from} | ${s.changed ? '**yes**' : 'no'} |`);
+  lines.push('', '## Rows read per source', '', 'Data rows read (for map files: areas). "not read": the file is acquired and its checksum verified, but no output uses it (kept as a reference or for cross-checks in the tests).', '', '| source | rows | from | changed |', '|---|---:|---|---|');
+  for (const s of r.sources) lines.push(`| ${s.id} | ${s.rows === null ? 'not read' : s.rows.toLocaleString('en-GB')} | ${s.from} | ${s.changed ? '**yes**' : 'no'} |`);
   lines.push('', `## Missing values in the council panel (${r.panelRows.toLocaleString('en-GB')} rows)`, '', '| column | reasons |', '|---|---|');
   for (const [c, reasons] of Object.entries(r.missingByColumn).sort()) {
     lines.push(`| ${c} | ${Object.entries(reasons).map(([k, n]) => `${k}: ${n}`).join(', ')} |`);
