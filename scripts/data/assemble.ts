@@ -3,6 +3,7 @@
  * the LA panel and the England and regional series, and lay out every output
  * file with its provenance (see scripts/data/contract.ts for the shapes).
  */
+import { screenAnomalies, type Anomaly, type AnomalyFile } from './derive/anomalies.ts';
 import { MEASURES, type MeasureId } from './core/types.ts';
 import { ENGLAND_CODE } from './core/codes.ts';
 import type { SourceFiles } from './core/acquire.ts';
@@ -28,6 +29,8 @@ export interface Assembled {
   regions: AreaYear[];
   revisions: Revision[];
   files: Map<string, string>;
+  /** The anomaly screen's findings with the editors' decisions (empty without the reviewed file). */
+  anomalies: Anomaly[];
   /** The manifest id a panel value came from, where one source supplied it (for output-check messages). */
   sourceOf?: (column: string, code: string, year: number) => string | undefined;
 }
@@ -94,7 +97,12 @@ export const PANEL_CSV_COLUMNS = [
   'missing_reasons',
 ] as const;
 
-export function assemble(manifest: Manifest, files: SourceFiles, f: Families, dataVersion: string): Assembled {
+export interface Editorial {
+  anomalies: AnomalyFile;
+  smallCouncils: ReadonlySet<string>;
+}
+
+export function assemble(manifest: Manifest, files: SourceFiles, f: Families, dataVersion: string, editorial?: Editorial): Assembled {
   void manifest;
   // The council panel covers 2010–2025 (the geography is modelled for 31 March 2010 to 2025).
   // Council figures outside it (S251 2008-09; the workforce snapshot of September 2025, filed
@@ -117,6 +125,7 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   const england = buildAreas(store, [{ code: ENGLAND_CODE, name: 'England' }], deflators, years);
   const regions = buildAreas(store, f.geography.regions, deflators, years);
 
+  const anomalies = editorial ? screenAnomalies(panel, england, f.geography.las, editorial.anomalies, editorial.smallCouncils) : [];
   const prov = provenanceFor(files, dataVersion, PANEL_FAMILIES);
   const columns = panelDictionary(deflators.baseLabel);
   const out = new Map<string, string>();
@@ -140,6 +149,8 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
     'inspections.json',
     stableJson({ provenance: provenanceFor(files, dataVersion, ['ofsted']), inspections, dateConflicts: f.ofsted.dateConflicts }),
   );
+  // /data/anomalies.json: [{ la_code, la_name, year, measure, value, rule, reason, decision, note }]
+  out.set('anomalies.json', stableJson(anomalies));
   out.set('revisions.json', stableJson({ provenance: prov, revisions: store.revisions }));
   out.set('dictionary.json', stableJson({ provenance: prov, columns, missingReasons: MISSING_REASONS }));
   out.set('datapackage.json', stableJson(dataPackage(prov, columns, PANEL_CSV_COLUMNS)));
@@ -165,5 +176,5 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
     const parts = INPUTS[column]!.map((m) => direct(m, code, year)).filter((s): s is string => s !== undefined);
     return parts.length ? `computed from ${[...new Set(parts)].join(' and ')}` : undefined;
   };
-  return { panel, england, regions, revisions: store.revisions, files: out, sourceOf };
+  return { panel, england, regions, revisions: store.revisions, files: out, sourceOf, anomalies };
 }

@@ -21,6 +21,8 @@ import { publishAtomically } from './publish/write.ts';
 import { diffPanels, missingByColumn, reportMarkdown, type RunReport } from './publish/report.ts';
 import type { PanelRow } from './contract.ts';
 import { validateOutputs } from './validate-outputs.ts';
+import { parseAnomalyFile, parseSmallCouncils } from './derive/anomalies.ts';
+import { anomalySummary } from './publish/report.ts';
 
 export interface RunDeps {
   log: (message: string) => void;
@@ -65,9 +67,14 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
     }),
   );
   const code = await codeVersion(join(config.root, 'scripts', 'data'));
+  // The editors' reviewed files change the outputs too: part of the data version.
+  const anomalyPath = join(config.root, 'data', 'anomaly-decisions.json');
+  const anomalyText = await readFile(anomalyPath, 'utf8');
+  const smallText = await readFile(join(config.root, 'data', 'small-councils.json'), 'utf8');
+  const editorial = { anomalies: parseAnomalyFile(anomalyText, 'data/anomaly-decisions.json'), smallCouncils: parseSmallCouncils(smallText) };
   const strictCoverage = config.strictCoverage ?? true;
   // A relaxed-coverage run (test fixtures) never counts as up to date for a strict one, or vice versa.
-  const dataVersion = cacheKey([code, ...(strictCoverage ? [] : ['coverage:relaxed']), ...[...files.values()].map((f) => `${f.entry.id}:${f.sha256}`)]).slice(0, 16);
+  const dataVersion = cacheKey([code, cacheKey([anomalyText, smallText]), ...(strictCoverage ? [] : ['coverage:relaxed']), ...[...files.values()].map((f) => `${f.entry.id}:${f.sha256}`)]).slice(0, 16);
 
   const previousProvenance = await readJson<{ dataVersion: string }>(join(config.outputDir, 'provenance.json'));
   if (previousProvenance?.dataVersion === dataVersion && !config.update) {
@@ -77,7 +84,7 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
 
   const cache = new ParseCache(join(config.cacheDir, 'parsed'), !config.noCache);
   const families = await step('parse sources', () => loadFamilies(files, cache, code, deps.log, { strictCoverage }));
-  const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion));
+  const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion, editorial));
   await step('validate outputs', async () => validateOutputs(out, families.geography));
 
   const previousPanel = await readJson<{ rows: PanelRow[] }>(join(config.outputDir, 'la-panel.json'));
@@ -94,6 +101,7 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
     missingByColumn: missingByColumn(out.panel),
     changes: diffPanels(previousPanel?.rows ?? [], out.panel),
     revisions: out.revisions.length,
+    anomalies: anomalySummary(out.anomalies, editorial.anomalies),
     timingsMs: timings,
   };
   if (!previousPanel) report.changes = { total: 0, added: out.panel.length, removed: 0, byColumn: {}, sample: [] };

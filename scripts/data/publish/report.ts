@@ -4,6 +4,7 @@
  * councils and years, old and new values). Also printed as Markdown, which CI
  * attaches to the data-refresh pull request.
  */
+import { staleDecisions, type Anomaly, type AnomalyFile, type DecisionEntry } from '../derive/anomalies.ts';
 import { PANEL_NUMERIC_COLUMNS, type PanelRow, type Revision } from '../contract.ts';
 import type { MissingReason } from '../core/missing.ts';
 
@@ -25,7 +26,22 @@ export interface RunReport {
   missingByColumn: Record<string, Partial<Record<MissingReason, number>>>;
   changes: { total: number; added: number; removed: number; byColumn: Record<string, number>; sample: Change[] };
   revisions: number;
+  /** The anomaly screen: counts by decision, the undecided ones in full, and decisions that match nothing any more. */
+  anomalies?: AnomalySummary;
   timingsMs: Record<string, number>;
+}
+
+export interface AnomalySummary {
+  total: number;
+  byDecision: Record<string, number>;
+  undecided: Anomaly[];
+  stale: DecisionEntry[];
+}
+
+export function anomalySummary(anomalies: readonly Anomaly[], file: AnomalyFile): AnomalySummary {
+  const byDecision: Record<string, number> = {};
+  for (const a of anomalies) byDecision[a.decision ?? 'undecided'] = (byDecision[a.decision ?? 'undecided'] ?? 0) + 1;
+  return { total: anomalies.length, byDecision, undecided: anomalies.filter((a) => a.decision === null), stale: staleDecisions(anomalies, file) };
 }
 
 export function missingByColumn(rows: readonly PanelRow[]): RunReport['missingByColumn'] {
@@ -90,6 +106,19 @@ export function reportMarkdown(r: RunReport, revisions: readonly Revision[]): st
   }
   lines.push('', '## Rows read per source', '', 'Data rows read (for map files: areas). "not read": the file is acquired and its checksum verified, but no output uses it (kept as a reference or for cross-checks in the tests).', '', '| source | rows | from | changed |', '|---|---:|---|---|');
   for (const s of r.sources) lines.push(`| ${s.id} | ${s.rows === null ? 'not read' : s.rows.toLocaleString('en-GB')} | ${s.from} | ${s.changed ? '**yes**' : 'no'} |`);
+  if (r.anomalies) {
+    const a = r.anomalies;
+    lines.push('', `## Anomalies (${a.total})`, '');
+    lines.push(`Found by the anomaly screen; decisions in data/anomaly-decisions.json. ${Object.entries(a.byDecision).map(([k, n]) => `${k}: ${n}`).join(', ') || 'none found'}.`);
+    if (a.undecided.length) {
+      lines.push('', `**${a.undecided.length} undecided** (the tests fail until each has a decision):`, '', '| council | year | measure | value | rule | reason |', '|---|---:|---|---:|---|---|');
+      for (const u of a.undecided) lines.push(`| ${u.la_name} (${u.la_code}) | ${u.year} | ${u.measure} | ${fmt(u.value)} | ${u.rule} | ${u.reason} |`);
+    }
+    if (a.stale.length) {
+      lines.push('', `${a.stale.length} decision(s) match no anomaly any more (the data changed; remove or review them):`, '');
+      for (const s of a.stale) lines.push(`- ${s.la_code} ${s.year} ${s.measure} (${s.rule}): ${s.decision}`);
+    }
+  }
   lines.push('', `## Missing values in the council panel (${r.panelRows.toLocaleString('en-GB')} rows)`, '', '| column | reasons |', '|---|---|');
   for (const [c, reasons] of Object.entries(r.missingByColumn).sort()) {
     lines.push(`| ${c} | ${Object.entries(reasons).map(([k, n]) => `${k}: ${n}`).join(', ')} |`);
