@@ -24,6 +24,7 @@ import { MISSING_REASONS, type MissingReason } from '../../scripts/data/core/mis
 import { loadOutput, OutputFileError, outputPath, resetDataCache as resetLoaded } from './data/load.ts';
 import {
   ENGLAND_CODE,
+  AnomaliesFileSchema,
   EnglandFileSchema,
   InspectionsFileSchema,
   LasFileSchema,
@@ -232,3 +233,75 @@ export function figure(measure: PanelNumericColumn, code: string, year: number):
   const reason = v === null ? (row.missing[measure] ?? 'blank') : null;
   return { measure, code, name: row.la_name, year, value: v, missing: reason, missingText: reason ? MISSING_REASONS[reason] : null, sources, unit };
 }
+
+// ------------------------------------------------------------------ anomalies and the small councils
+
+export type Anomaly = ReturnType<typeof getAnomalies>[number];
+
+/** The anomaly screen's findings with the editors' decisions (/data/anomalies.json). */
+export function getAnomalies() {
+  return loadOutput('anomalies.json', AnomaliesFileSchema);
+}
+
+/** Anomalies flagged on one council (and year), for marking values on pages and charts. */
+export function anomaliesFor(code: string, year?: number): Anomaly[] {
+  return getAnomalies().filter((a) => a.la_code === code && (year === undefined || a.year === year));
+}
+
+/** Columns computed from a measure: excluding the measure excludes them too. */
+const DEPENDENTS: Partial<Record<PanelNumericColumn, PanelNumericColumn[]>> = {
+  spend_total_gbp: ['spend_per_child_gbp', 'spend_per_child_real_gbp'],
+  cla_count: ['cla_rate_per_10k'],
+  cin_count: ['cin_rate_per_10k'],
+  cpp_count: ['cpp_rate_per_10k'],
+  population_0_17: ['cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_gbp', 'spend_per_child_real_gbp'],
+};
+
+/** Keys "la_code|year|column" of every value an editor excluded from analysis (with the columns computed from it). */
+export function analysisExclusions(): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const a of getAnomalies()) {
+    if (a.decision !== 'exclude-from-analysis') continue;
+    for (const c of [a.measure, ...(DEPENDENTS[a.measure] ?? [])]) out.add(`${a.la_code}|${a.year}|${c}`);
+  }
+  return out;
+}
+
+/** Whether analysis code must leave this value out (decision "exclude-from-analysis" in data/anomaly-decisions.json). */
+export function isExcludedFromAnalysis(code: string, year: number, column: PanelNumericColumn): boolean {
+  return analysisExclusions().has(`${code}|${year}|${column}`);
+}
+
+let analysisPanel: { key: string; rows: PanelRow[] } | null = null;
+/**
+ * The panel as analyses must use it: every value excluded from analysis is null, with the
+ * reason "excluded_from_analysis" (pages showing a council's own figures use getPanel(),
+ * which keeps the published value, and mark it with anomaliesFor()).
+ */
+export function getPanelForAnalysis(): PanelRow[] {
+  const key = outputPath('anomalies.json');
+  if (analysisPanel?.key === key) return analysisPanel.rows;
+  const ex = analysisExclusions();
+  const rows = getPanel().rows.map((r) => {
+    const cols = PANEL_NUMERIC_COLUMNS.filter((c) => ex.has(`${r.la_code}|${r.year}|${c}`) && r[c] !== null);
+    if (cols.length === 0) return r;
+    const copy = { ...r, missing: { ...r.missing } } as PanelRow;
+    for (const c of cols) {
+      (copy as Record<string, unknown>)[c] = null;
+      copy.missing[c] = 'excluded_from_analysis';
+    }
+    return copy;
+  });
+  analysisPanel = { key, rows };
+  return rows;
+}
+
+/** Values left out of analyses in `year` for `column`, named for an analysis's notes. */
+export function exclusionNote(year: number, column: PanelNumericColumn): string | null {
+  const names = getPanel()
+    .rows.filter((r) => isExcludedFromAnalysis(r.la_code, r.year, column) && r.year === year)
+    .map((r) => r.la_name);
+  return names.length ? `${names.join(', ')} ${year}: left out (the published figure looks misreported; see the anomalies list).` : null;
+}
+
+export { SMALL_COUNCIL_CODES, SMALL_COUNCILS_CAVEAT, isSmallCouncil } from './small-councils.ts';

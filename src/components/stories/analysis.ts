@@ -16,7 +16,7 @@ import type { Inspection, PanelRow } from '../../../scripts/data/contract.ts';
 import { analyseAllClaims, type AllClaimResults } from '../../lib/analysis/index.ts';
 import type { EnglandOutput } from '../../lib/analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../../lib/analysis/sample.ts';
-import { getInspections, getPanel, getRegions, readOutputText } from '../../lib/data.ts';
+import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../../lib/data.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -37,7 +37,8 @@ export function results(): AllClaimResults {
   if (!resultsCache) {
     const panel = getPanel();
     resultsCache = analyseAllClaims({
-      panel: panel.rows,
+      // values an editor excluded from analysis (data/anomaly-decisions.json) are null here
+      panel: getPanelForAnalysis(),
       england: englandFull(),
       inspections: getInspections() as Inspection[],
       dataVersion: panel.provenance.dataVersion,
@@ -197,7 +198,7 @@ export function latestSpendYear(): number {
 
 /** Councils with spend per child and a grade in `year` (tiny councils excluded, as in the analysis). */
 export function spendGradeRows(year: number): Row[] {
-  return sampleYear(getPanel().rows, year, 'spend_per_child_gbp')
+  return sampleYear(getPanelForAnalysis(), year, 'spend_per_child_gbp')
     .filter((s) => s.row.ofsted_overall !== null)
     .map((s) => ({ council: s.name, grade: s.row.ofsted_overall!, spend: s.x }));
 }
@@ -215,7 +216,7 @@ export function r2Rows(): Row[] {
 }
 
 export function deprivationScatter(year: number): Row[] {
-  return sampleYear(getPanel().rows, year, 'spend_per_child_gbp')
+  return sampleYear(getPanelForAnalysis(), year, 'spend_per_child_gbp')
     .filter((s) => typeof s.row.idaci_score === 'number')
     .map((s) => ({ council: s.name, idaci: Math.round((s.row.idaci_score as number) * 1000) / 10, spend: s.x }));
 }

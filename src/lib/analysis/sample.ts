@@ -16,11 +16,10 @@
  */
 import type { OfstedGrade, PanelNumericColumn, PanelRow } from '../../../scripts/data/contract.ts';
 import { num } from './types.ts';
+import { SMALL_COUNCILS } from '../small-councils.ts';
 
-export const EXCLUDED_BY_DEFAULT: Readonly<Record<string, string>> = {
-  E09000001: 'City of London',
-  E06000053: 'Isles of Scilly',
-};
+/** The small councils, from the site-wide policy (data/small-councils.json). */
+export const EXCLUDED_BY_DEFAULT: Readonly<Record<string, string>> = SMALL_COUNCILS;
 
 /** Ordinal coding of the Ofsted scale, worst to best. */
 export const GRADE_ORDER: readonly OfstedGrade[] = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'];

@@ -163,5 +163,19 @@ export const InspectionSchema = z.object({
 export const LasFileSchema = z.object({ provenance: ProvenanceSchema, las: z.array(LaInfoSchema).min(1) });
 export const RegionsFileSchema = z.object({ provenance: ProvenanceSchema, series: z.array(AreaYearSchema), revisions: z.array(RevisionSchema) });
 export const InspectionsFileSchema = z.object({ provenance: ProvenanceSchema, inspections: z.array(InspectionSchema) });
+/** /data/anomalies.json: the anomaly screen's findings with the editors' decisions (scripts/data/derive/anomalies.ts). */
+export const AnomaliesFileSchema = z.array(
+  z.object({
+    la_code: z.string().regex(LA_CODE),
+    la_name: z.string().min(1),
+    year,
+    measure: numericColumn,
+    value: z.number(),
+    rule: z.enum(['spike', 'unit', 'vs-england', 'vs-similar']),
+    reason: z.string().min(1),
+    decision: z.enum(['keep', 'exclude-from-analysis', 'query-with-publisher']).nullable(),
+    note: z.string().nullable(),
+  }),
+);
 /** The pipeline's report for editors: its shape is the pipeline's to decide, so only an object is required. */
 export const ReportFileSchema = z.looseObject({});

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEngland, getInspections, getLas, getPanel, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
+import { getAnomalies, getEngland, getInspections, getLas, getPanel, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
 import type { OutputFile } from '../../lib/data/load.ts';
 
 /**
@@ -19,6 +19,7 @@ const PUBLISHED: Partial<Record<OutputFile, { type: string; validate: () => unkn
   'dictionary.json': { type: JSON_TYPE, validate: getPanel },
   'datapackage.json': { type: JSON_TYPE, validate: getProvenance },
   'provenance.json': { type: JSON_TYPE, validate: getProvenance },
+  'anomalies.json': { type: JSON_TYPE, validate: getAnomalies },
 };
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(PUBLISHED).map((file) => ({ params: { file } }));
