@@ -147,7 +147,7 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   out.set('las.json', stableJson({ provenance: provenanceFor(files, dataVersion, ['geography', 'deprivation']), las: f.geography.las }));
   out.set(
     'inspections.json',
-    stableJson({ provenance: provenanceFor(files, dataVersion, ['ofsted']), inspections, dateConflicts: f.ofsted.dateConflicts }),
+    stableJson({ provenance: provenanceFor(files, dataVersion, ['ofsted']), inspections, dateConflicts: f.ofsted.dateConflicts, reportPages: f.ofsted.reportPages ?? {} }),
   );
   // /data/anomalies.json: [{ la_code, la_name, year, measure, value, rule, reason, decision, note }]
   out.set('anomalies.json', stableJson(anomalies));

@@ -128,6 +128,12 @@ export function getInspections(laCode?: string): Inspection[] {
   return all.filter((i) => laCode === undefined || i.la_code === laCode).sort((a, b) => b.published.localeCompare(a.published));
 }
 
+/** The council's page of Ofsted reports (from Ofsted's own web links), or null. */
+export function ofstedReportPage(laCode: string): string | null {
+  const f = loadOutput('inspections.json', InspectionsFileSchema) as { reportPages?: Record<string, string> };
+  return f.reportPages?.[laCode] ?? null;
+}
+
 export function getReport(): Record<string, unknown> {
   return loadOutput('report.json', ReportFileSchema);
 }

@@ -17,7 +17,8 @@ import { Table } from './table.ts';
 
 export type Workbook = XLSX.WorkBook;
 
-export function readWorkbook(bytes: Uint8Array, where: { source: string; file: string }, sheets?: string[]): Workbook {
+/** `formulas`: keep cell formulas (cell.f), e.g. to read HYPERLINK targets. */
+export function readWorkbook(bytes: Uint8Array, where: { source: string; file: string }, sheets?: string[], formulas = false): Workbook {
   // SheetJS prints "ODS number format may be incorrect" for conditional number formats it does not
   // model; they affect display formats only, never the stored values we read, so that noise is dropped.
   const warn = console.error;
@@ -26,7 +27,7 @@ export function readWorkbook(bytes: Uint8Array, where: { source: string; file: s
     warn(...args);
   };
   try {
-    return XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: false, ...(sheets ? { sheets } : {}) });
+    return XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: formulas, ...(sheets ? { sheets } : {}) });
   } catch (e) {
     throw new DataError(where, `the spreadsheet could not be read: ${(e as Error).message}`, 'the file may be truncated or not a spreadsheet; re-acquire it');
   } finally {

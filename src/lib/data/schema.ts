@@ -162,7 +162,12 @@ export const InspectionSchema = z.object({
 
 export const LasFileSchema = z.object({ provenance: ProvenanceSchema, las: z.array(LaInfoSchema).min(1) });
 export const RegionsFileSchema = z.object({ provenance: ProvenanceSchema, series: z.array(AreaYearSchema), revisions: z.array(RevisionSchema) });
-export const InspectionsFileSchema = z.object({ provenance: ProvenanceSchema, inspections: z.array(InspectionSchema) });
+export const InspectionsFileSchema = z.object({
+  provenance: ProvenanceSchema,
+  inspections: z.array(InspectionSchema),
+  /** Each current LA's page of Ofsted reports, by LA code. */
+  reportPages: z.record(z.string(), z.string().regex(/^https:\/\/reports\.ofsted\.gov\.uk\//)).optional(),
+});
 /** /data/anomalies.json: the anomaly screen's findings with the editors' decisions (scripts/data/derive/anomalies.ts). */
 export const AnomaliesFileSchema = z.array(
   z.object({

@@ -27,6 +27,8 @@ export interface OfstedLoad {
   inspections: Inspection[];
   /** The 2025 release's table of latest judgements (153 current LAs). */
   latest2025: LatestJudgement[];
+  /** Each current LA's page of Ofsted reports, by LA code (from the 2025 release's web links). */
+  reportPages: Record<string, string>;
   /** ILACS inspections in the 2023 file that the 2025 file does not have (kept). */
   unmatched2023: Inspection[];
   /** ILACS reports whose publication date differs between the releases (2025 kept). */
@@ -112,7 +114,7 @@ export function loadOfstedDetailed(files: SourceFiles, opts: { minRows2023?: num
   const c23 = readCsc2023(files, resolve, opts.minRows2023 !== undefined ? { minRows: opts.minRows2023 } : {});
   const from2025: Inspection[] = o25.history.map(({ status: _status, ...rest }) => rest);
   const { inspections, unmatched2023, dateConflicts } = mergeOfsted(from2025, c23.inspections);
-  return { inspections, latest2025: o25.latest, unmatched2023, dateConflicts, rowsRead: o25.rowsRead + c23.rowsRead };
+  return { inspections, latest2025: o25.latest, reportPages: o25.reportPages, unmatched2023, dateConflicts, rowsRead: o25.rowsRead + c23.rowsRead };
 }
 
 /** Full judgement history of every LA (see the module comment for the merge rule). */

@@ -21,6 +21,7 @@
  * The file has no inspection END date: `inspection_end` is null and the
  * publication-after-inspection check uses the start ("Inspection date").
  */
+import * as XLSX from '@e965/xlsx';
 import type { Inspection, OfstedGrade } from '../../contract.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { LA_CODE } from '../../core/codes.ts';
@@ -165,7 +166,27 @@ export function parseLatest(t: Table): LatestJudgement[] {
 export interface Outcomes2025 {
   history: HistoryRow[];
   latest: LatestJudgement[];
+  /** Each current LA's page of Ofsted reports (the sheet's "Web link" HYPERLINK), by LA code. */
+  reportPages: Record<string, string>;
   rowsRead: number;
+}
+
+const PAGE = /^HYPERLINK\("(https:\/\/reports\.ofsted\.gov\.uk\/provider\/[0-9/]+)"[;,]/;
+
+/** The "Web link" column of the latest-judgement sheet: HYPERLINK formulas to each LA's Ofsted page. */
+export function readReportPages(bytes: Uint8Array, where: Where): Record<string, string> {
+  const wb = readWorkbook(bytes, where, [LATEST_SHEET], true);
+  const ws = wb.Sheets[LATEST_SHEET];
+  const out: Record<string, string> = {};
+  if (!ws || !ws['!ref']) return out;
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  for (let r = 0; r <= range.e.r; r++) {
+    const link = ws[XLSX.utils.encode_cell({ r, c: 0 })] as XLSX.CellObject | undefined;
+    const code = ws[XLSX.utils.encode_cell({ r, c: 1 })] as XLSX.CellObject | undefined;
+    const m = typeof link?.f === 'string' ? PAGE.exec(link.f) : null;
+    if (m && typeof code?.v === 'string' && LA_CODE.test(code.v.trim())) out[code.v.trim()] = m[1]!;
+  }
+  return out;
 }
 
 /** Read both sheets; checks that each LA's latest row is its latest history row. */
@@ -178,7 +199,7 @@ export function readOutcomes2025(files: SourceFiles): Outcomes2025 {
   const history = parseHistory(ht);
   const latest = parseLatest(lt);
   checkLatestAgainstHistory(latest, history, lt);
-  return { history, latest, rowsRead: ht.rows.length + lt.rows.length };
+  return { history, latest, reportPages: readReportPages(f.bytes, where), rowsRead: ht.rows.length + lt.rows.length };
 }
 
 /** Every latest row must be the most recently published history row of that LA, with the same overall grade. */
