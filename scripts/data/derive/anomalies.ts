@@ -71,6 +71,8 @@ export interface Anomaly {
 
 const gbp = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const fmt = (m: string, v: number) => (m.endsWith('_gbp') ? gbp(v) : Math.round(v).toLocaleString('en-GB'));
+/** Spending is by financial year (2019-20 for the year ending March 2020); counts at 31 March of the year. */
+const yr = (m: string, y: number) => (m.startsWith('spend_') ? `${y - 1}-${String(y).slice(2)}` : String(y));
 const pct = (r: number) => `${r >= 1 ? '+' : '−'}${Math.abs(Math.round((r - 1) * 100))}%`;
 
 function median(xs: number[]): number | null {
@@ -131,11 +133,11 @@ export function screenAnomalies(
           const b = next[m] as number;
           if (a > 0 && b > 0 && Math.max(a, b) / Math.min(a, b) <= rules.spike.neighbourSpread && Math.max(v, a, b) >= rules.spike.minValue) {
             if (v >= rules.spike.factor * Math.max(a, b)) {
-              add(r, m, 'spike', `${fmt(m, v)} is ${(v / Math.max(a, b)).toFixed(1)} times the years either side (${fmt(m, a)} in ${prev.year}, ${fmt(m, b)} in ${next.year}): a one-year jump that falls back`);
+              add(r, m, 'spike', `${fmt(m, v)} is ${(v / Math.max(a, b)).toFixed(1)} times the years either side (${fmt(m, a)} in ${yr(m, prev.year)}, ${fmt(m, b)} in ${yr(m, next.year)}): a one-year jump that falls back`);
               continue;
             }
             if (v * rules.spike.factor <= Math.min(a, b)) {
-              add(r, m, 'spike', `${fmt(m, v)} is ${(v / Math.min(a, b)).toFixed(2)} of the years either side (${fmt(m, a)} in ${prev.year}, ${fmt(m, b)} in ${next.year}): a one-year drop that comes back`);
+              add(r, m, 'spike', `${fmt(m, v)} is ${(v / Math.min(a, b)).toFixed(2)} of the years either side (${fmt(m, a)} in ${yr(m, prev.year)}, ${fmt(m, b)} in ${yr(m, next.year)}): a one-year drop that comes back`);
               continue;
             }
           }
@@ -149,7 +151,7 @@ export function screenAnomalies(
           if (a > 0 && typeof ea === 'number' && typeof eb === 'number' && ea > 0 && Math.abs(v - a) >= minChange) {
             const rel = v / a / (eb / ea);
             if (rel <= rules.vsEngland.fallRatio || rel >= rules.vsEngland.riseRatio) {
-              add(r, m, 'vs-england', `${pct(v / a)} on ${prev.year} (${fmt(m, a)} → ${fmt(m, v)}) while England changed ${pct(eb / ea)}`);
+              add(r, m, 'vs-england', `${pct(v / a)} on ${yr(m, prev.year)} (${fmt(m, a)} → ${fmt(m, v)}) while England changed ${pct(eb / ea)}`);
             }
           }
         }

@@ -17,6 +17,7 @@
 import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../scripts/data/contract.ts';
 import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
 import { describeRank, rankOf, type RankResult } from './rank.ts';
+import { isSmallCouncil } from '../small-councils.ts';
 import { formatMeasure, measureDef, yearPhrase, type MeasureDef } from './measures.ts';
 
 export interface Comparison {
@@ -88,8 +89,9 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
   }
   const year = latest.year;
   const value = latest[m] as number;
-  const field = panel.filter((r) => r.year === year).map((r) => ({ code: r.la_code, value: r[m] }));
-  const rank = rankOf(la.code, field);
+  // Small-councils policy (data/small-councils.json): not ranked, and not in the field others are ranked in.
+  const field = panel.filter((r) => r.year === year && !isSmallCouncil(r.la_code)).map((r) => ({ code: r.la_code, value: r[m] }));
+  const rank = isSmallCouncil(la.code) ? null : rankOf(la.code, field);
   const england = areaComparison(input.england, 'E92000001', year, m, 'England');
   const region = areaComparison(input.regions, latest.region_code, year, m, latest.region);
   const byCode = new Map(input.las.map((l) => [l.code, l] as const));

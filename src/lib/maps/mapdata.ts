@@ -9,6 +9,7 @@
  * panel's reason. Offered: four rate measures × the latest three years in
  * which any council has a value. Values are rounded to display precision.
  */
+import { isSmallCouncil } from '../small-councils.ts';
 import type { LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
 import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
 import { MEASURES, type MeasureDef } from '../councils/measures.ts';
@@ -59,9 +60,10 @@ export function mapView(panel: readonly PanelRow[], las: readonly LaInfo[], key:
     const reason: MissingReason | null = !r ? 'not_in_geography' : v === null ? ((r.missing[m] as MissingReason | undefined) ?? 'blank') : null;
     return { code: l.code, name: l.name, slug: l.slug, region: l.region, value: v === null ? null : round(v, def.decimals), reason };
   });
-  const field = base.map((c) => ({ code: c.code, value: c.value }));
+  // Small-councils policy (data/small-councils.json): shown with their value, but not ranked or in the field.
+  const field = base.filter((c) => !isSmallCouncil(c.code)).map((c) => ({ code: c.code, value: c.value }));
   const cells = base.map((c) => {
-    const r = rankOf(c.code, field);
+    const r = isSmallCouncil(c.code) ? null : rankOf(c.code, field);
     return { ...c, rank: r?.fromTop ?? null, tied: (r?.tiedWith ?? 1) > 1 };
   });
   return { key, def, year, cells };

@@ -25,3 +25,23 @@ describe('analyses honour exclude-from-analysis (data/anomaly-decisions.json)', 
     expect(isSmallCouncil('E09000001') && isSmallCouncil('E06000053') && !isSmallCouncil(SALFORD)).toBe(true);
   });
 });
+
+import { headlineFigures } from '../../../src/lib/councils/profile.ts';
+import { getEngland, getLa, getLas, getRegions } from '../../../src/lib/data.ts';
+
+describe('small-councils policy on council pages: not ranked, and not in the field of others’ ranks', () => {
+  const input = (code: string) => ({ la: getLa(code)!, panel: getPanel().rows, england: getEngland().series, regions: getRegions(), las: getLas() });
+  it('City of London has figures but no ranks', () => {
+    const f = headlineFigures(input('E09000001'));
+    expect(f.some((x) => x.value !== null)).toBe(true);
+    expect(f.every((x) => x.rank === null)).toBe(true);
+  });
+  it("Camden's ranks are out of the councils with a value, less the two small councils", () => {
+    // children in need per 10,000: both small councils have a figure (City of London 814.6, Isles of Scilly 501.6 in 2025)
+    const f = headlineFigures(input('E09000007')).find((x) => x.def.measure === 'cin_rate_per_10k' && x.rank !== null)!;
+    const field = getPanel().rows.filter((r) => r.year === f.year && r.cin_rate_per_10k !== null);
+    const small = field.filter((r) => isSmallCouncil(r.la_code)).length;
+    expect(small).toBe(2);
+    expect(f.rank!.of).toBe(field.length - small);
+  });
+});
