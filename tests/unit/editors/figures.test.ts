@@ -127,7 +127,7 @@ describe('Sätteri plugin: compile-time errors with file and line', () => {
     }
     expect(err).toBeInstanceOf(FigureReferenceError);
     const msg = (err as Error).message;
-    expect(msg).toContain('2 figure citations cannot be resolved');
+    expect(msg).toContain('2 mistakes in this story, found when it compiled');
     expect(msg).toContain('src/content/stories/bad-story.mdx:5:6: <Fig m="cla_count" la="blackpol" year={2024} />');
     expect(msg).toContain('Nearest valid choices: "blackpool" (Blackpool, E06000009)');
     expect(msg).toMatch(/bad-story\.mdx:7:1: .*\n\s+year: no 2019 data for Blackpool .*Nearest valid choices: 2023, 2024/);
