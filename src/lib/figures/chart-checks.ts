@@ -71,7 +71,8 @@ export function simulateHelper(index: FigureIndex, helper: HelperName, args: Arg
   const problems: string[] = [];
   const opts = (i: number): Record<string, Arg> => {
     const o = args[i];
-    return o && typeof o === 'object' && o !== DYNAMIC ? (o as Record<string, Arg>) : o === DYNAMIC ? { from: DYNAMIC, to: DYNAMIC, region: DYNAMIC } : {};
+    if (o === DYNAMIC) return { from: DYNAMIC, to: DYNAMIC, region: DYNAMIC };
+    return o && typeof o === 'object' ? (o as Record<string, Arg>) : {};
   };
   const regionCode = (r: Arg, what: string): string | undefined | typeof DYNAMIC => {
     if (r === undefined) return undefined;

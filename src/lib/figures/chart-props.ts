@@ -57,13 +57,15 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
 
   const planned = planChart(kind, props);
   let measure: string | undefined;
+  // Years of a chart of councils in one year (its rows carry no year field).
+  let planYears: number[] = [];
   if (planned && !planned.ok) fail(planned.message);
   if (planned?.ok) {
     const p = planned.plan;
     measure = p.measure;
     let rows: Datum[];
     try {
-      const a = p.args as never[];
+      const a = p.args as never as [never, never, never, never];
       rows =
         p.helper === 'series' ? series(a[0], a[1], a[2]) :
         p.helper === 'councils' ? councils(a[0], a[1], a[2]) :
@@ -72,6 +74,7 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
     } catch (e) {
       return fail((e as Error).message);
     }
+    const carried = (rows as { measures?: string[] }).measures ?? [p.measure, p.xMeasure];
     // A proportion (0–1) is charted as a percentage.
     const scale = (m: string | undefined) => (m && index.measureUnits?.[m] === 'proportion' ? 100 : 1);
     const ys = scale(p.measure);
@@ -85,12 +88,13 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
       }));
     }
     out.data = rows;
+    if ((p.helper === 'councils' || p.helper === 'councilPairs') && typeof props.year === 'number') planYears = [props.year];
     Object.assign(out, p.fields);
     if (out.unit === undefined && p.measure) out.unit = measureUnit(index.measureUnits?.[p.measure]);
     if (kind === 'Scatter' && out.xUnit === undefined && p.xMeasure) out.xUnit = measureUnit(index.measureUnits?.[p.xMeasure]);
     if (out.xFormat === undefined && p.fields.x === 'year' && isFlowMeasure(p.measure)) out.xFormat = 'financial-year';
     if (kind === 'LikertBar' && out.yFormat === undefined && out.xFormat === undefined) out.yFormat = 'year';
-    recordSources(locals, [...(index.measureSources?.[p.measure ?? ''] ?? []), ...(index.measureSources?.[p.xMeasure ?? ''] ?? [])]);
+    recordSources(locals, carried.flatMap((m) => index.measureSources?.[m ?? ''] ?? []));
   } else {
     measure = (props.data as { measures?: string[] } | undefined)?.measures?.[0];
     recordSources(locals, ((props.data as { measures?: string[] } | undefined)?.measures ?? []).flatMap((m) => index.measureSources?.[m] ?? []));
@@ -134,7 +138,7 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
 
   // Titles: {from} {to} {years} {year} come from the chart's own years; a year written out must lie within them.
   const yearField = [out.x, out.y === 'year' ? 'year' : undefined, 'year'].find((f) => typeof f === 'string' && data.some((r) => isYear(r[f])) && data.every((r) => r[f as string] === null || r[f as string] === undefined || isYear(r[f as string])));
-  const years = yearField ? [...new Set(data.map((r) => r[yearField as string]).filter(isYear))] : [];
+  const years = yearField ? [...new Set(data.map((r) => r[yearField as string]).filter(isYear))] : planYears;
   const financial = out.xFormat === 'financial-year' || out.yFormat === 'financial-year';
   for (const prop of ['title', 'subtitle'] as const) {
     const t = out[prop];

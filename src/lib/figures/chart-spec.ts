@@ -88,7 +88,7 @@ export function planChart(kind: ChartKind, props: Record<string, unknown>): Plan
       const ex = `<${kind} measure="cla_rate_per_10k" areas={['england', 'blackpool']} from={2015} title="…" />`;
       if (!measure) return need('measure="…"', ex);
       if (!areas?.length) return need("areas={['england', …]}", ex);
-      const third = kind === 'SmallMultiples' ? { facet: 'area' } : { z: 'area' };
+      const third: Record<string, string> = kind === 'SmallMultiples' ? { facet: 'area' } : { z: 'area' };
       return { ok: true, plan: { helper: 'series', args: [measure, areas, range], fields: { x: 'year', y: 'value', ...third }, measure } };
     }
     case 'BarChart': {

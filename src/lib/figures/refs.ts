@@ -166,11 +166,11 @@ export function buildIndex(input: IndexInput): FigureIndex {
     const region = laRegion.get(la.code);
     areas.push({ kind: 'la', code: la.code, name: la.name, slug: la.slug, years, status: la.status, ...(region ? { region } : {}) });
   }
-  const cols = (input.columns ?? []).filter((c) => input.measures.includes(c.name));
+  const cols = input.columns ?? [];
   return {
     measures: [...input.measures],
-    measureUnits: Object.fromEntries(cols.filter((c) => c.unit).map((c) => [c.name, c.unit!])),
-    measureSources: Object.fromEntries(cols.map((c) => [c.name, [...(c.sources ?? [])]])),
+    measureUnits: Object.fromEntries(cols.filter((c) => c.unit && input.measures.includes(c.name)).map((c) => [c.name, c.unit!])),
+    measureSources: Object.fromEntries(cols.filter((c) => c.sources?.length).map((c) => [c.name, [...c.sources!]])),
     measureYears: Object.fromEntries([...measureYears].map(([m, ys]) => [m, [...ys].sort((a, b) => a - b)])),
     areas,
   };

@@ -116,9 +116,10 @@ export function spendByService(area: AreaId, opts: { from?: number; to?: number 
 /** Councils by Ofsted overall judgement in force at 31 March: {year, grade, councils}. Councils never inspected are left out. */
 export function ofstedCounts(years: number[]): Row[] {
   const grades = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'];
-  return years.flatMap((year) => {
+  const rows = years.flatMap((year) => {
     const rows = getPanel().rows.filter((r) => r.year === year);
     if (!rows.length) throw new Error(`ofstedCounts: no council rows for ${year}.`);
     return grades.map((grade) => ({ year, grade, councils: rows.filter((r) => r.ofsted_overall === grade).length }));
   });
+  return tag(rows, ['ofsted_overall']);
 }
