@@ -47,7 +47,7 @@ export function measureUnit(documented: string | undefined): Unit {
   const u = documented ?? '';
   if (u === 'children') return 'count';
   if (u.startsWith('per 10,000')) return 'per10k';
-  if (u.startsWith('£')) return 'gbp';
+  if (u.startsWith('£') || /^gbp\b/i.test(u)) return 'gbp';
   if (u === 'proportion') return 'percent';
   if (u === 'score') return 'score';
   return 'number';
