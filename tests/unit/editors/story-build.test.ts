@@ -51,10 +51,14 @@ function build(dir: string): { status: number | null; output: string } {
 }
 
 const fixture = readFileSync(join(import.meta.dirname, 'fixtures/every-component.mdx'), 'utf8');
+/** The worked example in docs/editors-guide.md: the first ```mdx block that is a whole story (starts with frontmatter). */
+const guide = readFileSync(join(ROOT, 'docs/editors-guide.md'), 'utf8');
+const worked = [...guide.matchAll(/```mdx\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.startsWith('---\n'));
 
 describe('a story using every component, built as a small site', () => {
   it('builds; measure-first charts, title placeholders and the derived Sources box work', () => {
-    const dir = site({ 'every-component.mdx': fixture });
+    expect(worked, 'the worked example in docs/editors-guide.md').toBeTruthy();
+    const dir = site({ 'every-component.mdx': fixture, 'worked-example.mdx': worked! });
     const { status, output } = build(dir);
     expect(output).not.toMatch(/\[ERROR\]/);
     expect(status).toBe(0);
@@ -73,6 +77,10 @@ describe('a story using every component, built as a small site', () => {
     expect(has('__loc'), 'no __loc in the HTML').toBe(false);
     // Key-figure strip: Fig with a label and the KeyFigure alias render the same item.
     expect(html.match(/class="key-figure"/g)?.length, 'key figures').toBe(2);
+    // The guide's worked example builds, with its placeholders filled and a derived Sources box.
+    const ex = readFileSync(join(dir, 'dist/stories/worked-example/index.html'), 'utf8');
+    expect(/>Children in care per 10,000 children, 2015–20\d\d</.test(ex), 'worked example {years}').toBe(true);
+    expect(ex.slice(ex.indexOf('id="sources-h"')).includes('/sources/#cla-ees-2025'), 'worked example sources').toBe(true);
     // highlight given as a slug reaches the chart as the council's name.
     expect(has(/id="mf-strip"[\s\S]*<option value="Hartlepool" selected/), 'highlight slug').toBe(true);
   });
