@@ -115,6 +115,13 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
       fail(`${f}="${String(col)}" is not a field of the data. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.${typeof col === 'string' ? ` Nearest: "${nearestStrings(col, columns, 1)[0]}".` : ''}`);
     }
   }
+  // In a story, a chart whose values are all missing would draw nothing (the same year on <Fig> is an error).
+  // Pages (no __loc) may draw an empty chart on purpose, e.g. a council with no figures for a measure.
+  const valueField = (kind === 'DotStrip' || kind === 'LikertBar' ? out.x : out.y) as string;
+  if (__loc && !data.some((r) => typeof r[valueField] === 'number' && Number.isFinite(r[valueField]))) {
+    const reasons = [...new Set(data.map((r) => r[(out.missingReasonField as string | undefined) ?? 'missingReason']).filter(Boolean))];
+    fail(`${valueField === out.y ? 'y' : 'x'}="${valueField}": every value is missing${reasons.length ? ` (${reasons.join(', ')})` : ''}, so the chart would be empty. Pick years or areas the measure covers.`);
+  }
   if (typeof out.unit === 'string' && measure) {
     const c = unitConflict(measure, index.measureUnits?.[measure], out.unit as never);
     if (c) fail(c);

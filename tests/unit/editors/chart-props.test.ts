@@ -71,6 +71,10 @@ describe('render-time checks name the story line', () => {
     expect(fails('LineChart', { title: 'Children in care, 2024-25', data: rows, x: 'year', y: 'value' })).toMatch(/title: says "2024-25" but the chart's data cover 2020–2021/);
     expect(() => norm('LineChart', { title: 'Children in care, 2024-25', data: rows, x: 'year', y: 'value' })).not.toThrow();
   });
+  it('a chart whose values are all missing', () => {
+    const missing = [{ year: 2011, area: 'England', value: null, missingReason: 'not_available' }];
+    expect(fails('LineChart', { title: 'T', data: missing, x: 'year', y: 'value' })).toMatch(/y="value": every value is missing \(not_available\), so the chart would be empty/);
+  });
   it('both data and measure', () => {
     expect(fails('LineChart', { title: 'T', data: rows, measure: 'cla_count', areas: ['england'] })).toMatch(/give either data=\{…\} or measure=, areas=, not both/);
   });
