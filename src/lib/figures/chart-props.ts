@@ -14,6 +14,7 @@
  * Errors start with the story's file:line:col (the __loc prop the MDX plugin
  * adds), so they read like the compile-time ones.
  */
+import { resolve } from 'node:path';
 import type { Datum } from '../charts/types.ts';
 import { councilPairs, councils, ofstedCounts, series } from './series.ts';
 import { currentIndex } from './cite.ts';
@@ -23,9 +24,13 @@ import { findArea, levenshtein, nearestStrings } from './refs.ts';
 import { recordSources } from './sources-collector.ts';
 
 export class ChartPropsError extends Error {
-  constructor(message: string) {
+  /** The story's position (from __loc), in the shape Astro's error overlay reads. */
+  loc?: { file: string; line: number; column: number };
+  constructor(message: string, at?: string) {
     super(message);
     this.name = 'ChartPropsError';
+    const m = at ? /^(.*):(\d+):(\d+)$/.exec(at) : null;
+    if (m) this.loc = { file: resolve(process.cwd(), m[1]!), line: Number(m[2]), column: Number(m[3]) };
   }
 }
 
@@ -38,7 +43,7 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
   const { __loc, ...props } = input as Props & { __loc?: string };
   const where = `${__loc ? `${__loc}: ` : ''}<${kind}${typeof props.title === 'string' ? ` title="${props.title}"` : ''} … />`;
   const fail = (msg: string): never => {
-    throw new ChartPropsError(`${where}\n    ${msg}`);
+    throw new ChartPropsError(`${where}\n    ${msg}`, __loc);
   };
   const index = currentIndex();
   const out: Props = { ...props };

@@ -60,12 +60,17 @@ interface VFileLike {
 }
 
 export class FigureReferenceError extends Error {
+  /** The first problem's position: @astrojs/mdx turns it into the error's loc, so the overlay's code frame shows that line. */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
   constructor(
     message: string,
     readonly problems: FigureProblem[],
   ) {
     super(message);
     this.name = 'FigureReferenceError';
+    this.line = problems[0]?.line;
+    this.column = problems[0]?.column;
   }
 }
 export interface FigureProblem {
