@@ -10,7 +10,7 @@
  * errors carry the same file:line (the plugin passes it in as __loc).
  */
 import { describeYears, findArea, nearestStrings, nearestYears, suggestAreas, type AreaEntry, type FigureIndex } from './refs.ts';
-import { CHART_SPECS, HELPER_COLUMNS, isFlowMeasure, knownProps, planChart, titleYearProblem, unknownPlaceholders, TITLE_PLACEHOLDERS, type ChartKind } from './chart-spec.ts';
+import { CHART_SPECS, HELPER_COLUMNS, HELPER_NUMERIC, isFlowMeasure, isValueRole, nearestField, knownProps, planChart, titleYearProblem, unknownPlaceholders, TITLE_PLACEHOLDERS, type ChartKind } from './chart-spec.ts';
 import type { Evaluated, HelperName } from './expr.ts';
 import { parseUnit, unitConflict } from './units.ts';
 
@@ -20,6 +20,8 @@ type Arg = unknown | typeof DYNAMIC;
 /** What the checker knows about a chart's rows. `labels`/`years` are null when they depend on values it cannot know. */
 export interface Simulated {
   columns: string[];
+  /** Columns holding numbers (known for helper rows). */
+  numeric?: string[];
   /** Councils or areas the rows name (the values of the label / z field). */
   labels: AreaEntry[] | null;
   years: number[] | null;
@@ -225,7 +227,7 @@ export function checkChart(index: FigureIndex, kind: ChartKind, props: ChartProp
       const h = props.data;
       const r = simulateHelper(index, h.name, h.args.map(argValue), (i, key) => `data: ${h.name}(…) ${key ? `option ${key}` : `argument ${i + 1}`}`);
       if (!r.ok) problems.push(...r.messages);
-      else sim = { ...r.sim, ...(h.filtered ? { labels: null, years: null } : {}) };
+      else sim = { ...r.sim, numeric: HELPER_NUMERIC[h.name], ...(h.filtered ? { labels: null, years: null } : {}) };
       if (!r.ok) sim = { columns: HELPER_COLUMNS[h.name], labels: null, years: null };
     } else if (props.data?.kind === 'value') {
       const d = props.data.value;
@@ -238,7 +240,8 @@ export function checkChart(index: FigureIndex, kind: ChartKind, props: ChartProp
     for (const [f, col] of Object.entries(fields)) {
       if (col === DYNAMIC || col === undefined) continue;
       if (typeof col !== 'string' || !sim.columns.includes(col)) {
-        problems.push(`${f}="${String(col)}" is not a field of the data. The data's fields are ${sim.columns.map((c) => `"${c}"`).join(', ')}.${typeof col === 'string' ? ` Nearest: "${nearestStrings(col, sim.columns, 1)[0]}".` : ''}`);
+        const near = typeof col === 'string' ? nearestField(col, sim.columns, sim.numeric ?? [], isValueRole(kind, f)) : undefined;
+        problems.push(`${f}="${String(col)}" is not a field of the data. The data's fields are ${sim.columns.map((c) => `"${c}"`).join(', ')}.${near ? ` Nearest: "${near}".` : ''}`);
       }
     }
     if (unit?.ok && sim.measure) {

@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import type { Datum } from '../charts/types.ts';
 import { councilPairs, councils, ofstedCounts, series } from './series.ts';
 import { currentIndex } from './cite.ts';
-import { CHART_SPECS, interpolateTitle, isFlowMeasure, planChart, titleYearProblem, type ChartKind } from './chart-spec.ts';
+import { CHART_SPECS, isValueRole, nearestField, interpolateTitle, isFlowMeasure, planChart, titleYearProblem, type ChartKind } from './chart-spec.ts';
 import { measureUnit, parseUnit, unitConflict } from './units.ts';
 import { findArea, levenshtein, nearestStrings } from './refs.ts';
 import { recordSources } from './sources-collector.ts';
@@ -117,7 +117,9 @@ export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: R
       continue;
     }
     if (typeof col !== 'string' || !columns.includes(col)) {
-      fail(`${f}="${String(col)}" is not a field of the data. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.${typeof col === 'string' ? ` Nearest: "${nearestStrings(col, columns, 1)[0]}".` : ''}`);
+      const numeric = columns.filter((c) => c !== 'year' && data.some((r) => typeof r[c] === 'number'));
+      const near = typeof col === 'string' ? nearestField(col, columns, numeric, isValueRole(kind, f)) : undefined;
+      fail(`${f}="${String(col)}" is not a field of the data. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.${near ? ` Nearest: "${near}".` : ''}`);
     }
   }
   // In a story, a chart whose values are all missing would draw nothing (the same year on <Fig> is an error).

@@ -55,6 +55,38 @@ export const HELPER_COLUMNS: Record<HelperName, string[]> = {
   ofstedCounts: ['year', 'grade', 'councils'],
 };
 
+/** The numeric columns of each helper's rows (what a value axis can plot). */
+export const HELPER_NUMERIC: Record<HelperName, string[]> = {
+  series: ['value'],
+  councils: ['value'],
+  councilPairs: ['x', 'y'],
+  spendByService: ['gbp'],
+  ofstedCounts: ['councils'],
+};
+
+/** Field props that name the plotted value (so a suggestion should be a numeric field). */
+export function isValueRole(kind: ChartKind, field: string): boolean {
+  if (field === 'y') return kind !== 'LikertBar';
+  if (field === 'x') return kind === 'DotStrip' || kind === 'Scatter' || kind === 'LikertBar';
+  return false;
+}
+
+/** The nearest field to suggest: among numeric fields for a value role, else among all. */
+export function nearestField(col: string, columns: readonly string[], numeric: readonly string[], valueRole: boolean): string | undefined {
+  const pool = valueRole && numeric.length ? numeric : columns;
+  return [...pool].sort((a, b) => lev(col.toLowerCase(), a.toLowerCase()) - lev(col.toLowerCase(), b.toLowerCase()) || a.localeCompare(b))[0];
+}
+
+function lev(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 /** A measure-first chart as a helper call plus the fields it fills in. */
 export interface Plan {
   helper: HelperName;

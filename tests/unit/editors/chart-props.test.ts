@@ -54,7 +54,7 @@ describe('render-time checks name the story line', () => {
   };
   it('a field not in the data', () => {
     expect(fails('LineChart', { title: 'T', data: rows, x: 'year', y: 'rate' })).toBe(
-      `${LOC}: <LineChart title="T" … />\n    y="rate" is not a field of the data. The data's fields are "year", "area", "value". Nearest: "area".`,
+      `${LOC}: <LineChart title="T" … />\n    y="rate" is not a field of the data. The data's fields are "year", "area", "value". Nearest: "value".`,
     );
   });
   it('an empty data set', () => {

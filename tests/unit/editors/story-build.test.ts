@@ -89,7 +89,7 @@ describe('a story using every component, built as a small site', () => {
 /** Each mistake from the issue, one per line; the expected line:col and message fragment. */
 const head = `---\ntitle: "A story with mistakes"\nstandfirst: "Each line below has one mistake from the issue."\nbyline: "Data team"\npublished: 2026-11-20\n---\nimport LineChart from '../../components/charts/LineChart.astro';\nimport BarChart from '../../components/charts/BarChart.astro';\nimport DotStrip from '../../components/charts/DotStrip.astro';\nimport { series } from '../../lib/figures/series.ts';\n\nexport const rows = series('cla_rate_per_10k', ['england', 'blackpool'], { from: 2015, to: 2015 });\n\n`;
 export const MISTAKES: Array<{ mdx: string; message: RegExp }> = [
-  { mdx: `<LineChart title="Rates" data={rows} x="year" y="rate" z="area" />`, message: /y="rate" is not a field of the data\. The data's fields are "year", "area", "value"/ },
+  { mdx: `<LineChart title="Rates" data={rows} x="year" y="rate" z="area" />`, message: /y="rate" is not a field of the data\. The data's fields are "year", "area", "value"\. Nearest: "value"/ },
   { mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england']} from={2030} />`, message: /areas: no data: "cla_rate_per_10k" has no figures for England between 2030 and the latest year, so the chart would be empty/ },
   { mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england', 'hartlepol']} />`, message: /areas: unknown area "hartlepol".*Nearest valid choices: "hartlepool" \(Hartlepool, E06000001\)/ },
   { mdx: `<LineChart title="Rates" data={rows} x="year" y="value" z="area" unit="per 10k" />`, message: /unit: "per 10k" is not a unit\. Use one of "count", "per10k".*Nearest: "per10k"/ },
