@@ -80,7 +80,8 @@ const stories = defineCollection({
       published: date('published'),
       updated: date('updated').optional(),
       tags: z.array(z.string().min(1)).default([]),
-      sources: z.array(sourceId, { error: 'a list of manifest ids from data/sources.json, e.g. ["cla-ees-2025"]' }).min(1, 'name at least one manifest id from data/sources.json'),
+      // Optional: the Sources box lists what the story's figures and charts cite; these ids ADD to it.
+      sources: z.array(sourceId, { error: 'a list of manifest ids from data/sources.json, e.g. ["cla-ees-2025"]' }).default([]),
       corrections: note('corrections'),
       updates: note('updates'),
       draft: z.boolean({ error: 'true or false' }).default(false),

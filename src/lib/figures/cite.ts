@@ -20,7 +20,7 @@ export class FigureCitationError extends Error {
 }
 
 let index: { panel: unknown; index: FigureIndex } | null = null;
-function currentIndex(): FigureIndex {
+export function currentIndex(): FigureIndex {
   const panel = getPanel();
   if (index?.panel !== panel) {
     index = {
@@ -31,6 +31,7 @@ function currentIndex(): FigureIndex {
         england: { series: getEngland().series as never },
         regions: { series: getRegions() as never },
         measures: PANEL_NUMERIC_COLUMNS,
+        columns: panel.columns,
       }),
     };
   }

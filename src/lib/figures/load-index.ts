@@ -34,8 +34,10 @@ export function loadFigureIndex(root = process.cwd()): FigureIndex {
   const panelPath = resolve(dir, 'la-panel.json');
   const key = `${panelPath}:${existsSync(panelPath) ? statSync(panelPath).mtimeMs : 'absent'}`;
   if (cached?.key === key) return cached.index;
+  const panel = readJson<IndexInput['panel'] & { columns: IndexInput['columns'] }>(dir, 'la-panel.json');
   const input: IndexInput = {
-    panel: readJson(dir, 'la-panel.json'),
+    panel,
+    columns: panel.columns,
     las: readJson(dir, 'las.json'),
     england: readJson(dir, 'england.json'),
     regions: readJson(dir, 'regions.json'),

@@ -41,6 +41,8 @@ export interface AreaEntry {
   measures?: string[];
   /** 'former' councils (abolished in a reorganisation) are valid but flagged in suggestions. */
   status?: 'current' | 'former';
+  /** Councils: the region code of their latest row. */
+  region?: string;
 }
 
 export interface FigureIndex {
@@ -48,6 +50,10 @@ export interface FigureIndex {
   /** Years in which each measure has at least one non-null value, anywhere. */
   measureYears: Record<string, number[]>;
   areas: AreaEntry[];
+  /** The unit the pipeline documents for each measure ("children", "per 10,000 children", "£"…). */
+  measureUnits?: Record<string, string>;
+  /** Manifest ids (data/sources.json) behind each measure. */
+  measureSources?: Record<string, string[]>;
 }
 
 export interface FigureRef {
@@ -124,12 +130,16 @@ export interface IndexInput {
   england: { series: Array<{ code: string; name: string; year: number; values: Record<string, number | null> }> };
   regions: { series: Array<{ code: string; name: string; year: number; values: Record<string, number | null> }> };
   measures: readonly string[];
+  /** la-panel.json columns (unit and sources per measure), optional. */
+  columns?: ReadonlyArray<{ name: string; unit?: string | undefined; sources?: readonly string[] | undefined }>;
 }
 
 export function buildIndex(input: IndexInput): FigureIndex {
   const measureYears = new Map<string, Set<number>>(input.measures.map((m) => [m, new Set<number>()]));
   const laYears = new Map<string, Set<number>>();
+  const laRegion = new Map<string, string>();
   for (const row of input.panel.rows) {
+    if (typeof row.region_code === 'string') laRegion.set(row.la_code, row.region_code);
     if (!laYears.has(row.la_code)) laYears.set(row.la_code, new Set());
     laYears.get(row.la_code)!.add(row.year);
     for (const m of input.measures) if (typeof row[m] === 'number') measureYears.get(m)!.add(row.year);
@@ -153,10 +163,14 @@ export function buildIndex(input: IndexInput): FigureIndex {
   series('region', input.regions.series);
   for (const la of input.las.las) {
     const years = [...(laYears.get(la.code) ?? [])].sort((a, b) => a - b);
-    areas.push({ kind: 'la', code: la.code, name: la.name, slug: la.slug, years, status: la.status });
+    const region = laRegion.get(la.code);
+    areas.push({ kind: 'la', code: la.code, name: la.name, slug: la.slug, years, status: la.status, ...(region ? { region } : {}) });
   }
+  const cols = input.columns ?? [];
   return {
     measures: [...input.measures],
+    measureUnits: Object.fromEntries(cols.filter((c) => c.unit && input.measures.includes(c.name)).map((c) => [c.name, c.unit!])),
+    measureSources: Object.fromEntries(cols.filter((c) => c.sources?.length).map((c) => [c.name, [...c.sources!]])),
     measureYears: Object.fromEntries([...measureYears].map(([m, ys]) => [m, [...ys].sort((a, b) => a - b)])),
     areas,
   };
@@ -168,22 +182,25 @@ export function findArea(index: FigureIndex, ref: string): AreaEntry | undefined
   return index.areas.find((a) => a.code === r || a.slug === lower) ?? (lower === 'england' ? index.areas.find((a) => a.kind === 'england') : undefined);
 }
 
+/** The nearest areas to a misspelt one, as `"slug" (Name, code)`, matching on slugs and on names ("Blackpol", "Kingston upon Hull"). */
+export function suggestAreas(index: FigureIndex, ref: string, among: readonly AreaEntry[] = index.areas): string[] {
+  const slugs = among.map((a) => a.slug);
+  const names = new Map(among.map((a) => [a.slug, a]));
+  const bySlug = nearestStrings(slugify(ref), slugs, 3);
+  const byName = nearestStrings(ref, among.map((a) => a.name), 3).map((n) => among.find((a) => a.name === n)!.slug);
+  return [...new Set([...bySlug, ...byName])].slice(0, 4).map((s) => {
+    const a = names.get(s)!;
+    return `"${s}" (${a.name}, ${a.code}${a.status === 'former' ? ', former council' : ''})`;
+  });
+}
+
 export function resolveRef(index: FigureIndex, ref: FigureRef): Resolved {
   if (!index.measures.includes(ref.m)) {
     return { ok: false, field: 'm', problem: `unknown measure "${ref.m}"`, suggestions: nearestStrings(ref.m, index.measures, 4) };
   }
   const area = findArea(index, ref.area);
   if (!area) {
-    const slugs = index.areas.map((a) => a.slug);
-    const names = new Map(index.areas.map((a) => [a.slug, a]));
-    // Match on slugs and on names (an editor may type "Blackpol" or "Kingston upon Hull").
-    const bySlug = nearestStrings(slugify(ref.area), slugs, 3);
-    const byName = nearestStrings(ref.area, index.areas.map((a) => a.name), 3).map((n) => index.areas.find((a) => a.name === n)!.slug);
-    const picks = [...new Set([...bySlug, ...byName])].slice(0, 4).map((s) => {
-      const a = names.get(s)!;
-      return `"${s}" (${a.name}, ${a.code}${a.status === 'former' ? ', former council' : ''})`;
-    });
-    return { ok: false, field: 'la', problem: `unknown area "${ref.area}": use "england", a region slug, a council slug or an ONS code`, suggestions: picks };
+    return { ok: false, field: 'la', problem: `unknown area "${ref.area}": use "england", a region slug, a council slug or an ONS code`, suggestions: suggestAreas(index, ref.area) };
   }
   if (area.measures && !area.measures.includes(ref.m)) {
     return { ok: false, field: 'm', problem: `${area.name} has no "${ref.m}" series`, suggestions: nearestStrings(ref.m, area.measures, 4) };

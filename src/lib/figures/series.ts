@@ -33,6 +33,12 @@ function checkMeasure(m: string): asserts m is PanelNumericColumn {
   if (!cols.includes(m)) throw new Error(`unknown measure "${m}". Nearest valid choices: ${nearestStrings(m, cols, 4).join(', ')}.`);
 }
 
+/** Rows remember the measures they carry (for the story's Sources box); not a field, so tables and CSVs are unchanged. */
+function tag<T extends Row[]>(rows: T, measures: string[]): T {
+  Object.defineProperty(rows, 'measures', { value: measures, enumerable: false });
+  return rows;
+}
+
 function inRange(year: number, from?: number, to?: number): boolean {
   return (from === undefined || year >= from) && (to === undefined || year <= to);
 }
@@ -58,7 +64,7 @@ export function series(m: MeasureId, areas: AreaId | AreaId[], opts: { from?: nu
       }
     }
   }
-  return out.sort((a, b) => Number(a.year) - Number(b.year) || String(a.area).localeCompare(String(b.area)));
+  return tag(out.sort((a, b) => Number(a.year) - Number(b.year) || String(a.area).localeCompare(String(b.area))), [m]);
 }
 
 /** Every council with a row in `year`: {la, region, value, missingReason?}. Optionally one region (slug). */
@@ -67,9 +73,12 @@ export function councils(m: MeasureId, year: number, opts: { region?: string } =
   const region = opts.region ? areaCode(opts.region).code : undefined;
   const rows = getPanel().rows.filter((r) => r.year === year && (!region || r.region_code === region));
   if (!rows.length) throw new Error(`councils("${m}", ${year}): no council rows for ${year}.`);
-  return rows
-    .map((r) => ({ la: r.la_name, region: r.region, value: r[m], ...(r[m] === null ? { missingReason: r.missing[m] ?? 'blank' } : {}) }))
-    .sort((a, b) => a.la.localeCompare(b.la));
+  return tag(
+    rows
+      .map((r) => ({ la: r.la_name, region: r.region, value: r[m], ...(r[m] === null ? { missingReason: r.missing[m] ?? 'blank' } : {}) }))
+      .sort((a, b) => a.la.localeCompare(b.la)),
+    [m],
+  );
 }
 
 /** Two measures per council in `year` (optionally one region), for Scatter: {la, region, x, y}. Councils missing either are left out (say so in notes). */
@@ -77,9 +86,12 @@ export function councilPairs(xm: MeasureId, ym: MeasureId, year: number, opts: {
   checkMeasure(xm);
   checkMeasure(ym);
   const region = opts.region ? areaCode(opts.region).code : undefined;
-  return getPanel()
-    .rows.filter((r) => r.year === year && (!region || r.region_code === region) && r[xm] !== null && r[ym] !== null)
-    .map((r) => ({ la: r.la_name, region: r.region, x: r[xm], y: r[ym] }));
+  return tag(
+    getPanel()
+      .rows.filter((r) => r.year === year && (!region || r.region_code === region) && r[xm] !== null && r[ym] !== null)
+      .map((r) => ({ la: r.la_name, region: r.region, x: r[xm], y: r[ym] })),
+    [ym, xm],
+  );
 }
 
 const SERVICES: Array<[PanelNumericColumn, string]> = [
@@ -93,17 +105,21 @@ const SERVICES: Array<[PanelNumericColumn, string]> = [
 
 /** Spending by service for one area, cash terms: {year, service, gbp, missingReason?}. */
 export function spendByService(area: AreaId, opts: { from?: number; to?: number } = {}): Row[] {
-  return SERVICES.flatMap(([m, service]) =>
-    series(m, area, opts).map((r) => ({ year: r.year, service, gbp: r.value, ...(r.missingReason ? { missingReason: r.missingReason } : {}) })),
+  return tag(
+    SERVICES.flatMap(([m, service]) =>
+      series(m, area, opts).map((r) => ({ year: r.year, service, gbp: r.value, ...(r.missingReason ? { missingReason: r.missingReason } : {}) })),
+    ),
+    SERVICES.map(([m]) => m),
   );
 }
 
 /** Councils by Ofsted overall judgement in force at 31 March: {year, grade, councils}. Councils never inspected are left out. */
 export function ofstedCounts(years: number[]): Row[] {
   const grades = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'];
-  return years.flatMap((year) => {
+  const rows = years.flatMap((year) => {
     const rows = getPanel().rows.filter((r) => r.year === year);
     if (!rows.length) throw new Error(`ofstedCounts: no council rows for ${year}.`);
     return grades.map((grade) => ({ year, grade, councils: rows.filter((r) => r.ofsted_overall === grade).length }));
   });
+  return tag(rows, ['ofsted_overall']);
 }

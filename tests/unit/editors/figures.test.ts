@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { buildIndex, describeYears, levenshtein, nearestStrings, resolveRef, slugify, type FigureIndex } from '../../../src/lib/figures/refs.ts';
-import { checkElement, FigureReferenceError, literalValue, satteriFiguresPlugin } from '../../../src/lib/figures/remark-figures.ts';
+import remarkFigures, { checkElement, FigureReferenceError, literalValue, satteriFiguresPlugin } from '../../../src/lib/figures/remark-figures.ts';
 import { renderIds } from '../../../src/lib/figures/generate-ids.ts';
 
 const row = (la_code: string, la_name: string, year: number, v: Record<string, number | null>) => ({ la_code, la_name, year, ...v });
@@ -127,9 +127,38 @@ describe('Sätteri plugin: compile-time errors with file and line', () => {
     }
     expect(err).toBeInstanceOf(FigureReferenceError);
     const msg = (err as Error).message;
-    expect(msg).toContain('2 figure citations cannot be resolved');
+    expect(msg).toContain('2 mistakes in this story, found when it compiled');
     expect(msg).toContain('src/content/stories/bad-story.mdx:5:6: <Fig m="cla_count" la="blackpol" year={2024} />');
     expect(msg).toContain('Nearest valid choices: "blackpool" (Blackpool, E06000009)');
     expect(msg).toMatch(/bad-story\.mdx:7:1: .*\n\s+year: no 2019 data for Blackpool .*Nearest valid choices: 2023, 2024/);
+  });
+});
+
+describe('the plugins tell each checked element its own line (__loc), for render-time errors', () => {
+  it('Sätteri: charts and figures, nested ones included', () => {
+    const src = '# T\n\n<LineChart title="T" measure="cla_count" areas={[\'blackpool\']}>\n  Note: <Fig m="cla_count" la="blackpool" year={2024} />.\n</LineChart>\n';
+    const { code } = mdxToJs(src, {
+      fileURL: pathToFileURL('/proj/src/content/stories/s.mdx'),
+      mdastPlugins: [satteriFiguresPlugin({ root: '/proj', index: () => index, routes: null })],
+    } as never) as { code: string };
+    expect(code).toContain('__loc: "src/content/stories/s.mdx:3:1"');
+    expect(code).toContain('__loc: "src/content/stories/s.mdx:4:9"');
+  });
+  it('remark: the same checks on an MDX tree, and __loc added when it passes', () => {
+    const attr = (name: string, value: unknown) => ({ type: 'mdxJsxAttribute', name, value });
+    const chart = (areas: string) => ({
+      type: 'mdxJsxFlowElement',
+      name: 'LineChart',
+      attributes: [attr('title', 'T'), attr('measure', 'cla_count'), attr('areas', { type: 'mdxJsxAttributeValueExpression', value: areas })],
+      children: [],
+      position: { start: { line: 7, column: 1 } },
+    });
+    const run = remarkFigures({ root: '/proj', index: () => index, routes: null });
+    const good = { type: 'root', children: [chart("['blackpool']")] };
+    run(good as never, { path: '/proj/src/content/stories/r.mdx' });
+    expect(good.children[0]!.attributes.at(-1)).toEqual({ type: 'mdxJsxAttribute', name: '__loc', value: 'src/content/stories/r.mdx:7:1' });
+    expect(() => run({ type: 'root', children: [chart("['blackpol']")] } as never, { path: '/proj/src/content/stories/r.mdx' })).toThrow(
+      /r\.mdx:7:1: .*\n\s+areas: unknown area "blackpol".*"blackpool" \(Blackpool, E06000009\)/,
+    );
   });
 });
