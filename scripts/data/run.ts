@@ -21,6 +21,7 @@ import { publishAtomically } from './publish/write.ts';
 import { diffPanels, missingByColumn, reportMarkdown, type RunReport } from './publish/report.ts';
 import type { PanelRow } from './contract.ts';
 import { validateOutputs } from './validate-outputs.ts';
+import { checkCompleteness } from './completeness.ts';
 
 export interface RunDeps {
   log: (message: string) => void;
@@ -77,6 +78,20 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
 
   const cache = new ParseCache(join(config.cacheDir, 'parsed'), !config.noCache);
   const families = await step('parse sources', () => loadFamilies(files, cache, code, deps.log, { strictCoverage }));
+  if (config.update) {
+    // A new or changed release must keep every council and row its predecessor had for the shared years.
+    await step('check completeness against previous releases', async () =>
+      checkCompleteness(files, families.observations, (o) => {
+        if (o.level !== 'la') return o.code ?? o.oldCode ?? o.name;
+        const ref = { ...(o.code ? { code: o.code } : {}), ...(o.oldCode ? { oldCode: o.oldCode } : {}), name: o.name };
+        try {
+          return families.geography.tryResolve(ref, o.year)?.code ?? o.code ?? o.oldCode ?? o.name;
+        } catch {
+          return o.code ?? o.oldCode ?? o.name;
+        }
+      }),
+    );
+  }
   const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion));
   await step('validate outputs', async () => validateOutputs(out, families.geography));
 
