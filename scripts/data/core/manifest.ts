@@ -47,6 +47,14 @@ export const SourceEntrySchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * How `npm run releases` looks for newer releases of this series. EES: the
+   * publication's slug, a search term that finds it, and the data set's title
+   * in the public API (scripts/releases/).
+   */
+  discovery: z
+    .object({ ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }) })
+    .optional(),
   /** When the publisher next releases this series (YYYY-MM-DD or YYYY-MM), as announced on its statistics calendar. */
   nextRelease: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
 });
