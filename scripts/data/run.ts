@@ -95,10 +95,12 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
   const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion));
   await step('validate outputs', async () => validateOutputs(out, families.geography));
 
-  const previousPanel = await readJson<{ rows: PanelRow[] }>(join(config.outputDir, 'la-panel.json'));
+  const previousDir = config.previousDir ?? config.outputDir;
+  const previousPanel = await readJson<{ rows: PanelRow[] }>(join(previousDir, 'la-panel.json'));
+  const previousPublished = config.previousDir ? await readJson<{ dataVersion: string }>(join(previousDir, 'provenance.json')) : previousProvenance;
   const report: RunReport = {
     dataVersion,
-    previousDataVersion: previousProvenance?.dataVersion ?? null,
+    previousDataVersion: previousPublished?.dataVersion ?? null,
     sources: [...files.values()].map((f) => ({
       id: f.entry.id,
       rows: families.rowsRead[f.entry.id] ?? 0,

@@ -54,7 +54,12 @@ export type FetchJson = (url: string) => Promise<unknown>;
 
 /** GET a JSON document; a non-2xx status or a non-JSON answer (e.g. a web page) is an error naming the URL. */
 export async function httpFetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json' } });
+  } catch (e) {
+    throw new Error(`${url} could not be reached: ${(e as Error).message}${(e as { cause?: Error }).cause ? ` (${(e as { cause: Error }).cause.message})` : ''}`);
+  }
   if (!res.ok) throw new Error(`${url} answered ${res.status} ${res.statusText}`);
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) throw new Error(`${url} returned ${type || 'an unlabelled answer'} instead of JSON: a web page, not the API`);

@@ -31,6 +31,8 @@ const HARTLEPOOL = 'E06000001';
 
 let dir: string;
 let golden: GoldenRaw;
+/** The outputs of the run before the release: "what readers last saw". */
+let publishedDir: string;
 
 type Excerpt = { kind: 'csv'; bom: boolean; crlf: boolean; rows: string[][] };
 
@@ -57,6 +59,7 @@ const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFil
 beforeAll(async () => {
   const b = await buildAndRun('new-release');
   ({ dir, golden } = b);
+  publishedDir = b.config.outputDir;
 }, 120_000);
 afterAll(async () => {
   await removeDir(dir);
@@ -73,7 +76,8 @@ describe('the drill: a 2026 CLA release as one manifest entry', () => {
     const bytes = encodeExcerpt(await drillExcerpt(), entry);
     copy = await withRelease('drill', bytes, entry);
     out = join(dir, 'drill', 'out');
-    const cfg = goldenConfig(join(dir, 'drill'), copy, { outputDir: out });
+    // A fresh output folder (as on a new runner); the report compares with the published outputs.
+    const cfg = goldenConfig(join(dir, 'drill'), copy, { outputDir: out, previousDir: publishedDir });
     await expect(run(cfg)).rejects.toThrow(`source ${ID}, file ${entry.path}: this entry has no pinned checksum yet`);
     const updated = await run({ ...cfg, update: true });
     expect(updated.result.status).toBe('written');
@@ -88,6 +92,18 @@ describe('the drill: a 2026 CLA release as one manifest entry', () => {
     expect(e.bytes).toBeGreaterThan(1000);
     const before = new Map(golden.manifest.sources.map((s) => [s.id, JSON.stringify(s)]));
     expect(manifest.sources.filter((s) => before.get(s.id) !== JSON.stringify(s)).map((s) => s.id)).toEqual([ID]);
+  });
+
+  it('the report compares with the published outputs: the revision and the new year, council by council', async () => {
+    const report = await readJson<{ previousDataVersion: string | null; changes: { added: number; removed: number; sample: unknown[] } }>(join(out, 'report.json'));
+    expect(report.previousDataVersion).not.toBeNull();
+    expect(report.changes.sample).toContainEqual({ la_code: CAMDEN, la_name: 'Camden', year: 2025, column: 'cla_count', old: 205, new: 209 });
+    // one added row per council existing in 2026
+    expect(report.changes.added).toBe(panel.filter((r) => r.year === 2026).length);
+    expect(report.changes.added).toBeGreaterThan(0);
+    expect(report.changes.removed).toBe(0);
+    const md = await readFile(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('| Camden (E09000007) | 2025 | cla_count | 205 | 209 |');
   });
 
   it('the council panel runs to 2026 with the new release’s figures', () => {
