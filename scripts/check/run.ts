@@ -21,6 +21,7 @@ interface Stage {
 
 export const STAGES: Stage[] = [
   { name: 'unit', what: 'unit, golden and official-figure tests (vitest)', cmd: ['vitest', 'run'] },
+  { name: 'workflows', what: 'GitHub Actions workflows valid (action-validator), npm scripts they call exist', cmd: ['tsx', 'scripts/check/workflows.ts'] },
   { name: 'build', what: 'data pipeline, astro build, search index', cmd: ['npm', 'run', 'build'] },
   { name: 'html', what: 'HTML validation of every page', cmd: ['tsx', 'scripts/check/html.ts'], needsBuild: true },
   { name: 'links', what: 'internal links and #anchors', cmd: ['tsx', 'scripts/check/links.ts'], needsBuild: true },

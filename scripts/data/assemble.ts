@@ -12,7 +12,7 @@ import { isMissing, missing, MISSING_REASONS, type Value } from './core/missing.
 import { PANEL_NUMERIC_COLUMNS, type AreaYear, type Inspection, type PanelRow, type Revision } from './contract.ts';
 import type { Families } from './families.ts';
 import { harmonise, type LaResolver, type ObservationStore } from './harmonise.ts';
-import { buildPanel, FIRST_YEAR, LAST_YEAR } from './derive/panel.ts';
+import { buildPanel, panelYears } from './derive/panel.ts';
 import { buildAreas } from './derive/areas.ts';
 import type { DeflatorLookup } from './derive/measures.ts';
 import { countedAt31March, judgementInForce } from './derive/ofsted-in-force.ts';
@@ -104,10 +104,11 @@ export interface Editorial {
 
 export function assemble(manifest: Manifest, files: SourceFiles, f: Families, dataVersion: string, editorial?: Editorial): Assembled {
   void manifest;
-  // The council panel covers 2010–2025 (the geography is modelled for 31 March 2010 to 2025).
-  // Council figures outside it (S251 2008-09; the workforce snapshot of September 2025, filed
-  // under 2026) are not carried; England's are.
-  const observations = f.observations.filter((o) => o.level !== 'la' || (o.year >= FIRST_YEAR && o.year <= LAST_YEAR));
+  // The council panel runs from 2010 to the latest year of the councils' year-end returns
+  // (panelYears, from the data). Council figures outside it (S251 2008-09; a workforce
+  // snapshot filed under the year after the latest return) are not carried; England's are.
+  const years = panelYears(f.observations);
+  const observations = f.observations.filter((o) => o.level !== 'la' || (o.year >= years.first && o.year <= years.last));
   const store = harmonise(observations, resolverFor(f));
   const deflators = deflatorLookup(f);
   const depByCode = new Map(f.deprivation.map((d) => [d.code, d]));
@@ -119,9 +120,8 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
     deflators,
     deprivation: { get: (code) => depByCode.get(code) },
     ofsted: { inForce: (code, date) => judgementInForce(inspections, code, date), countedAt: (code, year) => countedAt31March(inspections, code, year) },
-    years: { first: FIRST_YEAR, last: LAST_YEAR },
+    years,
   });
-  const years = { first: FIRST_YEAR, last: LAST_YEAR };
   const england = buildAreas(store, [{ code: ENGLAND_CODE, name: 'England' }], deflators, years);
   const regions = buildAreas(store, f.geography.regions, deflators, years);
 

@@ -15,6 +15,12 @@ export interface PipelineConfig {
   cacheDir: string;
   /** Gitignored output folder the site reads. */
   outputDir: string;
+  /**
+   * Where the previous outputs are read for the report's "what changed" (DATA_PREVIOUS_DIR;
+   * default: outputDir). The data-refresh workflow points it at the deployed site's /data/
+   * files, so a fresh runner still compares against what readers last saw.
+   */
+  previousDir?: string;
   /** DATA_UPDATE=1: accept changed source files (after validation) and record their checksums. */
   update: boolean;
   /** Allow downloads from official URLs (DATA_DOWNLOAD=1); off by default, machines here have no internet. */
@@ -39,6 +45,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     rawDir: resolve(root, env.DATA_RAW_DIR ?? '../shared/data/raw'),
     cacheDir: resolve(root, env.DATA_CACHE_DIR ?? 'data/cache'),
     outputDir: resolve(root, env.DATA_OUTPUT_DIR ?? 'data/output'),
+    ...(env.DATA_PREVIOUS_DIR ? { previousDir: resolve(root, env.DATA_PREVIOUS_DIR) } : {}),
     update: flag(env.DATA_UPDATE),
     download: flag(env.DATA_DOWNLOAD),
     noCache: flag(env.DATA_NO_CACHE),

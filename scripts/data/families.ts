@@ -22,6 +22,7 @@ import type { OfstedLoad } from './sources/ofsted/index.ts';
 import type { MhclgNationalYear } from './sources/spend/index.ts';
 import type { Deflators } from './sources/deflators.ts';
 import { loadGeography, type Geography } from './sources/geography.ts';
+import { panelYears } from './derive/panel.ts';
 import { loadDeprivation, type DeprivationRow } from './sources/deprivation.ts';
 import { loadGeo, type GeoData } from './sources/geo.ts';
 
@@ -141,7 +142,9 @@ export async function loadFamilies(
   const r = results as TaskResults;
   takeRowCounts();
   const one = { dfe: 1, gias: 1, mysociety: 1, changes: 1, neighbours: 1 };
-  const geography = loadGeography(files, opts.strictCoverage ? {} : { minRows: one });
+  const observations = [...r.cla.observations, ...r.cin.observations, ...r.population.observations, ...r.workforce.observations, ...r.spend.observations];
+  const { last: lastYear } = panelYears(observations);
+  const geography = loadGeography(files, opts.strictCoverage ? { lastYear } : { minRows: one, lastYear });
   const geo = loadGeo(files, geography);
   // Relaxed (fixtures): the IoD file (2019 boundaries, i.e. councils of 31 March 2020) must hold exactly the fixture's councils instead of all 151.
   const deprivation = opts.strictCoverage ? loadDeprivation(files, geography) : loadDeprivation(files, geography, geography.lasIn(2020).length);

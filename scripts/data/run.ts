@@ -23,6 +23,7 @@ import type { PanelRow } from './contract.ts';
 import { validateOutputs } from './validate-outputs.ts';
 import { parseAnomalyFile, parseSmallCouncils } from './derive/anomalies.ts';
 import { anomalySummary } from './publish/report.ts';
+import { checkCompleteness } from './completeness.ts';
 
 export interface RunDeps {
   log: (message: string) => void;
@@ -84,13 +85,29 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
 
   const cache = new ParseCache(join(config.cacheDir, 'parsed'), !config.noCache);
   const families = await step('parse sources', () => loadFamilies(files, cache, code, deps.log, { strictCoverage }));
+  if (config.update) {
+    // A new or changed release must keep every council and row its predecessor had for the shared years.
+    await step('check completeness against previous releases', async () =>
+      checkCompleteness(files, families.observations, (o) => {
+        if (o.level !== 'la') return o.code ?? o.oldCode ?? o.name;
+        const ref = { ...(o.code ? { code: o.code } : {}), ...(o.oldCode ? { oldCode: o.oldCode } : {}), name: o.name };
+        try {
+          return families.geography.tryResolve(ref, o.year)?.code ?? o.code ?? o.oldCode ?? o.name;
+        } catch {
+          return o.code ?? o.oldCode ?? o.name;
+        }
+      }),
+    );
+  }
   const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion, editorial));
   await step('validate outputs', async () => validateOutputs(out, families.geography));
 
-  const previousPanel = await readJson<{ rows: PanelRow[] }>(join(config.outputDir, 'la-panel.json'));
+  const previousDir = config.previousDir ?? config.outputDir;
+  const previousPanel = await readJson<{ rows: PanelRow[] }>(join(previousDir, 'la-panel.json'));
+  const previousPublished = config.previousDir ? await readJson<{ dataVersion: string }>(join(previousDir, 'provenance.json')) : previousProvenance;
   const report: RunReport = {
     dataVersion,
-    previousDataVersion: previousProvenance?.dataVersion ?? null,
+    previousDataVersion: previousPublished?.dataVersion ?? null,
     sources: [...files.values()].map((f) => ({
       id: f.entry.id,
       rows: families.rowsRead[f.entry.id] ?? null,

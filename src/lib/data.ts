@@ -158,6 +158,21 @@ export function latestYear(): number {
   return Math.max(...getPanel().rows.map((r) => r.year));
 }
 
+/**
+ * The most recent year with a figure for this measure in this area (England,
+ * a region or a council): each measure has its own latest year — children looked
+ * after are published months before spending — so a page showing a measure asks
+ * for its year, never the panel's last year. Throws if the area has no figure.
+ */
+export function latestYearOf(measure: PanelNumericColumn, code: string): number {
+  const years =
+    code === ENGLAND_CODE || code.startsWith('E12')
+      ? (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code && typeof a.values[measure] === 'number').map((a) => a.year)
+      : getLaRows(code).filter((r) => typeof r[measure] === 'number').map((r) => r.year);
+  if (years.length === 0) throw new Error(`no year has a figure for ${measure} in ${code}`);
+  return Math.max(...years);
+}
+
 export interface FigureResult {
   measure: PanelNumericColumn;
   code: string;

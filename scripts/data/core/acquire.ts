@@ -73,7 +73,15 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
   }
   if (!bytes && opts.fetchBytes && entry.downloadUrl) {
     opts.log?.(`downloading ${entry.id} from ${entry.downloadUrl}`);
-    bytes = await opts.fetchBytes(entry.downloadUrl);
+    try {
+      bytes = await opts.fetchBytes(entry.downloadUrl);
+    } catch (e) {
+      throw new DataError(
+        { source: entry.id, file: entry.path },
+        `the file could not be downloaded from ${entry.downloadUrl}: ${(e as Error).message}`,
+        'check the downloadUrl of this entry in data/sources.json against the publisher\'s page (landingUrl); the file itself was not read, so this is not a problem in the data',
+      );
+    }
     from = 'download';
   }
   if (!bytes) {
@@ -85,12 +93,26 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
         : 'set DATA_RAW_DIR to a folder holding it',
     );
   }
+  if (looksLikeWebPage(bytes, entry.path)) {
+    throw new DataError(
+      { source: entry.id, file: entry.path },
+      from === 'download' ? `the download returned a web page, not data (${entry.downloadUrl})` : 'the file is a web page, not data (an HTML document saved in place of the file)',
+      'the publisher\'s address probably now points at a landing or error page: find the file on the landing page and update downloadUrl in data/sources.json',
+    );
+  }
   const hash = sha256(bytes);
   const changed = hash !== entry.sha256;
+  if (changed && !opts.update && entry.sha256 === '') {
+    throw new DataError(
+      { source: entry.id, file: entry.path },
+      'this entry has no pinned checksum yet (a new release)',
+      'run DATA_UPDATE=1 npm run data to validate the file and record its checksum in data/sources.json',
+    );
+  }
   if (changed && !opts.update) {
     throw new DataError(
       { source: entry.id, file: entry.path },
-      `checksum mismatch: the manifest pins sha256 ${entry.sha256.slice(0, 16)}… but the file has ${hash.slice(0, 16)}… (${bytes.length} bytes, manifest says ${entry.bytes})`,
+      `checksum mismatch: the manifest pins sha256 ${entry.sha256.slice(0, 16)}… but the file has ${hash.slice(0, 16)}… (${bytes.length} bytes, manifest says ${entry.bytes ?? 'nothing'})`,
       'if the publisher released a new version, run with DATA_UPDATE=1 to validate it and record the new checksum; otherwise restore the original file',
     );
   }
@@ -104,9 +126,25 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
 export async function acquireAll(manifest: Manifest, opts: AcquireOptions): Promise<Map<string, AcquiredFile>> {
   const out = new Map<string, AcquiredFile>();
   const entries = manifest.sources.filter((s) => !opts.only || opts.only.has(s.id));
-  const results = await Promise.all(entries.map((e) => acquireOne(e, opts)));
-  for (const r of results) out.set(r.entry.id, r);
+  // allSettled: a failing file must not leave other copies still being written into the cache.
+  const settled = await Promise.allSettled(entries.map((e) => acquireOne(e, opts)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  for (const r of settled) if (r.status === 'fulfilled') out.set(r.value.entry.id, r.value);
   return out;
+}
+
+/**
+ * An HTML page where data was expected: a landing page, a login wall or an
+ * error page served with status 200. Checked on the first bytes (after a BOM
+ * and whitespace) of any file that is not itself meant to be HTML.
+ */
+export function looksLikeWebPage(bytes: Uint8Array, path: string): boolean {
+  if (/\.html?$/i.test(path)) return false;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(i, i + 512)).toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html')) || /^<head[\s>]/.test(head);
 }
 
 /** The one file of a source id; a clear error if the manifest lacks it. */

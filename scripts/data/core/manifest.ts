@@ -22,8 +22,41 @@ export const SourceEntrySchema = z.object({
   /** Path within the raw folder (mirror). */
   path: z.string().min(1),
   encoding: z.enum(['utf-8', 'windows-1252']).optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.number().int().positive(),
+  /**
+   * Pinned checksum. Left empty ("") in a new release's entry: update mode
+   * (DATA_UPDATE=1) validates the file and pins it; a plain run refuses it.
+   */
+  sha256: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]),
+  /** Size in bytes; absent (or 0) in a new entry until update mode pins it. */
+  bytes: z.number().int().nonnegative().optional(),
+  /**
+   * Rows the publisher withdrew in this release for years the previous release
+   * of the same series also covered. Without a matching entry here, a release
+   * that drops councils or rows stops update mode (the completeness check).
+   */
+  withdrawn: z
+    .array(
+      z.object({
+        /** Council or area code (E06…, E12…, E92000001); "*" for every area. */
+        code: z.string().min(1),
+        /** A measure id (cla_count, …) or "*". */
+        measure: z.string().min(1).default('*'),
+        /** Years (ending 31 March) withdrawn; every shared year when absent. */
+        years: z.array(z.number().int()).optional(),
+        reason: z.string().min(10, 'say why the publisher withdrew the figures'),
+      }),
+    )
+    .optional(),
+  /**
+   * How `npm run releases` looks for newer releases of this series. EES: the
+   * publication's slug, a search term that finds it, and the data set's title
+   * in the public API (scripts/releases/).
+   */
+  discovery: z
+    .object({ ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }) })
+    .optional(),
+  /** When the publisher next releases this series (YYYY-MM-DD or YYYY-MM), as announced on its statistics calendar. */
+  nextRelease: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
 });
 export type SourceEntry = z.infer<typeof SourceEntrySchema>;
 

@@ -1,6 +1,8 @@
 /**
  * The LA panel: one row per upper-tier LA per year (ending 31 March) in which
- * the LA existed, 2010–2025.
+ * the LA existed, from 2010 to the latest year any council-level return covers
+ * (panelYears: read from the data, never a constant; each measure keeps its own
+ * latest year, so spending can end a year before children looked after).
  *
  * Each column comes from one place, in a fixed order of preference, and every
  * empty cell carries a reason:
@@ -24,11 +26,30 @@
  */
 import type { Inspection, LaInfo, OfstedGrade, PanelNumericColumn, PanelRow } from '../contract.ts';
 import type { Value } from '../core/missing.ts';
+import { MEASURES, type MeasureId, type Observation } from '../core/types.ts';
 import { cellOf, measuresFor, splitCells, type DeflatorLookup } from './measures.ts';
 import type { ObservationStore } from '../harmonise.ts';
 
+/** The panel starts at 31 March 2010: the first year of the modelled geography and of the SFR series (a fact about the past). */
 export const FIRST_YEAR = 2010;
-export const LAST_YEAR = 2025;
+
+/**
+ * Measures whose latest council-level year sets the panel's last year: the
+ * year-end returns (children looked after, in need, spending). Not the workforce
+ * census (a September snapshot filed under the following year, so ahead of the
+ * rest) nor the population denominator (published for a year before its returns).
+ */
+export const PANEL_YEAR_MEASURES: ReadonlySet<MeasureId> = new Set(
+  MEASURES.filter((m) => !m.startsWith('sw_') && m !== 'population_0_17'),
+);
+
+/** The panel's years: FIRST_YEAR to the latest year with a council-level figure of a PANEL_YEAR_MEASURES measure. */
+export function panelYears(observations: Iterable<Pick<Observation, 'level' | 'measure' | 'year'>>): { first: number; last: number } {
+  let last = -Infinity;
+  for (const o of observations) if (o.level === 'la' && PANEL_YEAR_MEASURES.has(o.measure) && o.year > last) last = o.year;
+  if (!Number.isFinite(last) || last < FIRST_YEAR) throw new Error(`no council-level figures from ${FIRST_YEAR} on: the panel would be empty`);
+  return { first: FIRST_YEAR, last };
+}
 
 export interface DeprivationLookup {
   get(code: string): { imd_score: Value; imd_rank: Value; idaci_score: Value; idaci_rank: Value } | undefined;
@@ -48,12 +69,11 @@ export interface PanelInputs {
   deflators: DeflatorLookup;
   deprivation: DeprivationLookup;
   ofsted: OfstedLookup;
-  years?: { first: number; last: number };
+  years: { first: number; last: number };
 }
 
 export function buildPanel(inp: PanelInputs): PanelRow[] {
-  const first = inp.years?.first ?? FIRST_YEAR;
-  const last = inp.years?.last ?? LAST_YEAR;
+  const { first, last } = inp.years;
   const rows: PanelRow[] = [];
   const las = [...inp.las].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.code.localeCompare(b.code));
   for (const la of las) {

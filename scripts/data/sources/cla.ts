@@ -36,17 +36,23 @@ import { fileOf, type SourceFiles } from '../core/acquire.ts';
 import { DataError } from '../core/errors.ts';
 import { isMissing } from '../core/missing.ts';
 import type { FamilyResult, Observation } from '../core/types.ts';
-import { EES_SOURCES, readEesTidy, readTimeSeries, TIMESERIES_SOURCES } from './cla/ees.ts';
+import { isEesSeries, isEesTidy, readEesTidy, readTimeSeries } from './cla/ees.ts';
 import { readSfr, SFR_YEARS } from './cla/sfr.ts';
-
-export { EES_SOURCES, TIMESERIES_SOURCES } from './cla/ees.ts';
 
 export const SFR_SOURCE_IDS: readonly string[] = Array.from({ length: SFR_YEARS.last - SFR_YEARS.first + 1 }, (_, i) => SFR_YEARS.first + i).flatMap(
   (y) => [`cla-sfr-${y}-cla`, `cla-sfr-${y}-starts`, `cla-sfr-${y}-ceases`],
 );
 
-/** Every manifest id this family reads, oldest release first. */
-export const CLA_SOURCE_IDS: readonly string[] = [...SFR_SOURCE_IDS, ...Object.keys(EES_SOURCES), ...Object.keys(TIMESERIES_SOURCES)];
+/**
+ * The manifest ids this family reads from `files`, oldest release first: the
+ * SFR series (a closed series, 2010–2017), then every EES tidy file and national
+ * time series the manifest lists (ids `cla-ees-<release>`, `cla-timeseries-<release>`).
+ * A new EES release is a new manifest entry; nothing here lists releases.
+ */
+export function claSourceIds(files: SourceFiles): string[] {
+  const ees = [...files.values()].filter((f) => f.entry.family === 'cla' && (isEesTidy(f.entry.id) || isEesSeries(f.entry.id))).map((f) => f.entry.id);
+  return [...SFR_SOURCE_IDS, ...ees.sort()];
+}
 
 export interface LoadClaOptions {
   /** Check each file has a plausible number of LA rows (default true; tests with small fixtures turn it off). */
@@ -57,18 +63,26 @@ export interface LoadClaOptions {
 
 export function loadCla(files: SourceFiles, options: LoadClaOptions = {}): FamilyResult {
   const coverage = options.coverage ?? true;
-  const known = new Set(CLA_SOURCE_IDS);
+  const known = new Set(SFR_SOURCE_IDS);
   for (const [id, f] of files) {
-    if (f.entry.family === 'cla' && !known.has(id)) {
-      throw new DataError({ source: id, file: f.entry.path }, 'no reader for this CLA source', 'add it to scripts/data/sources/cla.ts or give it another family');
+    if (f.entry.family === 'cla' && !known.has(id) && !isEesTidy(id) && !isEesSeries(id)) {
+      throw new DataError(
+        { source: id, file: f.entry.path },
+        'no reader for this CLA source',
+        'an Explore Education Statistics release is read when its id is cla-ees-<release year> (tidy file) or cla-timeseries-<release year> (national series); otherwise add a reader to scripts/data/sources/cla.ts',
+      );
     }
+  }
+  const ids = claSourceIds(files);
+  if (!options.partial && !ids.some(isEesTidy)) {
+    throw new DataError({ source: 'cla' }, 'the manifest has no Explore Education Statistics CLA release (an entry with id cla-ees-<year>)');
   }
   const observations: Observation[] = [];
   const rowsRead: Record<string, number> = {};
-  for (const id of CLA_SOURCE_IDS) {
+  for (const id of ids) {
     if (!files.has(id) && options.partial) continue;
     const file = fileOf(files, id);
-    const result = id in EES_SOURCES ? readEesTidy(file, { coverage }) : id in TIMESERIES_SOURCES ? readTimeSeries(file) : readSfr(file, { coverage });
+    const result = isEesTidy(id) ? readEesTidy(file, { coverage }) : isEesSeries(id) ? readTimeSeries(file) : readSfr(file, { coverage });
     rowsRead[id] = result.rows;
     for (const o of result.observations) observations.push(o);
   }

@@ -59,8 +59,24 @@ import {
 import { CODE_CHANGE_NOTES, EXTRA_ALIASES, NAME_OVERRIDES, REGIONS, REORGANISATIONS, type Reorganisation } from '../geography/reorganisations.ts';
 import { parseStatNeighbours } from './neighbours.ts';
 
+/** The geography is modelled from 31 March 2010 (the panel's first year; a fact about the past). */
 export const FIRST_YEAR = 2010;
-export const LAST_YEAR = 2025;
+
+/**
+ * The default last year of the geography when the caller does not pass one:
+ * the latest year the lookups' own releases describe (the newest four-digit
+ * year in the manifest `release` of the geography family's files). The pipeline
+ * passes the panel's last year, read from the data (derive/panel.ts panelYears).
+ */
+export function lookupsLastYear(files: SourceFiles): number {
+  let last = FIRST_YEAR;
+  for (const f of files.values()) {
+    if (f.entry.family !== 'geography') continue;
+    const m = /(\d{4})/.exec(f.entry.release);
+    if (m) last = Math.max(last, Number(m[1]));
+  }
+  return last;
+}
 
 export interface LaRef {
   code?: string;
@@ -95,9 +111,6 @@ function existsOn(row: DfeLaRow, year: number): boolean {
   return row.operation <= d && (row.termination === null || row.termination >= d);
 }
 
-function years(): number[] {
-  return Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
-}
 
 /** Name key for matching: case, accents, "&", punctuation and "St." spellings do not matter. */
 export function nameKey(name: string): string {
@@ -139,11 +152,15 @@ export interface GeographyOptions {
    * defaults suit the real files; unit tests with small fixtures lower them.
    */
   minRows?: { dfe?: number; gias?: number; mysociety?: number; changes?: number; neighbours?: number };
+  /** Last year (ending 31 March) to model: the panel's last year, from the data (default: lookupsLastYear). */
+  lastYear?: number;
   /** The reorganisations to apply (default: REORGANISATIONS); tests of unrelated modules pass []. */
   reorganisations?: readonly Reorganisation[];
 }
 
 export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): Geography {
+  const LAST_YEAR = opts.lastYear ?? lookupsLastYear(files);
+  const years = (): number[] => Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
   const m = opts.minRows ?? {};
   const dfe = parseDfeLas(files, 'lookup-dfe-las', m.dfe);
   const gias = parseGias(files, 'lookup-gias-la-codes', m.gias);

@@ -120,7 +120,7 @@ describe('national time series 1994–2024', () => {
     expect(obs).toHaveLength(31 + 4);
   });
   it('rejects a year before 1994, a non-national row and an unknown series', () => {
-    expectDataError(() => load({ 'cla-timeseries-2024': TS.replace(/^1994,/m, '1993,') }), '"1993"', '1994–2024');
+    expectDataError(() => load({ 'cla-timeseries-2024': TS.replace(/^1994,/mg, '1993,') }), 'no England row for cla_count in 1994');
     expectDataError(() => load({ 'cla-timeseries-2024': TS.replace('2003,Reporting year,National', '2003,Reporting year,Regional') }), 'only National rows');
     expectDataError(() => load({ 'cla-timeseries-2024': TS.replace('who were adopted during the year', 'who went missing') }), 'unknown measure label');
   });

@@ -39,20 +39,57 @@ import { LONDON_SUBREGIONS, normaliseRegionName, regionCodeOf } from './regions.
 
 export interface EesSourceSpec {
   releaseOrder: number;
-  /** Years (ending 31 March) the file claims to cover, inclusive. */
+  /** Years (ending 31 March) the file covers, inclusive: the span of its England (National) rows. */
   firstYear: number;
   lastYear: number;
 }
 
-export const EES_SOURCES: Readonly<Record<string, EesSourceSpec>> = {
-  'cla-ees-2022': { releaseOrder: 2022, firstYear: 2018, lastYear: 2022 },
-  'cla-ees-2024': { releaseOrder: 2024, firstYear: 2020, lastYear: 2024 },
-  'cla-ees-2025': { releaseOrder: 2025, firstYear: 2021, lastYear: 2025 },
-};
+/**
+ * Which reader a CLA manifest entry needs, from its id: `cla-ees-<release>` is a
+ * tidy file, `cla-timeseries-<release>` the national time series. A new release
+ * is a new manifest entry with the next id; nothing here lists releases.
+ */
+export const EES_TIDY_PREFIX = 'cla-ees-';
+export const EES_SERIES_PREFIX = 'cla-timeseries-';
+export const isEesTidy = (id: string): boolean => id.startsWith(EES_TIDY_PREFIX);
+export const isEesSeries = (id: string): boolean => id.startsWith(EES_SERIES_PREFIX);
 
-export const TIMESERIES_SOURCES: Readonly<Record<string, EesSourceSpec>> = {
-  'cla-timeseries-2024': { releaseOrder: 2024, firstYear: 1994, lastYear: 2024 },
-};
+/**
+ * The release's order: its year, from the manifest's `release` ("2026"). An EES
+ * CLA release of year Y reports up to 31 March Y, so the file's latest
+ * time_period must be Y (checked in specOf).
+ */
+export function releaseOrderOf(table: Table, file: AcquiredFile): number {
+  const release = file.entry.release;
+  if (!/^\d{4}$/.test(release)) {
+    throw table.error(`the manifest release "${release}" is not a four-digit year`, { value: release }, 'give the entry in data/sources.json the year of the release, e.g. "2026"');
+  }
+  return Number(release);
+}
+
+/** The span of the file from its own National rows' time_period values, checked against the release. */
+function specOf(table: Table, file: AcquiredFile): EesSourceSpec {
+  const releaseOrder = releaseOrderOf(table, file);
+  const level = table.col('geographic_level');
+  const tp = table.col('time_period');
+  const years: number[] = [];
+  for (let r = 0; r < table.rows.length; r++) {
+    if (table.text(r, level) !== 'National') continue;
+    const raw = table.text(r, tp);
+    if (/^\d{4}$/.test(raw)) years.push(Number(raw));
+  }
+  if (years.length === 0) throw table.error('the file has no National (England) rows with a four-digit time_period', { column: 'time_period' });
+  const firstYear = Math.min(...years);
+  const lastYear = Math.max(...years);
+  if (lastYear !== releaseOrder) {
+    throw table.error(
+      `the file's latest year is ${lastYear} but the manifest calls it release ${releaseOrder}`,
+      { column: 'time_period', value: String(lastYear) },
+      'the release of year Y reports to 31 March Y: fix the release (or the id) of this entry in data/sources.json',
+    );
+  }
+  return { releaseOrder, firstYear, lastYear };
+}
 
 /** Measure labels of the tidy file (population_count / population_type). */
 const TIDY_MEASURES: Readonly<Record<string, MeasureId>> = {
@@ -83,18 +120,12 @@ export interface EesResult {
   rows: number;
 }
 
-function checkRelease(table: Table, file: AcquiredFile, spec: EesSourceSpec): void {
-  if (file.entry.release !== String(spec.releaseOrder)) {
-    throw table.error(`the manifest release "${file.entry.release}" is not ${spec.releaseOrder}`, { value: file.entry.release }, 'fix data/sources.json or the CLA source table');
-  }
-}
-
 function readYear(table: Table, r: number, spec: EesSourceSpec): number {
   const raw = table.text(r, 'time_period');
   if (!/^\d{4}$/.test(raw)) throw table.error('time_period is not a four-digit year', { row: r, column: 'time_period', value: raw });
   const year = Number(raw);
   if (year < spec.firstYear || year > spec.lastYear) {
-    throw table.error(`year outside the range the file covers (${spec.firstYear}–${spec.lastYear})`, { row: r, column: 'time_period', value: raw });
+    throw table.error(`year outside the range the file covers (${spec.firstYear}–${spec.lastYear}, the years of its England rows)`, { row: r, column: 'time_period', value: raw });
   }
   const ident = table.text(r, 'time_identifier');
   if (ident !== 'Reporting year') throw table.error('expected time_identifier "Reporting year"', { row: r, column: 'time_identifier', value: ident });
@@ -108,14 +139,12 @@ function sameValue(a: Value, b: Value): boolean {
 
 export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
   const { entry } = file;
-  const spec = EES_SOURCES[entry.id];
-  if (!spec) throw new Error(`${entry.id} is not a known EES CLA source (${Object.keys(EES_SOURCES).join(', ')})`);
   const table = readCsv(file.bytes, { source: entry.id, file: entry.path, ...(entry.encoding ? { encoding: entry.encoding } : {}), minRows: 1 });
-  checkRelease(table, file, spec);
   table.requireColumns([
     'time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name',
     'old_la_code', 'la_name', 'new_la_code', 'population_estimate', 'rate_per_10000',
   ]);
+  const spec = specOf(table, file);
   const measureCol = table.colOneOf(['population_type', 'population_count']);
   const numberCol = table.colOneOf(['children_count', 'number']);
   const out = new FileObservations(table, { source: entry.id, release: entry.release, releaseOrder: spec.releaseOrder });
@@ -207,11 +236,9 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
 
 export function readTimeSeries(file: AcquiredFile): EesResult {
   const { entry } = file;
-  const spec = TIMESERIES_SOURCES[entry.id];
-  if (!spec) throw new Error(`${entry.id} is not a known CLA time-series source (${Object.keys(TIMESERIES_SOURCES).join(', ')})`);
   const table = readCsv(file.bytes, { source: entry.id, file: entry.path, ...(entry.encoding ? { encoding: entry.encoding } : {}), minRows: 1 });
-  checkRelease(table, file, spec);
   table.requireColumns(['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'population_count', 'number']);
+  const spec = specOf(table, file);
   const out = new FileObservations(table, { source: entry.id, release: entry.release, releaseOrder: spec.releaseOrder });
   for (let r = 0; r < table.rows.length; r++) {
     const year = readYear(table, r, spec);

@@ -1,0 +1,35 @@
+/**
+ * `npm run releases [-- --dry-run]`: look for releases newer than the manifest.
+ *
+ * Writes the new entries into data/sources.json (DATA_MANIFEST to use another
+ * file), or only prints them with --dry-run; the summary goes to stdout and, with
+ * RELEASES_REPORT=path, to that file (the data-refresh workflow reads it).
+ * EES_API_URL sets the Explore Education Statistics API (default
+ * https://api.education.gov.uk/statistics).
+ *
+ * Exit codes: 0 (with or without new releases), 2 when a publisher cannot be
+ * asked (network, unexpected answer): the message names the series and URL.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DEFAULT_EES_API_URL, EesClient, httpFetchJson as fetchJson } from './ees.ts';
+import { discover, discoveryReport, withNewEntries } from './discover.ts';
+
+const dryRun = process.argv.includes('--dry-run');
+const manifestPath = resolve(process.cwd(), process.env.DATA_MANIFEST ?? 'data/sources.json');
+try {
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { sources: Parameters<typeof discover>[0] extends readonly (infer E)[] ? E[] : never };
+  const d = await discover(manifest.sources, new EesClient(process.env.EES_API_URL ?? DEFAULT_EES_API_URL, fetchJson));
+  const text = discoveryReport(d);
+  process.stdout.write(text);
+  if (process.env.RELEASES_REPORT) await writeFile(process.env.RELEASES_REPORT, text);
+  if (dryRun) {
+    if (d.found.length) process.stdout.write(`\n--dry-run: these entries were not written:\n${JSON.stringify(d.found.map((f) => f.entry), null, 2)}\n`);
+  } else if (d.found.length) {
+    await writeFile(manifestPath, `${JSON.stringify(withNewEntries(manifest, d.found), null, 2)}\n`);
+    process.stdout.write(`\nWrote ${d.found.length} new entr${d.found.length === 1 ? 'y' : 'ies'} to ${manifestPath}. Next: DATA_UPDATE=1 DATA_DOWNLOAD=1 npm run data\n`);
+  }
+} catch (e) {
+  console.error(`✗ release discovery failed: ${(e as Error).message}`);
+  process.exit(2);
+}

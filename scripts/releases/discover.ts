@@ -1,0 +1,131 @@
+/**
+ * Release discovery: ask the publishers whether anything newer than the
+ * manifest exists, and write the new manifest entries (or print them).
+ *
+ * A series is the manifest id without its release part (completeness.ts
+ * seriesOf). For each series whose latest entry has a `discovery.ees` block,
+ * the Explore Education Statistics API is asked for the data set's published
+ * versions; a version whose time periods end after the latest entry's release
+ * year is a new release. Its entry is a copy of the latest one with the new
+ * id, release, published date, path, title span and the API's CSV address as
+ * downloadUrl, and sha256 left empty: `DATA_UPDATE=1 npm run data` then
+ * validates the file and pins it. Nothing in code lists releases or years.
+ *
+ * Series without a discovery block (Ofsted, ONS, MHCLG, HM Treasury, the
+ * lookups) are listed as not checked, with the page to look at.
+ */
+import type { SourceEntry } from '../data/core/manifest.ts';
+import { seriesOf } from '../data/completeness.ts';
+import type { DataSetVersion, EesClient } from './ees.ts';
+
+export interface FoundRelease {
+  series: string;
+  previous: string;
+  version: string;
+  changes: Record<string, number>;
+  entry: Record<string, unknown>;
+}
+
+export interface Discovery {
+  found: FoundRelease[];
+  /** Series checked against a publisher's API and found up to date. */
+  upToDate: Array<{ series: string; latest: string }>;
+  /** Series with no automatic check: where to look. */
+  notChecked: Array<{ series: string; latest: string; landingUrl: string; nextRelease?: string }>;
+}
+
+type RawEntry = Record<string, unknown> & Pick<SourceEntry, 'id' | 'release' | 'path' | 'title' | 'family' | 'landingUrl'> & { discovery?: SourceEntry['discovery']; nextRelease?: string };
+
+const yearOf = (text: string): number | undefined => {
+  const m = /^(\d{4})/.exec(text.trim());
+  return m ? Number(m[1]) : undefined;
+};
+
+/** The latest entry of each series (greatest release year, then later in the manifest). */
+export function latestBySeries(entries: readonly RawEntry[]): Map<string, RawEntry> {
+  const out = new Map<string, RawEntry>();
+  for (const e of entries) {
+    const s = seriesOf(e.id);
+    const prev = out.get(s);
+    if (!prev || (yearOf(e.release) ?? 0) >= (yearOf(prev.release) ?? 0)) out.set(s, e);
+  }
+  return out;
+}
+
+function replaceYear(text: string, from: string, to: string): string {
+  return text.split(from).join(to);
+}
+
+export function newEntryFrom(latest: RawEntry, v: DataSetVersion, downloadUrl: string): Record<string, unknown> {
+  const year = String(yearOf(v.timePeriods.end));
+  const id = latest.id.includes(latest.release) ? replaceYear(latest.id, latest.release, year) : `${seriesOf(latest.id)}-${year}`;
+  const path = replaceYear(latest.path, latest.release, year);
+  if (path === latest.path) throw new Error(`cannot name a file for ${id}: the path of ${latest.id} (${latest.path}) does not contain its release ${latest.release}`);
+  const start = yearOf(v.timePeriods.start);
+  const title = replaceYear(latest.title, `${latest.release} release`, `${year} release`).replace(/\((\d{4})–(\d{4})\)/, start ? `(${start}–${year})` : '($1–$2)');
+  const { sha256: _s, bytes: _b, published: _p, withdrawn: _w, nextRelease: _n, ...rest } = latest;
+  void _s, _b, _p, _w, _n;
+  return { ...rest, id, title, release: year, published: v.published.slice(0, 10), path, downloadUrl, sha256: '' };
+}
+
+export async function discover(entries: readonly RawEntry[], ees: EesClient): Promise<Discovery> {
+  const result: Discovery = { found: [], upToDate: [], notChecked: [] };
+  const ids = new Set(entries.map((e) => e.id));
+  for (const [series, latest] of latestBySeries(entries)) {
+    const d = latest.discovery?.ees;
+    if (!d) {
+      result.notChecked.push({ series, latest: latest.id, landingUrl: latest.landingUrl, ...(latest.nextRelease ? { nextRelease: latest.nextRelease } : {}) });
+      continue;
+    }
+    const publication = await ees.publicationBySlug(d.publication, d.search);
+    const dataSets = await ees.dataSets(publication.id);
+    const ds = dataSets.find((x) => x.title === d.dataSet);
+    if (!ds) throw new Error(`${latest.id}: the publication "${publication.title}" has no data set titled "${d.dataSet}" (it has: ${dataSets.map((x) => x.title).join('; ')})`);
+    const have = yearOf(latest.release);
+    if (have === undefined) throw new Error(`${latest.id}: release "${latest.release}" does not start with a year, so discovery cannot compare it`);
+    const newer = (await ees.versions(ds.id))
+      .filter((v) => v.status === 'Published' && (yearOf(v.timePeriods.end) ?? 0) > have)
+      .sort((a, b) => (yearOf(a.timePeriods.end) ?? 0) - (yearOf(b.timePeriods.end) ?? 0) || a.published.localeCompare(b.published));
+    // One entry per new year: the latest published version of that year.
+    const byYear = new Map<number, DataSetVersion>();
+    for (const v of newer) byYear.set(yearOf(v.timePeriods.end)!, v);
+    if (byYear.size === 0) {
+      result.upToDate.push({ series, latest: latest.id });
+      continue;
+    }
+    let previous = latest;
+    for (const v of byYear.values()) {
+      const entry = newEntryFrom(latest, v, ees.csvUrl(ds.id, v.version));
+      if (ids.has(String(entry.id))) continue;
+      result.found.push({ series, previous: previous.id, version: v.version, changes: await ees.changes(ds.id, v.version), entry });
+      previous = entry as RawEntry;
+    }
+  }
+  return result;
+}
+
+/** The manifest with each found entry inserted after the last entry of its series. */
+export function withNewEntries<T extends { sources: RawEntry[] }>(manifest: T, found: readonly FoundRelease[]): T {
+  const sources = [...manifest.sources] as Array<Record<string, unknown>>;
+  for (const f of found) {
+    let at = -1;
+    sources.forEach((s, i) => {
+      if (seriesOf(String(s.id)) === f.series) at = i;
+    });
+    sources.splice(at + 1, 0, f.entry);
+  }
+  return { ...manifest, sources } as T;
+}
+
+export function discoveryReport(d: Discovery): string {
+  const lines: string[] = [];
+  if (d.found.length === 0) lines.push('No new release found.');
+  for (const f of d.found) {
+    const ch = Object.entries(f.changes).map(([k, n]) => `${k}: ${n}`).join(', ');
+    lines.push(`NEW ${f.entry.id} (after ${f.previous}; data set version ${f.version}, published ${String(f.entry.published)})${ch ? ` — changes: ${ch}` : ''}`);
+    lines.push(`    ${String(f.entry.downloadUrl)}`);
+  }
+  for (const u of d.upToDate) lines.push(`up to date: ${u.series} (latest ${u.latest})`);
+  for (const n of d.notChecked) lines.push(`not checked automatically: ${n.series} (latest ${n.latest}${n.nextRelease ? `, next release ${n.nextRelease}` : ''}) — see ${n.landingUrl}`);
+  return `${lines.join('\n')}\n`;
+}
