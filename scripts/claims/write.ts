@@ -6,11 +6,17 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { claimsFileSchema } from '../../src/lib/analysis/claims-schema.ts';
 import { evaluateClaims } from '../../src/lib/analysis/engine.ts';
 import { loadAnalysisInputs, outputDir } from './inputs.ts';
 
 const started = Date.now();
 const file = evaluateClaims(loadAnalysisInputs());
+const checked = claimsFileSchema.safeParse(file);
+if (!checked.success) {
+  console.error(`✗ claims.json would not match its schema (src/lib/analysis/claims-schema.ts):\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  process.exit(1);
+}
 const target = join(outputDir(), 'claims.json');
 const tmp = `${target}.tmp`;
 writeFileSync(tmp, JSON.stringify(file, null, 1) + '\n');

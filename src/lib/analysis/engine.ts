@@ -406,11 +406,11 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
             then.length === 0
               ? 'The figures public when it was said cannot test it'
               : `On the figures public when it was said, ${plural(then.filter((s) => s.supports).length, 'test')} of ${then.length} found ${claimWord}`;
-          const now1 = nowSig === 0 ? `today’s figures agree in every year and test` : `today, ${plural(nowSig, 'test')} of ${now.length}, in ${sigYears.map(String).join(', ')}, find a clear link, in which ${direction}`;
+          const now1 = nowSig === 0 ? `today’s figures agree in every year and test` : `on today’s figures ${plural(nowSig, 'test')} of ${now.length} (in ${sigYears.length === 1 ? sigYears[0] : `${plural(sigYears.length, 'year')} between ${sigYears[0]} and ${sigYears.at(-1)}`}) find a clear link, and in those ${direction}`;
           return `${then1}; ${now1}.`;
         },
         detail: [
-          `Tests: for each year from ${financialYear(Math.min(...now.map((s) => s.year)))} on, spend per child on three measures (all children’s services, children’s social care, children looked after; and the year before the grade) against the Ofsted grade in force on 31 March, by rank correlation (Spearman), rank correlation allowing for child deprivation and for deprivation plus London (partial Spearman), and ordinal logistic regression; ${now.length} specifications in all.`,
+          `Tests: for each year to 31 March from ${Math.min(...now.map((s) => s.year))} on, spend per child on three measures (all children’s services, children’s social care, children looked after; and the year before the grade) against the Ofsted grade in force on 31 March, by rank correlation (Spearman), rank correlation allowing for child deprivation and for deprivation plus London (partial Spearman), and ordinal logistic regression; ${now.length} specifications in all.`,
           `Testing many years at once: p-values are Holm-adjusted across years within each measure and method. Before adjustment ${plural(rawSig, 'specification')} had p < ${t.alpha}; after, ${sig(now).length}.`,
           ...(headline.length
             ? [`Spearman’s ρ, all children’s services, by year: ${headline.map((s) => `${s.year} ${r2(s.estimate!)} (${fp(s.p!)}, adjusted ${fp(s.p_adjusted!)})`).join('; ')}.`]

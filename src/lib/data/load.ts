@@ -24,6 +24,7 @@ export const OUTPUT_FILES = [
   'datapackage.json',
   'report.json',
   'provenance.json',
+  'claims.json',
 ] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEngland, getInspections, getLas, getPanel, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
 import type { OutputFile } from '../../lib/data/load.ts';
+import { getClaimsFile } from '../../lib/data/claims.ts';
 
 /**
  * /data/<file>: the pipeline's outputs, published byte for byte as the pipeline
@@ -19,6 +20,7 @@ const PUBLISHED: Partial<Record<OutputFile, { type: string; validate: () => unkn
   'dictionary.json': { type: JSON_TYPE, validate: getPanel },
   'datapackage.json': { type: JSON_TYPE, validate: getProvenance },
   'provenance.json': { type: JSON_TYPE, validate: getProvenance },
+  'claims.json': { type: JSON_TYPE, validate: getClaimsFile },
 };
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(PUBLISHED).map((file) => ({ params: { file } }));
