@@ -214,25 +214,32 @@ function spendGradeSpecifications(inputs: AnalysisInputs, test: Extract<ClaimTes
           });
           // Ordinal logistic regression of the grade on standardised log spend (+ controls): log-odds of a better grade per SD.
           const X = cases.map((c, i) => [standardise(cases.map((d) => Math.log(d.spend)))[i]!, ...of(cases).map((col) => col[i]!)]);
-          const fit = ordinalLogit(
-            cases.map((c) => c.grade),
-            X,
-          );
-          const w = waldTest(fit.beta[0]!, fit.se[0]!);
+          let w: ReturnType<typeof waldTest> | null = null;
+          try {
+            const fit = ordinalLogit(
+              cases.map((c) => c.grade),
+              X,
+            );
+            w = waldTest(fit.beta[0]!, fit.se[0]!);
+            if (![w.estimate, w.ciLow, w.ciHigh, w.p].every(Number.isFinite)) w = null;
+          } catch (e) {
+            if (!(e instanceof RangeError)) throw e;
+            w = null; // Perfect separation or a constant predictor: no finite maximum-likelihood fit.
+          }
           drafts.push({
             family: `${measureId}|${control}|ordinal-logit`,
             id: `${year}-${measureId.replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '')}-${control.replace('+', '-')}-ordinal-logit`,
-            label: `Spend per child on ${mlabel}, against the grade at 31 March ${year}; ordinal logistic regression${control === 'none' ? '' : ` allowing for ${control === 'idaci' ? 'child deprivation' : 'child deprivation and London'}`} (log-odds of a better grade per standard deviation of log spend)`,
+            label: `Spend per child on ${mlabel}, against the grade at 31 March ${year}; ordinal logistic regression${control === 'none' ? '' : ` allowing for ${control === 'idaci' ? 'child deprivation' : 'child deprivation and London'}`} (log-odds of a better grade per standard deviation of log spend)${w ? '' : ': could not be fitted (spending separates the grades completely)'}`,
             year,
             measure: measureId,
             subset: 'all',
             control,
             method: 'ordinal-logit',
-            estimate: w.estimate,
-            ci_low: w.ciLow,
-            ci_high: w.ciHigh,
+            estimate: w?.estimate ?? null,
+            ci_low: w?.ciLow ?? null,
+            ci_high: w?.ciHigh ?? null,
             n: cases.length,
-            p: w.p,
+            p: w?.p ?? null,
             mde: null,
             known_at_the_time: known,
           });
@@ -258,6 +265,8 @@ function adjustAcrossYears(drafts: SpecDraft[], supports: (d: SpecDraft, pAdj: n
   return drafts.map((d) => {
     const { family: _family, ...rest } = d;
     const pAdj = adj.get(d)!;
+    // A specification without a p-value (no finite fit) is reported but agrees with nothing.
+    if (d.p === null || Number.isNaN(pAdj)) return { ...rest, p_adjusted: null, supports: null };
     return { ...rest, p_adjusted: pAdj, supports: supports(d, pAdj) };
   });
 }
