@@ -18,4 +18,13 @@ export default function setup(): void {
   if (r.status !== 0) {
     throw new Error(`the data pipeline failed before the tests (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   }
+  // The claims step (npm run data runs it after the pipeline): data/output/claims.json.
+  const c = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/claims/write.ts'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATA_OUTPUT_DIR' && k !== 'DATA_CACHE_DIR')),
+  });
+  if (c.status !== 0) {
+    throw new Error(`the claims step failed before the tests (exit ${c.status}):\n${c.stdout}\n${c.stderr}`);
+  }
 }

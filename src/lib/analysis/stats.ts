@@ -17,6 +17,7 @@
  *   of cases (pairs), with `NaN` statistics (e.g. a resample with no
  *   variance) dropped and counted.
  */
+import { cumulativeStdNormalProbability, probit } from 'simple-statistics';
 
 /** Seeded PRNG (mulberry32): returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -357,4 +358,355 @@ export function jonckheereTest(
   const expected = jonckheereExpected(sizes);
   const t = permutationTest(labels, values, stat, { ...opts, centre: expected });
   return { j: t.observed, expected, p: t.p, permutations: t.permutations, seed: t.seed };
+}
+
+// ------------------------------------------------------------------ tests used by the claims engine
+//
+// Analytic (not resampled) tests, so that every specification of every claim
+// is cheap and checkable against scipy (tests/fixtures/stats/reference.py).
+
+/** Standard normal CDF Φ(z) (simple-statistics' table lookup is only good to about 1e-4; this uses erf). */
+export function normalCdf(z: number): number {
+  return 0.5 * (1 + erf(z / Math.SQRT2));
+}
+
+/** Error function: Maclaurin series for |x| < 2.5, Lentz continued fraction for erfc beyond (both ~1e-14). */
+function erf(x: number): number {
+  // Series for |x| < 2.5, continued fraction beyond: both to ~1e-14.
+  const ax = Math.abs(x);
+  if (ax < 2.5) {
+    let sum = ax;
+    let term = ax;
+    for (let n = 1; n < 200; n++) {
+      term *= (-ax * ax) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    const v = (2 / Math.sqrt(Math.PI)) * sum;
+    return x < 0 ? -v : v;
+  }
+  // erfc continued fraction (Lentz).
+  let f = ax;
+  let c = ax;
+  let d = 0;
+  for (let n = 1; n < 300; n++) {
+    const an = n / 2;
+    d = ax + an * d;
+    d = d === 0 ? 1e-300 : 1 / d;
+    c = ax + an / c;
+    if (c === 0) c = 1e-300;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
+  const v = 1 - erfc;
+  return x < 0 ? -v : v;
+}
+
+/** Standard normal quantile Φ⁻¹(p), refined by Newton steps from simple-statistics' probit. */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}.`);
+  let z = probit(p);
+  for (let i = 0; i < 3; i++) {
+    const pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    z -= (normalCdf(z) - p) / pdf;
+  }
+  return z;
+}
+// (cumulativeStdNormalProbability is kept as a cross-check in the tests.)
+export const coarseNormalCdf = cumulativeStdNormalProbability;
+
+/** Regularised incomplete beta I_x(a, b) (Numerical Recipes betai/betacf). */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const bt = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const cf = (xx: number, aa: number, bb: number): number => {
+    const qab = aa + bb;
+    const qap = aa + 1;
+    const qam = aa - 1;
+    let c = 1;
+    let d = 1 - (qab * xx) / qap;
+    if (Math.abs(d) < 1e-300) d = 1e-300;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m < 500; m++) {
+      const m2 = 2 * m;
+      let aa2 = (m * (bb - m) * xx) / ((qam + m2) * (aa + m2));
+      d = 1 + aa2 * d;
+      if (Math.abs(d) < 1e-300) d = 1e-300;
+      c = 1 + aa2 / c;
+      if (Math.abs(c) < 1e-300) c = 1e-300;
+      d = 1 / d;
+      h *= d * c;
+      aa2 = (-(aa + m) * (qab + m) * xx) / ((aa + m2) * (qap + m2));
+      d = 1 + aa2 * d;
+      if (Math.abs(d) < 1e-300) d = 1e-300;
+      c = 1 + aa2 / c;
+      if (Math.abs(c) < 1e-300) c = 1e-300;
+      d = 1 / d;
+      const del = d * c;
+      h *= del;
+      if (Math.abs(del - 1) < 1e-15) break;
+    }
+    return h;
+  };
+  return x < (a + 1) / (a + b + 2) ? (bt * cf(x, a, b)) / a : 1 - (bt * cf(1 - x, b, a)) / b;
+}
+
+/** Two-sided p-value of Student's t with `df` degrees of freedom. */
+export function tTwoSidedP(t: number, df: number): number {
+  if (!Number.isFinite(t)) return 0;
+  return incompleteBeta(df / (df + t * t), df / 2, 0.5);
+}
+
+/** Residuals of y after least squares on the columns of `controls` (with an intercept). */
+export function residualise(y: readonly number[], controls: readonly (readonly number[])[]): number[] {
+  const n = y.length;
+  const k = controls.length + 1;
+  // Design matrix X (n × k), solve (XᵀX) b = Xᵀy by Gaussian elimination with partial pivoting.
+  const X = y.map((_, i) => [1, ...controls.map((c) => c[i]!)]);
+  const A = Array.from({ length: k }, (_, r) => Array.from({ length: k + 1 }, (_, c) => 0));
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < k; r++) {
+      for (let c = 0; c < k; c++) A[r]![c]! += X[i]![r]! * X[i]![c]!;
+      A[r]![k]! += X[i]![r]! * y[i]!;
+    }
+  }
+  for (let col = 0; col < k; col++) {
+    let piv = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(A[r]![col]!) > Math.abs(A[piv]![col]!)) piv = r;
+    [A[col], A[piv]] = [A[piv]!, A[col]!];
+    const p = A[col]![col]!;
+    if (Math.abs(p) < 1e-12) throw new RangeError('residualise: the controls are collinear (a control has no variance in this sample).');
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const f = A[r]![col]! / p;
+      for (let c = col; c <= k; c++) A[r]![c]! -= f * A[col]![c]!;
+    }
+  }
+  const b = A.map((row, r) => row[k]! / row[r]!);
+  return y.map((v, i) => v - X[i]!.reduce((s, xv, j) => s + xv * b[j]!, 0));
+}
+
+export interface CorrelationTest {
+  /** The (partial) rank correlation. */
+  estimate: number;
+  /** 95% interval by Fisher's z (standard error 1/√(n − 3 − k)). */
+  ciLow: number;
+  ciHigh: number;
+  /** Two-sided p-value: t = r √((n − 2 − k)/(1 − r²)), n − 2 − k df (as scipy.stats.spearmanr for k = 0). */
+  p: number;
+  n: number;
+  /** Number of controls partialled out. */
+  k: number;
+  /** Smallest |ρ| a two-sided test at `alpha` detects with 80% power (Fisher z approximation). */
+  mde: number;
+}
+
+/**
+ * Spearman (k = 0) or partial Spearman rank correlation of x and y given the
+ * controls: Pearson correlation of the residuals of rank(x) and rank(y) after
+ * least squares on the ranks of the controls. A binary control (e.g. London)
+ * is ranked too, which leaves it binary.
+ */
+export function rankCorrelationTest(
+  x: readonly number[],
+  y: readonly number[],
+  controls: readonly (readonly number[])[] = [],
+  opts: { alpha?: number; power?: number } = {},
+): CorrelationTest {
+  assertPaired(x, y);
+  const n = x.length;
+  const k = controls.length;
+  const rx = rank(x);
+  const ry = rank(y);
+  const rc = controls.map((c) => rank(c));
+  const r = k === 0 ? pearson(rx, ry) : pearson(residualise(rx, rc), residualise(ry, rc));
+  const df = n - 2 - k;
+  const t = r * Math.sqrt(df / Math.max(1e-300, 1 - r * r));
+  const se = 1 / Math.sqrt(n - 3 - k);
+  const z = Math.atanh(Math.max(-0.999999999, Math.min(0.999999999, r)));
+  const q = normalQuantile(0.975);
+  const alpha = opts.alpha ?? 0.05;
+  const power = opts.power ?? 0.8;
+  return {
+    estimate: r,
+    ciLow: Math.tanh(z - q * se),
+    ciHigh: Math.tanh(z + q * se),
+    p: tTwoSidedP(t, df),
+    n,
+    k,
+    mde: minimumDetectableCorrelation(n, alpha, power, k),
+  };
+}
+
+/** Smallest |ρ| detectable with the given power by a two-sided test at `alpha` (Fisher z, k controls). */
+export function minimumDetectableCorrelation(n: number, alpha = 0.05, power = 0.8, k = 0): number {
+  return Math.tanh((normalQuantile(1 - alpha / 2) + normalQuantile(power)) / Math.sqrt(n - 3 - k));
+}
+
+/** Holm step-down adjusted p-values (same order as the input; NaN stays NaN). */
+export function holm(ps: readonly number[]): number[] {
+  const idx = ps.map((p, i) => ({ p, i })).filter((o) => !Number.isNaN(o.p)).sort((a, b) => a.p - b.p);
+  const m = idx.length;
+  const out = ps.map(() => NaN);
+  let running = 0;
+  idx.forEach((o, j) => {
+    running = Math.max(running, Math.min(1, (m - j) * o.p));
+    out[o.i] = running;
+  });
+  return out;
+}
+
+export interface OrdinalLogitFit {
+  /** Coefficient of the first predictor (log-odds of a better grade per unit). */
+  beta: number[];
+  se: number[];
+  cutpoints: number[];
+  logLik: number;
+  n: number;
+  iterations: number;
+}
+
+/**
+ * Proportional-odds (ordinal logistic) regression: P(grade ≤ j) = F(θⱼ − xβ),
+ * F the logistic CDF, grades coded 1..K. Newton–Raphson on the exact
+ * log-likelihood; standard errors from the inverse of the numerically
+ * differentiated Hessian (central differences of the analytic gradient).
+ */
+export function ordinalLogit(y: readonly number[], X: readonly (readonly number[])[]): OrdinalLogitFit {
+  const n = y.length;
+  const p = X[0]?.length ?? 0;
+  const levels = [...new Set(y)].sort((a, b) => a - b);
+  const K = levels.length;
+  if (K < 2) throw new RangeError('ordinalLogit: the outcome has fewer than two levels.');
+  const yi = y.map((v) => levels.indexOf(v)); // 0..K-1
+  const F = (t: number) => (t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t)));
+  const f = (t: number) => {
+    const e = F(t);
+    return e * (1 - e);
+  };
+  // Parameters: K−1 cutpoints then p betas.
+  const counts = levels.map((_, j) => yi.filter((v) => v === j).length);
+  let cum = 0;
+  const theta0 = counts.slice(0, -1).map((c) => {
+    cum += c;
+    const q = cum / n;
+    return Math.log(q / (1 - q));
+  });
+  let par = [...theta0, ...new Array<number>(p).fill(0)];
+  const cut = (pr: number[], j: number) => (j < 0 ? -Infinity : j >= K - 1 ? Infinity : pr[j]!);
+  const ll = (pr: number[]): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const eta = X[i]!.reduce((a, xv, j) => a + xv * pr[K - 1 + j]!, 0);
+      const hi = cut(pr, yi[i]!);
+      const lo = cut(pr, yi[i]! - 1);
+      const P = (hi === Infinity ? 1 : F(hi - eta)) - (lo === -Infinity ? 0 : F(lo - eta));
+      s += Math.log(Math.max(P, 1e-300));
+    }
+    return s;
+  };
+  const grad = (pr: number[]): number[] => {
+    const g = new Array<number>(pr.length).fill(0);
+    for (let i = 0; i < n; i++) {
+      const eta = X[i]!.reduce((a, xv, j) => a + xv * pr[K - 1 + j]!, 0);
+      const j = yi[i]!;
+      const hi = cut(pr, j);
+      const lo = cut(pr, j - 1);
+      const Fh = hi === Infinity ? 1 : F(hi - eta);
+      const Fl = lo === -Infinity ? 0 : F(lo - eta);
+      const fh = hi === Infinity ? 0 : f(hi - eta);
+      const fl = lo === -Infinity ? 0 : f(lo - eta);
+      const P = Math.max(Fh - Fl, 1e-300);
+      if (j < K - 1) g[j]! += fh / P;
+      if (j > 0) g[j - 1]! -= fl / P;
+      for (let b = 0; b < p; b++) g[K - 1 + b]! += (-X[i]![b]! * (fh - fl)) / P;
+    }
+    return g;
+  };
+  const hessian = (pr: number[]): number[][] => {
+    const m = pr.length;
+    const H: number[][] = [];
+    for (let a = 0; a < m; a++) {
+      const h = 1e-5 * Math.max(1, Math.abs(pr[a]!));
+      const up = [...pr];
+      const dn = [...pr];
+      up[a]! += h;
+      dn[a]! -= h;
+      const gu = grad(up);
+      const gd = grad(dn);
+      H.push(gu.map((v, b) => (v - gd[b]!) / (2 * h)));
+    }
+    // Symmetrise.
+    return H.map((row, a) => row.map((v, b) => (v + H[b]![a]!) / 2));
+  };
+  let iterations = 0;
+  let cur = ll(par);
+  for (; iterations < 100; iterations++) {
+    const g = grad(par);
+    const H = hessian(par);
+    const step = solve(H.map((r) => r.map((v) => -v)), g);
+    let t = 1;
+    let next = par.map((v, i) => v + t * step[i]!);
+    let nl = ll(next);
+    while ((!Number.isFinite(nl) || nl < cur - 1e-12 || !increasing(next.slice(0, K - 1))) && t > 1e-8) {
+      t /= 2;
+      next = par.map((v, i) => v + t * step[i]!);
+      nl = ll(next);
+    }
+    const moved = Math.max(...step.map((s) => Math.abs(s * t)));
+    par = next;
+    const done = Math.abs(nl - cur) < 1e-10 && moved < 1e-7;
+    cur = nl;
+    if (done) break;
+  }
+  const H = hessian(par);
+  const cov = invert(H.map((r) => r.map((v) => -v)));
+  const se = cov.map((r, i) => Math.sqrt(Math.max(0, r[i]!)));
+  return { beta: par.slice(K - 1), se: se.slice(K - 1), cutpoints: par.slice(0, K - 1), logLik: cur, n, iterations };
+}
+
+function increasing(xs: number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i]! > xs[i - 1]!)) return false;
+  return true;
+}
+
+function solve(A: number[][], b: number[]): number[] {
+  const k = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let col = 0; col < k; col++) {
+    let piv = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(M[r]![col]!) > Math.abs(M[piv]![col]!)) piv = r;
+    [M[col], M[piv]] = [M[piv]!, M[col]!];
+    const pv = M[col]![col]!;
+    if (Math.abs(pv) < 1e-14) throw new RangeError('ordinalLogit: singular information matrix (a predictor separates the grades or has no variance).');
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const fct = M[r]![col]! / pv;
+      for (let c = col; c <= k; c++) M[r]![c]! -= fct * M[col]![c]!;
+    }
+  }
+  return M.map((row, i) => row[k]! / row[i]!);
+}
+
+function invert(A: number[][]): number[][] {
+  const k = A.length;
+  return Array.from({ length: k }, (_, j) => solve(A, Array.from({ length: k }, (_, i) => (i === j ? 1 : 0)))).reduce<number[][]>(
+    (acc, colv, j) => {
+      colv.forEach((v, i) => (acc[i]![j] = v));
+      return acc;
+    },
+    Array.from({ length: k }, () => new Array<number>(k).fill(0)),
+  );
+}
+
+/** Wald test of one coefficient: estimate, 95% interval and two-sided normal p. */
+export function waldTest(beta: number, se: number): { estimate: number; ciLow: number; ciHigh: number; p: number } {
+  const q = normalQuantile(0.975);
+  const z = beta / se;
+  return { estimate: beta, ciLow: beta - q * se, ciHigh: beta + q * se, p: 2 * (1 - normalCdf(Math.abs(z))) };
 }

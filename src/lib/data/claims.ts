@@ -6,6 +6,8 @@
  */
 import { PANEL_NUMERIC_COLUMNS, type PanelNumericColumn } from '../../../scripts/data/contract.ts';
 import { figure } from '../data.ts';
+import { claimsFileSchema, type ClaimsFileData, type EvaluatedClaimData } from '../analysis/claims-schema.ts';
+import { loadOutput } from './load.ts';
 
 export interface Claim {
   text: string;
@@ -43,4 +45,18 @@ export function verifyClaims(storyId: string, claims: readonly Claim[] | undefin
     }
   });
   if (problems.length) throw new ClaimError(`Story claims do not match the data:\n${problems.join('\n')}`);
+}
+
+// ------------------------------------------------------------------ claims.json (the claims engine's output)
+
+
+/** data/output/claims.json, validated (written by `npm run data`, scripts/claims/write.ts). */
+export function getClaimsFile(): ClaimsFileData {
+  return loadOutput('claims.json', claimsFileSchema);
+}
+
+export function getEvaluatedClaim(id: string): EvaluatedClaimData {
+  const c = getClaimsFile().claims.find((x) => x.id === id);
+  if (!c) throw new ClaimError(`No claim "${id}" in claims.json: the ids are the file names in src/lib/analysis/registry/.`);
+  return c;
 }

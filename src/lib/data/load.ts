@@ -25,6 +25,7 @@ export const OUTPUT_FILES = [
   'report.json',
   'provenance.json',
   'anomalies.json',
+  'claims.json',
 ] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 

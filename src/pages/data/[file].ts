@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAnomalies, getEngland, getInspections, getLas, getPanel, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
 import type { OutputFile } from '../../lib/data/load.ts';
+import { getClaimsFile } from '../../lib/data/claims.ts';
 
 /**
  * /data/<file>: the pipeline's outputs, published byte for byte as the pipeline
@@ -20,6 +21,7 @@ const PUBLISHED: Partial<Record<OutputFile, { type: string; validate: () => unkn
   'datapackage.json': { type: JSON_TYPE, validate: getProvenance },
   'provenance.json': { type: JSON_TYPE, validate: getProvenance },
   'anomalies.json': { type: JSON_TYPE, validate: getAnomalies },
+  'claims.json': { type: JSON_TYPE, validate: getClaimsFile },
 };
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(PUBLISHED).map((file) => ({ params: { file } }));

@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseAllClaims, type AllClaimResults } from '../../../src/lib/analysis/index.ts';
 import { CLAIMS } from '../../../src/lib/analysis/claims.ts';
-import { renderClaimsMarkdown } from '../../../src/lib/analysis/report.ts';
 import { spendGradeYear } from '../../../src/lib/analysis/spend-quality.ts';
 import type { AnalysisInputs } from '../../../src/lib/analysis/types.ts';
 import { loadInputs, outputsExist } from './load-output.ts';
@@ -87,11 +86,5 @@ describe.skipIf(!outputsExist())('claims against the real outputs', () => {
 
   it('deprivation R² is computed on ~147 councils a year', () => {
     for (const y of r.deprivation.data.years) expect(y.n).toBeGreaterThanOrEqual(140);
-  });
-
-  it('renders docs/claims.md with one section per claim and no unfilled numbers', () => {
-    const md = renderClaimsMarkdown(r);
-    expect(md.match(/^## /gm)).toHaveLength(8);
-    expect(md).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

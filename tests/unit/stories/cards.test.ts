@@ -7,16 +7,17 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { results, spendBlocksReal, englandValue, real, latestRealYear, socialWorkRows, nameLines } from '../../../src/components/stories/analysis.ts';
-import { buildCards, claimDate, VERDICT_LABELS } from '../../../src/components/stories/cards.ts';
-import { squeeze, inCare, ratings } from '../../../src/components/stories/figures.ts';
+import { spendBlocksReal, englandValue, real, latestRealYear, nameLines } from '../../../src/components/stories/analysis.ts';
+import { cards, claimDate, VERDICT_LABELS } from '../../../src/components/stories/cards.ts';
+import { REGISTRY } from '../../../src/lib/analysis/registry/index.ts';
+import { squeeze, inCare } from '../../../src/components/stories/figures.ts';
 
 const haveOutputs = ['la-panel.json', 'england.json', 'inspections.json'].every((f) => existsSync(`data/output/${f}`));
 
 describe('claimDate', () => {
   it('prints months and years, and says when there is no date', () => {
     expect(claimDate('2017-10')).toBe('October 2017');
-    expect(claimDate('2019-04-01')).toBe('April 2019');
+    expect(claimDate('2019-04-01')).toBe('1 April 2019');
     expect(claimDate('2016')).toBe('2016');
     expect(claimDate('reported')).toBe('Date not recorded');
   });
@@ -29,58 +30,37 @@ describe('nameLines', () => {
   });
 });
 
-describe.skipIf(!haveOutputs)('claim cards on the real outputs', { timeout: 120_000 }, () => {
-  const cards = buildCards(results());
-  const byId = (id: string) => cards.find((c) => c.id === id)!;
+describe.skipIf(!haveOutputs)('claim cards on the real outputs (claims.json)', { timeout: 120_000 }, () => {
+  const all = existsSync('data/output/claims.json') ? cards() : [];
+  const byId = (id: string) => all.find((c) => c.id === id)!;
+  const spec = (id: string, specId: string) => byId(id).specifications.find((s) => s.id === specId)!;
 
-  it('has at least the ten claims of issue 3, each with a verdict in words, evidence and caveats', () => {
-    expect(cards.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
-    for (const c of cards) {
+  it('one card per registered claim, each with a verdict in words, a summary and no unfilled values', () => {
+    expect(all.map((c) => c.id).sort()).toEqual(REGISTRY.map((c) => c.id).sort());
+    for (const c of all) {
       expect(Object.values(VERDICT_LABELS)).toContain(c.verdictLabel);
-      expect(c.quote.length).toBeGreaterThan(10);
-      expect(c.evidence.length).toBeGreaterThan(0);
-      expect(c.caveats.length).toBeGreaterThan(0);
-      expect(c.verdict).not.toMatch(/NaN|undefined|\?\b/);
-      for (const e of c.evidence) expect(e.value).not.toMatch(/NaN|undefined/);
+      expect(c.words.length).toBeGreaterThan(10);
+      expect(c.summary).not.toMatch(/NaN|undefined|Infinity|null/);
+      for (const d of c.detail) expect(d).not.toMatch(/NaN|undefined|Infinity/);
     }
   });
 
   it('official figure: DfE first published 72,670 children looked after at 31 March 2017 (SFR50/2017)', () => {
-    const c = byId('cla-72670');
-    expect(c.evidence.find((e) => e.label.includes('first published'))?.value).toBe('72,670');
-    expect(c.verdictCode).toBe('supported');
+    expect(spec('cla-72670', '2017-count-first-published').estimate).toBe(72670);
   });
 
   it('official figure: 32,810 children started to be looked after in 2016-17 (SFR50/2017), about 90 a day', () => {
-    const c = byId('cla-90-a-day');
-    expect(c.evidence[0]!.value).toBe('32,810');
-    expect(Math.round(Number(c.evidence[1]!.value))).toBe(90);
+    expect(spec('cla-90-a-day', '2017-starts-per-day-first-published').estimate! * 365).toBeCloseTo(32810, 6);
   });
 
-  it('official figure: 77% of the 69 councils inspected under SIF by autumn 2015 were not good (52% RI, 25% inadequate)', () => {
-    const t = ratings().text;
-    expect(t.n2015).toBe(69);
-    expect(Math.round(t.notGood2015 / t.n2015 * 100)).toBe(77);
-    expect(byId('ofsted-77-of-69').evidence.map((e) => e.value)).toEqual(expect.arrayContaining(['17 (25%)', '36 (52%)']));
+  it('official figures: 69 councils by autumn 2015 and 136 in 2017 are matched by some cut-off', () => {
+    expect(byId('ofsted-77-of-69').specifications.some((s) => s.supports && s.n === 69)).toBe(true);
+    expect(byId('ofsted-136-shares').specifications.some((s) => s.supports && s.n === 136)).toBe(true);
   });
 
-  it('official figure: 24/46/29/1 per cent of 136 councils in 2017', () => {
-    expect(ratings().text.n2017).toBe(136);
-    expect(byId('ofsted-2017-136').evidence.map((e) => e.value.replace(/^\d+ /, ''))).toEqual(['(24%)', '(46%)', '(29%)', '(1%)']);
-  });
-
-  it('the £2.58bn claim is not reproduced, and 2014-15 has no line data', () => {
-    const c = byId('social-work-258-212');
-    expect(c.verdictCode).toBe('not-reproduced');
-    expect(c.verdict).not.toMatch(/_/);
-    const rows = socialWorkRows().filter((r) => r.year === 2015 && !String(r.line).startsWith('Claimed'));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.spend === null && r.missingReason === 'no_source')).toBe(true);
-  });
-
-  it('the 13% practice claim cannot be tested', () => {
-    expect(byId('newton-practice-13').verdictCode).toBe('cannot-be-tested');
+  it('the £2.58bn start is the sum of two published lines; 2014-15 has no line data', () => {
+    expect(spec('spend-fall-2-58bn', '2012-social-work-plus-family-support').estimate! / 1e9).toBeCloseTo(2.58, 2);
+    expect(spec('spend-fall-2-58bn', '2015-social-work-plus-family-support').estimate).toBeNull();
   });
 });
 
