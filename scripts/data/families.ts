@@ -164,7 +164,6 @@ export async function loadFamilies(
   rowsRead['geo-hocl-group-2023'] = geo.hoclGroups.features.length;
   rowsRead['geo-hex-odi-utla'] = Object.keys(geo.odiHex.hexes).length;
   const { rowsRead: _ofstedRows, ...ofsted } = r.ofsted; // both Ofsted files are counted by their tables
-  const observations = [...r.cla.observations, ...r.cin.observations, ...r.population.observations, ...r.workforce.observations, ...r.spend.observations];
   checkObservationRanges(observations, (id) => files.get(id)?.entry.path);
   return {
     observations,
