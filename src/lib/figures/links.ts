@@ -6,7 +6,7 @@
  * the nearest real pages. External links (https://…) and mailto: are not
  * checked here (`npm run test:links` checks the built site).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { levenshtein, type FigureIndex } from './refs.ts';
 
@@ -17,6 +17,8 @@ export interface Routes {
   patterns: string[][];
   /** Files served as they are (public/, endpoints such as /rss.xml). */
   files: Set<string>;
+  /** Known anchors of a page ("/sources/" → manifest ids); pages not listed are not anchor-checked. */
+  anchors?: Record<string, string[]>;
 }
 
 function listFiles(dir: string): string[] {
@@ -58,11 +60,17 @@ export function loadRoutes(root: string, index: FigureIndex): Routes {
   const storiesDir = resolve(root, 'src/content/stories');
   const stories = existsSync(storiesDir) ? readdirSync(storiesDir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')) : [];
   const councils = index.areas.filter((a) => a.kind === 'la').map((a) => a.slug);
-  return buildRoutes(
+  const routes = buildRoutes(
     listFiles(pagesDir).map((f) => relative(pagesDir, f)),
     { '/councils/[slug]/': councils, '/stories/[...slug]/': stories },
     listFiles(resolve(root, 'public')).map((f) => relative(resolve(root, 'public'), f).replace(/\\/g, '/')),
   );
+  const manifest = resolve(root, 'data/sources.json');
+  if (existsSync(manifest)) {
+    const ids = (JSON.parse(readFileSync(manifest, 'utf8')) as { sources?: Array<{ id: string }> }).sources?.map((s) => s.id) ?? [];
+    routes.anchors = { '/sources/': ids };
+  }
+  return routes;
 }
 
 function matchesPattern(segments: string[], pattern: string[]): boolean {
@@ -81,6 +89,12 @@ function matchesPattern(segments: string[], pattern: string[]): boolean {
 export function checkLink(routes: Routes, href: string): string | null {
   if (!href.startsWith('/') || href.startsWith('//')) return null;
   const path = href.replace(/[?#].*$/, '') || '/';
+  const hash = /#(.+)$/.exec(href)?.[1];
+  const anchors = routes.anchors?.[path];
+  if (hash && anchors && routes.pages.has(path) && !anchors.includes(hash)) {
+    const near = [...anchors].sort((a, b) => levenshtein(hash, a) - levenshtein(hash, b) || a.localeCompare(b)).slice(0, 3);
+    return `link "${href}": ${path} has no "#${hash}". Nearest: ${near.map((n) => `"${path}#${n}"`).join(', ')}.`;
+  }
   if (routes.pages.has(path) || routes.files.has(path)) return null;
   const segments = path.split('/').filter(Boolean);
   const last = segments[segments.length - 1] ?? '';

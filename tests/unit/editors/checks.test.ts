@@ -27,6 +27,11 @@ describe('internal links', () => {
     expect(checkLink(routes, '/about')).toBe('link "/about": pages end in "/" on this site: write "/about/".');
     expect(checkLink(routes, '/councils/blackpool#x')).toBe('link "/councils/blackpool#x": pages end in "/" on this site: write "/councils/blackpool/#x".');
   });
+  it('a source anchor that is not in the manifest names the nearest ids', () => {
+    const withSources = { ...buildRoutes(['sources.astro'], {}), anchors: { '/sources/': ['cla-ees-2024', 'cla-ees-2025'] } };
+    expect(checkLink(withSources, '/sources/#cla-ees-2025')).toBeNull();
+    expect(checkLink(withSources, '/sources/#cla-ees-2052')).toBe('link "/sources/#cla-ees-2052": /sources/ has no "#cla-ees-2052". Nearest: "/sources/#cla-ees-2024", "/sources/#cla-ees-2025".');
+  });
   it('private files (_paths.ts) are not routes', () => {
     expect(checkLink(routes, '/og/_paths')).toMatch(/no such page/);
   });
