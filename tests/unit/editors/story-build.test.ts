@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -20,7 +20,8 @@ function site(stories: Record<string, string>): string {
   made.push(dir);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   mkdirSync(join(dir, 'data'));
-  cpSync(join(ROOT, 'data/sources.json'), join(dir, 'data/sources.json'));
+  // The manifest and the editorial files (decisions, policies) the site reads beside the outputs.
+  for (const f of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'data', f), join(dir, 'data', f));
   symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
   cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
   cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (src) => !src.includes('/src/pages') && !src.includes('/src/content/stories') && !src.endsWith('ids.generated.ts') });
