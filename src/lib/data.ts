@@ -128,10 +128,20 @@ export function getInspections(laCode?: string): Inspection[] {
   return all.filter((i) => laCode === undefined || i.la_code === laCode).sort((a, b) => b.published.localeCompare(a.published));
 }
 
-/** The council's page of Ofsted reports (from Ofsted's own web links), or null. */
+/**
+ * The council's page of Ofsted reports (from Ofsted's own web links), or null. A page the file gives
+ * to another council too is used only when the two were formed from the same council (North and West
+ * Northamptonshire share one children's trust); otherwise it may be the other council's (the 2025 file
+ * gives the City of London Islington's page), so no link is shown.
+ */
 export function ofstedReportPage(laCode: string): string | null {
-  const f = loadOutput('inspections.json', InspectionsFileSchema) as { reportPages?: Record<string, string> };
-  return f.reportPages?.[laCode] ?? null;
+  const pages = (loadOutput('inspections.json', InspectionsFileSchema) as { reportPages?: Record<string, string> }).reportPages ?? {};
+  const url = pages[laCode];
+  if (!url) return null;
+  const preds = (code: string) => new Set(getLa(code)?.predecessors ?? []);
+  const mine = preds(laCode);
+  const sharing = Object.entries(pages).filter(([c, u]) => u === url && c !== laCode);
+  return sharing.every(([c]) => [...preds(c)].some((p) => mine.has(p))) ? url : null;
 }
 
 export function getReport(): Record<string, unknown> {

@@ -178,6 +178,15 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
     const d23 = distributionAt(load.inspections, '2023-03-31', publishedAsAt2023().map((p) => p.la_code));
     expect(d23.counts).toEqual({ Outstanding: 25, Good: 64, 'Requires improvement': 50, Inadequate: 13 });
   });
+  it("each current LA's page of Ofsted reports, from the 2025 release's own web links (153 councils, 151 pages)", () => {
+    expect(Object.keys(load.reportPages)).toHaveLength(153);
+    for (const url of Object.values(load.reportPages)) expect(url).toMatch(/^https:\/\/reports\.ofsted\.gov\.uk\/provider\/44\/\d+$/);
+    // 151 distinct: the file gives North and West Northamptonshire one page (provider 44/941; one children's trust
+    // serves both) and the City of London the same page as Islington (provider 44/206), as published.
+    expect(new Set(Object.values(load.reportPages)).size).toBe(151);
+    expect(load.reportPages.E06000061).toBe(load.reportPages.E06000062);
+    expect(load.reportPages.E09000001).toBe(load.reportPages.E09000019);
+  });
   it("Surrey: its Good (inspected before 31 March 2025, published 9 May 2025) is counted at 31 March 2025; the publication rule still says Requires improvement", () => {
     expect(countedAt31March(load.inspections, 'E10000030', 2025)).toMatchObject({ overall: 'Good', published: '2025-05-09' });
     expect(judgementInForce(load.inspections, 'E10000030', '2025-03-31')).toMatchObject({ overall: 'Requires improvement' });

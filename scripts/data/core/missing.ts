@@ -34,7 +34,7 @@ export const MISSING_REASONS = {
   not_in_geography: 'The council did not exist in this year',
   no_denominator: 'No population estimate to compute a rate',
   no_deflator: 'No deflator published for this year yet',
-  not_inspected: 'No Ofsted judgement in force on 31 March of this year',
+  not_inspected: 'No Ofsted judgement counted at 31 March of this year',
   /** Never written by the pipeline: set by the site's analysis accessor (src/lib/data.ts getPanelForAnalysis). */
   excluded_from_analysis: 'Left out of analyses: an editor judged the published figure implausible (see /data/anomalies.json)',
 } as const;

@@ -25,3 +25,12 @@ describe('ofstedHeadline', () => {
     expect(h.link).toMatch(/^https:\/\/reports\.ofsted\.gov\.uk\/provider\/44\/\d+$/);
   });
 });
+
+describe('ofstedReportPage', () => {
+  it('a page shared by councils formed from the same council is kept; one shared with an unrelated council is not', () => {
+    expect(ofstedReportPage('E06000061')).toBe(ofstedReportPage('E06000062'));
+    expect(ofstedReportPage('E06000061')).toMatch(/^https:\/\/reports\.ofsted\.gov\.uk\//);
+    expect(ofstedReportPage('E09000001')).toBeNull(); // the file gives the City of London Islington's page
+    expect(ofstedReportPage('E09000019')).toBeNull();
+  });
+});

@@ -45,3 +45,15 @@ describe('small-councils policy on council pages: not ranked, and not in the fie
     expect(f.rank!.of).toBe(field.length - small);
   });
 });
+
+import { results } from '../../../src/components/stories/analysis.ts';
+
+describe('analyses say which values they left out', () => {
+  it('spend vs Ofsted names Salford 2019-20 and Liverpool 2024-25; the England-only analyses say nothing', () => {
+    const r = results();
+    const note = (c: string[]) => c.find((x) => x.startsWith('Left out after review'));
+    expect(note(r.spendVsOfsted.caveats)).toContain('Salford 2019-20');
+    expect(note(r.spendVsOfsted.caveats)).toContain('Liverpool 2024-25');
+    expect(note(r.claCount.caveats)).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ import { OutputError, validateOutputs } from '../../../scripts/data/validate-out
 
 const geography = { lasIn: (y: number) => (y === 2020 ? [{}, {}] : [{}]) } as unknown as Geography;
 const row = (o: Partial<PanelRow>) => ({ la_code: 'E09000007', la_name: 'Camden', year: 2020, missing: {}, ...o }) as PanelRow;
-const out = (panel: PanelRow[], england: Assembled['england'] = []): Assembled => ({ panel, england, regions: [], revisions: [], files: new Map() });
+const out = (panel: PanelRow[], england: Assembled['england'] = []): Assembled => ({ panel, england, regions: [], revisions: [], files: new Map(), anomalies: [] });
 
 describe('validateOutputs', () => {
   it('passes a panel with one row per council existing each year', () => {
