@@ -35,6 +35,10 @@ export const PANEL_NUMERIC_COLUMNS = [
   'idaci_rank',
   'imd_score',
   'imd_rank',
+  'sw_agency_rate',
+  'sw_vacancy_rate',
+  'sw_turnover_rate',
+  'sw_caseload',
 ] as const;
 export type PanelNumericColumn = (typeof PANEL_NUMERIC_COLUMNS)[number];
 

@@ -42,6 +42,8 @@ export class ObservationStore {
   readonly revisions: Revision[] = [];
   /** measure|basis → level → codes seen (for listing choices in errors). */
   private readonly years = new Map<MeasureId, Set<number>>();
+  /** measure → bases seen (e.g. the joint-service bases of the workforce rates). */
+  private readonly bases = new Map<MeasureId, Set<string | undefined>>();
 
   get(measure: MeasureId, code: string, year: number, basis?: string): StoredValue | undefined {
     return this.map.get(key(measure, basis, code, year));
@@ -60,6 +62,10 @@ export class ObservationStore {
     return undefined;
   }
 
+  basesOf(measure: MeasureId): Array<string | undefined> {
+    return [...(this.bases.get(measure) ?? [])];
+  }
+
   yearsOf(measure: MeasureId): number[] {
     return [...(this.years.get(measure) ?? [])].sort((a, b) => a - b);
   }
@@ -70,6 +76,9 @@ export class ObservationStore {
     let ys = this.years.get(o.measure);
     if (!ys) this.years.set(o.measure, (ys = new Set()));
     ys.add(o.year);
+    let bs = this.bases.get(o.measure);
+    if (!bs) this.bases.set(o.measure, (bs = new Set()));
+    bs.add(o.basis);
     const incoming = { value: o.value, source: o.source, release: o.release, name: o.name, releaseOrder: o.releaseOrder };
     if (!prev) {
       this.map.set(k, incoming);

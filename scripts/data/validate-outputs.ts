@@ -25,6 +25,10 @@ const RANGES: Partial<Record<string, [number, number]>> = {
   population_0_17: [0, 2_000_000],
   spend_per_child_gbp: [0, 50_000],
   idaci_score: [0, 1],
+  sw_agency_rate: [0, 100],
+  sw_vacancy_rate: [0, 100],
+  sw_turnover_rate: [0, 100],
+  sw_caseload: [0, 200],
 };
 
 export function validateOutputs(out: Assembled, geography: Geography): void {

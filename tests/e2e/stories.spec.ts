@@ -45,7 +45,7 @@ async function checkContent(page: Page, path: string) {
   const cards = page.locator('.claim-card');
   for (let i = 0; i < (await cards.count()); i++) {
     const card = cards.nth(i);
-    await expect(card.locator('.claim-card__badge')).toContainText(/Verdict: (Supported|Partly supported|Not supported|Cannot be tested|Not supported by the published data)/);
+    await expect(card.locator('.claim-card__badge')).toContainText(/Verdict: (Supported|Partly supported|Not supported|Cannot be tested|Not reproducible)/);
     expect(await card.locator('blockquote').count()).toBe(1);
   }
   const text = await page.locator('main').innerText();

@@ -103,6 +103,12 @@ export function measuresFor(store: ObservationStore, code: string, year: number,
   const real: Value | undefined =
     perChild === undefined ? undefined : isMissing(perChild) ? perChild : isMissing(factor) ? factor : Math.round(perChild * factor);
   set('spend_per_child_real_gbp', real, cells.spend_total_gbp?.reason);
+  // Social work workforce (snapshot at 30 September, filed under the year ending the next 31 March). A joint
+  // service's rates describe the one workforce its councils share (basis "joint:<A>/<B>").
+  for (const m of ['sw_agency_rate', 'sw_vacancy_rate', 'sw_turnover_rate', 'sw_caseload'] as const) {
+    const joint = store.basesOf(m).filter((b) => b?.startsWith('joint:') && b.includes(code));
+    set(m, store.getFirst(m, code, year, [undefined, ...joint])?.value);
+  }
   return { cells, basis };
 }
 

@@ -53,6 +53,10 @@ export function panelDictionary(deflatorBase: string): ColumnDoc[] {
     d('idaci_rank', 'integer', 'IDACI 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', ['iod-2019-utla'], 'rank'),
     d('imd_score', 'number', 'Index of Multiple Deprivation 2019: average score.', ['iod-2019-utla'], 'score'),
     d('imd_rank', 'integer', 'IMD 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', ['iod-2019-utla'], 'rank'),
+    d('sw_agency_rate', 'number', 'Agency children and family social workers as a percentage of agency plus directly employed social workers (full-time equivalent), at 30 September of the previous calendar year (the snapshot for September Y is filed under the year ending 31 March Y+1). A joint service reports one figure for both its councils.', ['workforce-2025'], 'percent'),
+    d('sw_vacancy_rate', 'number', 'Vacant children and family social worker posts as a percentage of vacancies plus social workers in post (full-time equivalent), at 30 September of the previous calendar year.', ['workforce-2025'], 'percent'),
+    d('sw_turnover_rate', 'number', 'Children and family social workers who left in the twelve months to 30 September of the previous calendar year, as a percentage of the average number in post (full-time equivalent).', ['workforce-2025'], 'percent'),
+    d('sw_caseload', 'number', 'Average number of cases per case-holding children and family social worker (full-time equivalent), at 30 September of the previous calendar year.', ['workforce-2025'], 'cases per social worker'),
     d('missing', 'object', 'JSON only: for each empty column, the reason it is empty (for example "suppressed", "not_available", "no_source", "definition_break", "not_inspected"). See missingReasons in the file.', []),
     d('missing_reasons', 'string', 'CSV only: the reasons for the empty cells of the row, as column=reason pairs separated by semicolons.', []),
   ];

@@ -17,6 +17,8 @@ import { analyseAllClaims, type AllClaimResults } from '../../lib/analysis/index
 import type { EnglandOutput } from '../../lib/analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../../lib/analysis/sample.ts';
 import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../../lib/data.ts';
+import { getEvaluatedClaim } from '../../lib/data/claims.ts';
+import type { SpecificationData } from '../../lib/analysis/claims-schema.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -203,16 +205,29 @@ export function spendGradeRows(year: number): Row[] {
     .map((s) => ({ council: s.name, grade: s.row.ofsted_overall!, spend: s.x }));
 }
 
+/** The claims engine's specification `specId` of claim `claimId` (data/output/claims.json). */
+export function claimSpec(claimId: string, specId: string): SpecificationData {
+  const s = getEvaluatedClaim(claimId).specifications.find((x) => x.id === specId);
+  if (!s) throw new Error(`claims.json: claim ${claimId} has no specification ${specId}; run \`npm run data\`.`);
+  return s;
+}
+
+/** Spearman's ρ by year, all children's services, no controls: the claims engine's headline specification. */
 export function rhoRows(): Row[] {
-  return results()
-    .spendVsOfsted.data.years.filter((y) => y.usedForVerdict)
-    .map((y) => ({ year: y.year, estimate: y.rho, lo: y.ci.lo, hi: y.ci.hi, n: y.n, p: y.permutation.p }));
+  return getEvaluatedClaim('dfe-no-significant-correlation')
+    .specifications.filter((s) => s.method === 'spearman' && s.measure === 'all-childrens-services')
+    .sort((a, b) => a.year - b.year)
+    .map((s) => ({ year: s.year, estimate: s.estimate, lo: s.ci_low, hi: s.ci_high, n: s.n, p: s.p, p_adjusted: s.p_adjusted }));
 }
 
 // ------------------------------------------------------------------ story 3: deprivation
 
+/** R² of spend per child on IDACI by year, all councils, all children's services (the claims engine's specifications). */
 export function r2Rows(): Row[] {
-  return results().deprivation.data.years.map((y) => ({ year: y.year, estimate: y.r2 * 100, lo: y.r2CI.lo * 100, hi: y.r2CI.hi * 100, n: y.n }));
+  return getEvaluatedClaim('lga-deprivation-half')
+    .specifications.filter((s) => s.method === 'r2' && s.measure === 'all-childrens-services' && s.subset === 'all')
+    .sort((a, b) => a.year - b.year)
+    .map((s) => ({ year: s.year, estimate: s.estimate! * 100, lo: s.ci_low! * 100, hi: s.ci_high! * 100, n: s.n }));
 }
 
 export function deprivationScatter(year: number): Row[] {

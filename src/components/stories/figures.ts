@@ -5,6 +5,7 @@
  * MDX reads `{f.text.totalReal0}` and a data update rewrites the sentence.
  */
 import { TIMELINE } from '../../lib/analysis/timeline.ts';
+import { getEvaluatedClaim } from '../../lib/data/claims.ts';
 import { getLa, getPanel, getRegions, latestYear } from '../../lib/data.ts';
 import {
   blockChange,
@@ -119,7 +120,16 @@ export function spendOfsted() {
   const y16 = sq.data.years.find((y) => y.year === 2016)!;
   const y17 = sq.data.years.find((y) => y.year === 2017)!;
   const latest = sq.data.latest!;
-  const sig = sq.data.significantYears;
+  const dfe = getEvaluatedClaim('dfe-no-significant-correlation');
+  const alpha = Number(dfe.thresholds.alpha);
+  const headline = dfe.specifications.filter((s) => s.method === 'spearman' && s.measure === 'all-childrens-services');
+  const spec = (year: number) => {
+    const s = headline.find((x) => x.year === year);
+    if (!s) throw new Error(`claims.json has no ${year} headline specification for the spend and Ofsted claim; run \`npm run data\`.`);
+    return s;
+  };
+  const sig = headline.filter((s) => s.p! < alpha).map((s) => s.year);
+  const sigAdjusted = headline.filter((s) => s.p_adjusted! < alpha).length;
   const med = (y: typeof latest, g: string) => y.byGrade.find((b) => b.grade === g)?.medianCash ?? null;
   const half = results().halfAsMuch.data.years;
   const h17 = half.find((y) => y.year === 2017)!;
@@ -130,22 +140,25 @@ export function spendOfsted() {
     text: {
       firstFy: fmt.fy(used[0]!.year),
       lastFy: fmt.fy(latest.year),
-      years: used.length,
-      rho16: fmt.rho(y16.rho),
-      p16: fmt.p(y16.permutation.p),
-      ci16: `${fmt.rho(y16.ci.lo)} to ${fmt.rho(y16.ci.hi)}`,
+      // ρ, intervals and p-values as on the claim cards (the claims engine, data/output/claims.json).
+      rho16: fmt.rho(spec(2016).estimate!),
+      p16: fmt.p(spec(2016).p!),
+      ci16: `${fmt.rho(spec(2016).ci_low!)} to ${fmt.rho(spec(2016).ci_high!)}`,
       kw16: fmt.p(y16.kruskalWallis.p),
-      rho17: fmt.rho(y17.rho),
-      p17: fmt.p(y17.permutation.p),
-      ci17: `${fmt.rho(y17.ci.lo)} to ${fmt.rho(y17.ci.hi)}`,
+      rho17: fmt.rho(spec(2017).estimate!),
+      p17: fmt.p(spec(2017).p!),
+      ci17: `${fmt.rho(spec(2017).ci_low!)} to ${fmt.rho(spec(2017).ci_high!)}`,
       kw17: fmt.p(y17.kruskalWallis.p),
       n17: y17.n,
-      rhoLatest: fmt.rho(latest.rho),
-      ciLatest: `${fmt.rho(latest.ci.lo)} to ${fmt.rho(latest.ci.hi)}`,
-      pLatest: fmt.p(latest.permutation.p),
+      rhoLatest: fmt.rho(spec(latest.year).estimate!),
+      ciLatest: `${fmt.rho(spec(latest.year).ci_low!)} to ${fmt.rho(spec(latest.year).ci_high!)}`,
+      pLatest: fmt.p(spec(latest.year).p!),
       nLatest: latest.n,
       sigYears: sig.length ? sig.map((y) => fmt.fy(y)).join(', ') : 'none',
       sigCount: sig.length,
+      sigAdjustedCount: sigAdjusted,
+      sigAdjustedText: sigAdjusted === 0 ? 'none of them stays significant' : `${sigAdjusted} ${sigAdjusted === 1 ? 'stays' : 'stay'} significant`,
+      years: headline.length,
       medGoodLatest: fmt.gbp(med(latest, 'Good')),
       medRiLatest: fmt.gbp(med(latest, 'Requires improvement')),
       medInadLatest: fmt.gbp(med(latest, 'Inadequate')),

@@ -916,7 +916,9 @@ export function evaluateClaim(c: ClaimRecord, inputs: AnalysisInputs): Evaluated
   const thenAndNow =
     vNow === vThen
       ? null
-      : `With what was public when it was said the verdict is “${VERDICT_LABELS[vThen].toLowerCase()}” (${cThen.supporting} of ${cThen.testable} specifications agree); with today’s figures and the years since, it is “${VERDICT_LABELS[vNow].toLowerCase()}” (${cNow.supporting} of ${cNow.testable}).`;
+      : cThen.testable === 0
+        ? `None of the figures needed to test it had been published when it was said; with today’s figures it is “${VERDICT_LABELS[vNow].toLowerCase()}” (${cNow.supporting} of ${cNow.testable} specifications agree).`
+        : `With what was public when it was said the verdict is “${VERDICT_LABELS[vThen].toLowerCase()}” (${cThen.supporting} of ${cThen.testable} specifications agree); with today’s figures and the years since, it is “${VERDICT_LABELS[vNow].toLowerCase()}” (${cNow.supporting} of ${cNow.testable}).`;
   return {
     id: c.id,
     topic: c.topic,

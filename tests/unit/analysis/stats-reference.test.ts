@@ -19,7 +19,7 @@ describe('rank correlation tests against scipy', () => {
     ['idaci+london', [idaci!, london!]],
   ] as const) {
     it(`control ${name}: estimate, Fisher interval, t-test p and detectable effect`, () => {
-      const r = rankCorrelationTest(spend!, grade!, controls as number[][]);
+      const r = rankCorrelationTest(spend!, grade!, controls as unknown as number[][]);
       const e = ref.rankCorrelation[name];
       expect(r.estimate).toBeCloseTo(e.estimate, 10);
       expect(r.ciLow).toBeCloseTo(e.ciLow, 8);
