@@ -22,7 +22,7 @@ export interface RunReport {
   sources: Array<{ id: string; rows: number; from: string; changed: boolean }>;
   panelRows: number;
   missingByColumn: Record<string, Partial<Record<MissingReason, number>>>;
-  changes: { total: number; added: number; removed: number; byColumn: Record<string, number>; sample: Change[] };
+  changes: { total: number; added: number; removed: number; byColumn: Record<string, number>; sample: Change[]; addedYears?: number[] };
   revisions: number;
   timingsMs: Record<string, number>;
 }
@@ -49,12 +49,14 @@ export function diffPanels(previous: readonly PanelRow[], next: readonly PanelRo
   const sample: Change[] = [];
   let total = 0;
   let added = 0;
+  const addedYears = new Set<number>();
   for (const r of next) {
     const k = key(r);
     seen.add(k);
     const p = prev.get(k);
     if (!p) {
       added++;
+      addedYears.add(r.year);
       continue;
     }
     for (const c of COMPARED) {
@@ -68,7 +70,7 @@ export function diffPanels(previous: readonly PanelRow[], next: readonly PanelRo
     }
   }
   const removed = [...prev.keys()].filter((k) => !seen.has(k)).length;
-  return { total, added, removed, byColumn, sample };
+  return { total, added, removed, byColumn, sample, ...(addedYears.size ? { addedYears: [...addedYears].sort((a, b) => a - b) } : {}) };
 }
 
 const fmt = (v: number | string | null) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('en-GB') : v);
