@@ -8,8 +8,8 @@
  * Refuses to overwrite an existing story. The clock and the folder are
  * injectable for tests.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function storySlug(title: string): string {
@@ -25,7 +25,22 @@ export function storySlug(title: string): string {
     .replace(/-$/, '');
 }
 
-export function storyTemplate(title: string, today: string): string {
+export interface LatestRelease {
+  /** Manifest id of the newest children-looked-after release (cla-ees-<year>). */
+  source: string;
+  /** Its year: the latest 31 March it covers. */
+  year: number;
+}
+
+/** The newest CLA release in data/sources.json: the scaffold cites it, so a new story starts at the latest year. */
+export function latestClaRelease(manifestPath = resolve(dirname(fileURLToPath(import.meta.url)), '../data/sources.json')): LatestRelease {
+  const { sources } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { sources: Array<{ id: string; release: string }> };
+  const cla = sources.filter((s) => /^cla-ees-/.test(s.id) && /^\d{4}$/.test(s.release)).sort((a, b) => Number(a.release) - Number(b.release)).at(-1);
+  if (!cla) throw new Error(`${manifestPath} has no children-looked-after release (an entry with id cla-ees-<year>)`);
+  return { source: cla.id, year: Number(cla.release) };
+}
+
+export function storyTemplate(title: string, today: string, latest: LatestRelease = latestClaRelease()): string {
   return `---
 title: ${JSON.stringify(title)}
 standfirst: "TODO: one or two sentences that sum up the story."
@@ -33,7 +48,7 @@ byline: "TODO: your name"
 published: ${today}
 tags: []
 # Manifest ids (data/sources.json) of every source the story relies on.
-sources: ["cla-ees-2025"]
+sources: [${JSON.stringify(latest.source)}]
 # corrections:            # newest first is automatic; shown on the story and on /corrections/
 #   - date: ${today}
 #     text: "What was wrong, and what it now says."
@@ -43,9 +58,9 @@ import Fig from '../../components/editorial/Fig.astro';
 
 {/* Every number comes from the data: see docs/editors-guide.md, "Citing a figure". */}
 
-At 31 March 2024, councils in England looked after
-<Fig m="cla_rate_per_10k" la="england" year={2024} /> — and in Blackpool
-<Fig m="cla_rate_per_10k" la="blackpool" year={2024} />.
+At 31 March ${latest.year}, councils in England looked after
+<Fig m="cla_rate_per_10k" la="england" year={${latest.year}} /> — and in Blackpool
+<Fig m="cla_rate_per_10k" la="blackpool" year={${latest.year}} />.
 `;
 }
 

@@ -16,7 +16,7 @@ import { buildPanel, panelYears } from './derive/panel.ts';
 import { buildAreas } from './derive/areas.ts';
 import type { DeflatorLookup } from './derive/measures.ts';
 import { countedAt31March, judgementInForce } from './derive/ofsted-in-force.ts';
-import { panelDictionary } from './publish/dictionary.ts';
+import { creditsFrom, panelDictionary } from './publish/dictionary.ts';
 import { dataPackage } from './publish/datapackage.ts';
 import { toCsv } from './publish/csv.ts';
 import { PANEL_FAMILIES, provenanceFor } from './publish/provenance.ts';
@@ -103,7 +103,6 @@ export interface Editorial {
 }
 
 export function assemble(manifest: Manifest, files: SourceFiles, f: Families, dataVersion: string, editorial?: Editorial): Assembled {
-  void manifest;
   // The council panel runs from 2010 to the latest year of the councils' year-end returns
   // (panelYears, from the data). Council figures outside it (S251 2008-09; a workforce
   // snapshot filed under the year after the latest return) are not carried; England's are.
@@ -127,7 +126,7 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
 
   const anomalies = editorial ? screenAnomalies(panel, england, f.geography.las, editorial.anomalies, editorial.smallCouncils) : [];
   const prov = provenanceFor(files, dataVersion, PANEL_FAMILIES);
-  const columns = panelDictionary(deflators.baseLabel);
+  const columns = panelDictionary(deflators.baseLabel, creditsFrom(manifest.sources, f.observations));
   const out = new Map<string, string>();
   out.set('la-panel.json', stableJson({ provenance: prov, columns, missingReasons: MISSING_REASONS, rows: panel }));
   out.set('la-panel.csv', toCsv(panelCsvRows(panel), PANEL_CSV_COLUMNS));
@@ -153,7 +152,7 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   out.set('anomalies.json', stableJson(anomalies));
   out.set('revisions.json', stableJson({ provenance: prov, revisions: store.revisions }));
   out.set('dictionary.json', stableJson({ provenance: prov, columns, missingReasons: MISSING_REASONS }));
-  out.set('datapackage.json', stableJson(dataPackage(prov, columns, PANEL_CSV_COLUMNS)));
+  out.set('datapackage.json', stableJson(dataPackage(prov, columns, PANEL_CSV_COLUMNS, years)));
   out.set('provenance.json', stableJson(provenanceFor(files, dataVersion, [...new Set(manifest.sources.map((s) => s.family))])));
   const geoProv = provenanceFor(files, dataVersion, ['geo']);
   out.set('geo/utla.json', stableJson({ provenance: geoProv, ...f.geo.utla }));

@@ -10,7 +10,7 @@
  * before anything is written: the previous outputs stay as they were.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PipelineConfig } from './config.ts';
 import { acquireAll, type SourceFiles } from './core/acquire.ts';
 import { cacheKey, codeVersion, ParseCache } from './cache.ts';
@@ -23,12 +23,15 @@ import type { PanelRow } from './contract.ts';
 import { validateOutputs } from './validate-outputs.ts';
 import { parseAnomalyFile, parseSmallCouncils } from './derive/anomalies.ts';
 import { anomalySummary } from './publish/report.ts';
-import { checkCompleteness } from './completeness.ts';
+import { checkCompleteness, seriesOf } from './completeness.ts';
+import { appendUpdate, storiesCiting, updateEntry } from './publish/updates.ts';
 
 export interface RunDeps {
   log: (message: string) => void;
   now: () => number;
   fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Today's date (YYYY-MM-DD) for the data-updates log; injected so tests are deterministic. */
+  today?: () => string;
 }
 
 export interface RunResult {
@@ -127,7 +130,17 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
   out.files.set('report.md', markdown);
 
   await step('publish outputs', () => publishAtomically(config.outputDir, out.files));
-  if (config.update) await recordNewChecksums(config.manifestPath, manifest, files, deps.log);
+  if (config.update) {
+    await recordNewChecksums(config.manifestPath, manifest, files, deps.log);
+    const changed = [...files.values()].filter((f) => f.changed);
+    if (changed.length > 0) {
+      const logPath = join(dirname(config.manifestPath), 'updates.json');
+      const stories = await storiesCiting(join(config.root, 'src', 'content', 'stories'), new Set(changed.map((f) => seriesOf(f.entry.id))));
+      const today = deps.today?.() ?? new Date().toISOString().slice(0, 10);
+      await appendUpdate(logPath, updateEntry(today, report, files, stories));
+      deps.log(`  logged the update in ${logPath} (${today})`);
+    }
+  }
   timings.total = Math.round(deps.now() - t0);
   deps.log(
     `✓ Wrote ${out.files.size} files to ${config.outputDir} in ${timings.total} ms: ${out.panel.length} council-years, ` +

@@ -22,6 +22,7 @@ import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericCol
 import { PANEL_NUMERIC_COLUMNS } from '../../scripts/data/contract.ts';
 import { MISSING_REASONS, type MissingReason } from '../../scripts/data/core/missing.ts';
 import { loadOutput, OutputFileError, outputPath, resetDataCache as resetLoaded } from './data/load.ts';
+import { getUpdates } from './data/updates.ts';
 import {
   ENGLAND_CODE,
   AnomaliesFileSchema,
@@ -156,7 +157,17 @@ export function getProvenance(): SiteProvenance {
  * "Data updated": the newest publication date among the sources (from the manifest), so two
  * builds from the same data say the same thing. Month-only dates are the 1st of the month.
  */
+/**
+ * "Data updated": the date the latest data update was accepted (the public log,
+ * data/updates.json); before any logged update, the latest publication date
+ * among the sources.
+ */
 export function dataUpdated(): Date {
+  const latest = getUpdates()[0];
+  if (latest) {
+    const [y, m, d] = latest.date.split('-').map(Number);
+    return new Date(Date.UTC(y!, m! - 1, d!));
+  }
   const p = getProvenance();
   if (!p.latestPublication) throw new Error('provenance.json has no latestPublication: no source in data/sources.json records a publication date');
   const [y, m, d] = p.latestPublication.date.split('-').map(Number);

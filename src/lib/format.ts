@@ -115,6 +115,14 @@ const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
+/** "2026-11" or "2026-11-19" → "November 2026" (a publisher's announced release month). */
+export function formatMonth(d: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(d);
+  const m = match ? Number(match[2]) : 0;
+  if (!match || m < 1 || m > 12) throw new RangeError(`formatMonth: "${d}" is not YYYY-MM`);
+  return `${MONTHS[m - 1]} ${match[1]}`;
+}
+
 /** ISO date "2025-09-25" (or a Date) → "25 September 2025". Throws on an invalid date. */
 export function formatDate(d: string | Date): string {
   let y: number, m: number, day: number;

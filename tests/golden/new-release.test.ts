@@ -106,6 +106,18 @@ describe('the drill: a 2026 CLA release as one manifest entry', () => {
     expect(md).toContain('| Camden (E09000007) | 2025 | cla_count | 205 | 209 |');
   });
 
+  it('adds a dated entry to the public data-updates log: the release, years, councils and stories', async () => {
+    const log = await readJson<{ updates: Array<Record<string, unknown>> }>(join(dir, 'drill', 'updates.json'));
+    expect(log.updates).toHaveLength(1);
+    const u = log.updates[0]!;
+    expect(u.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(u.sources).toEqual([expect.objectContaining({ id: ID, release: '2026' })]);
+    expect(u.years).toEqual(expect.arrayContaining([2025, 2026]));
+    expect(u.councils).toContainEqual({ code: CAMDEN, name: 'Camden' });
+    // a published story citing the children-looked-after releases
+    expect((u.stories as Array<{ slug: string }>).map((s) => s.slug)).toContain('more-children-in-care');
+  });
+
   it('the council panel runs to 2026 with the new release’s figures', () => {
     expect(Math.max(...panel.map((r) => r.year))).toBe(2026);
     const camden = (y: number) => panel.find((r) => r.la_code === CAMDEN && r.year === y)!;

@@ -15,12 +15,12 @@ const FRICTIONLESS_TYPE: Record<ColumnDoc['type'], string> = {
   object: 'object',
 };
 
-export function dataPackage(prov: Provenance, columns: readonly ColumnDoc[], csvColumns: readonly string[]): unknown {
+export function dataPackage(prov: Provenance, columns: readonly ColumnDoc[], csvColumns: readonly string[], years: { first: number; last: number }): unknown {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const licences = [...new Set(prov.generatedFrom.map((s) => s.licence))].sort();
   return {
     name: 'childrens-services-england',
-    title: "Children's services in England: council panel 2010–2025",
+    title: `Children's services in England: council panel ${years.first}–${years.last}`,
     version: prov.dataVersion,
     licenses: licences.map((l) => ({ name: l, title: LICENCES[l as keyof typeof LICENCES]?.name ?? l, path: LICENCES[l as keyof typeof LICENCES]?.url })),
     sources: prov.generatedFrom.map((s) => ({ title: `${s.publisher}: ${s.title} (${s.release})`, path: s.landingUrl })),

@@ -4,13 +4,44 @@
  * and shown on the site's data page.
  */
 import type { ColumnDoc, PanelRow } from '../contract.ts';
+import type { Family } from '../core/manifest.ts';
+import type { MeasureId } from '../core/types.ts';
 
 type PanelColumn = Exclude<keyof PanelRow, 'missing'> | 'missing' | 'missing_reasons';
 
-const CLA_SOURCES = ['cla-sfr-2010-cla', 'cla-sfr-2017-cla', 'cla-ees-2022', 'cla-ees-2024', 'cla-ees-2025'];
-const SPEND_SOURCES = ['s251-outturn-0809', 's251-outturn-1314', 'lait-2024-11', 'lait-2026-04'];
+/**
+ * Which manifest sources feed a measure or belong to a family, from the data:
+ * every source with an observation of the measure, and every entry of the
+ * family, in manifest order. A new release is credited without a code change.
+ */
+export interface Credits {
+  measures(...measures: MeasureId[]): string[];
+  families(...families: Family[]): string[];
+}
 
-export function panelDictionary(deflatorBase: string): ColumnDoc[] {
+/** Credits from the manifest entries (in order) and the observations parsed from them. */
+export function creditsFrom(entries: ReadonlyArray<{ id: string; family: Family }>, observations: Iterable<{ measure: MeasureId; source: string }>): Credits {
+  const byMeasure = new Map<MeasureId, Set<string>>();
+  for (const o of observations) {
+    const set = byMeasure.get(o.measure) ?? new Set<string>();
+    set.add(o.source);
+    byMeasure.set(o.measure, set);
+  }
+  const order = entries.map((e) => e.id);
+  const ordered = (ids: Set<string>) => order.filter((id) => ids.has(id));
+  return {
+    measures: (...ms) => ordered(new Set(ms.flatMap((m) => [...(byMeasure.get(m) ?? [])]))),
+    families: (...fs) => entries.filter((e) => fs.includes(e.family)).map((e) => e.id),
+  };
+}
+
+export function panelDictionary(deflatorBase: string, credits: Credits): ColumnDoc[] {
+  const CLA_SOURCES = credits.measures('cla_count');
+  const SPEND_SOURCES = credits.measures('spend_total_gbp');
+  const POPULATION = credits.measures('population_0_17');
+  const OFSTED = credits.families('ofsted');
+  const DEPRIVATION = credits.families('deprivation');
+  const LOOKUPS = credits.families('geography').filter((id) => id === 'lookup-dfe-las');
   const d = (name: PanelColumn, type: ColumnDoc['type'], description: string, sources: string[], unit?: string): ColumnDoc => ({
     name,
     type,
@@ -19,21 +50,21 @@ export function panelDictionary(deflatorBase: string): ColumnDoc[] {
     sources,
   });
   return [
-    d('la_code', 'string', 'ONS/GSS code of the upper-tier local authority (E06 unitary, E08 metropolitan district, E09 London borough, E10 county). Councils that were only recoded keep their latest code for every year.', ['lookup-dfe-las']),
-    d('la_old_code', 'string', 'DfE three-digit local authority code.', ['lookup-dfe-las']),
-    d('la_name', 'string', 'Council name.', ['lookup-dfe-las']),
-    d('region_code', 'string', 'ONS code of the English region (E12).', ['lookup-dfe-las']),
-    d('region', 'string', 'English region.', ['lookup-dfe-las']),
+    d('la_code', 'string', 'ONS/GSS code of the upper-tier local authority (E06 unitary, E08 metropolitan district, E09 London borough, E10 county). Councils that were only recoded keep their latest code for every year.', LOOKUPS),
+    d('la_old_code', 'string', 'DfE three-digit local authority code.', LOOKUPS),
+    d('la_name', 'string', 'Council name.', LOOKUPS),
+    d('region_code', 'string', 'ONS code of the English region (E12).', LOOKUPS),
+    d('region', 'string', 'English region.', LOOKUPS),
     d('year', 'integer', 'Year ending 31 March. Counts are at 31 March of this year; flows and spending cover the year to 31 March (financial year ending in this year); the Ofsted judgement is the one in force on 31 March.', []),
-    d('population_0_17', 'integer', 'Children aged 0 to 17: the ONS mid-year estimate for the previous June (as DfE uses for rates); where ONS figures are missing, the denominator printed in the DfE children-looked-after release; for 2010, the mid-2009 estimate printed in SFR27/2010. No source gives one for 2011 and 2012 (ONS estimates here start at mid-2012 and the 2011 and 2012 releases print none), so rates for those years are empty.', ['population-0-17', 'cla-ees-2025', 'cla-sfr-2010-cla'], 'children'),
+    d('population_0_17', 'integer', 'Children aged 0 to 17: the ONS mid-year estimate for the previous June (as DfE uses for rates); where ONS figures are missing, the denominator printed in the DfE children-looked-after release; for 2010, the mid-2009 estimate printed in SFR27/2010. No source gives one for 2011 and 2012 (ONS estimates here start at mid-2012 and the 2011 and 2012 releases print none), so rates for those years are empty.', POPULATION, 'children'),
     d('cla_count', 'integer', 'Children looked after at 31 March. 2010–2017 as first published in the statistical first releases; 2018 onwards from the latest Explore Education Statistics release covering the year.', CLA_SOURCES, 'children'),
-    d('cla_rate_per_10k', 'integer', 'Children looked after at 31 March per 10,000 children aged 0–17. As published by DfE from 2018; for 2010–2017 computed from cla_count and population_0_17 and rounded to a whole number, as DfE does.', [...CLA_SOURCES, 'population-0-17'], 'per 10,000 children'),
-    d('cla_starts', 'integer', 'Children who started to be looked after during the year.', CLA_SOURCES, 'children'),
-    d('cla_ceases', 'integer', 'Children who ceased to be looked after during the year.', CLA_SOURCES, 'children'),
-    d('cin_count', 'integer', 'Children in need at 31 March (children in need census).', ['cin-b1-2024', 'cin-b1-2025'], 'children'),
-    d('cin_rate_per_10k', 'number', 'Children in need at 31 March per 10,000 children aged 0–17: as published (2013–2024), computed from the count and population for later years.', ['cin-b1-2024', 'cin-b1-2025', 'population-0-17'], 'per 10,000 children'),
-    d('cpp_count', 'integer', 'Children who were the subject of a child protection plan at 31 March.', ['cin-d5-2025'], 'children'),
-    d('cpp_rate_per_10k', 'number', 'Children on a child protection plan at 31 March per 10,000 children aged 0–17, computed from cpp_count and population_0_17 (DfE publishes no rate in this table), rounded to one decimal place.', ['cin-d5-2025', 'population-0-17'], 'per 10,000 children'),
+    d('cla_rate_per_10k', 'integer', 'Children looked after at 31 March per 10,000 children aged 0–17. As published by DfE from 2018; for 2010–2017 computed from cla_count and population_0_17 and rounded to a whole number, as DfE does.', [...new Set([...credits.measures('cla_count', 'cla_rate_per_10k'), ...POPULATION])], 'per 10,000 children'),
+    d('cla_starts', 'integer', 'Children who started to be looked after during the year.', credits.measures('cla_starts'), 'children'),
+    d('cla_ceases', 'integer', 'Children who ceased to be looked after during the year.', credits.measures('cla_ceases'), 'children'),
+    d('cin_count', 'integer', 'Children in need at 31 March (children in need census).', credits.measures('cin_count'), 'children'),
+    d('cin_rate_per_10k', 'number', 'Children in need at 31 March per 10,000 children aged 0–17: as published (2013–2024), computed from the count and population for later years.', [...new Set([...credits.measures('cin_count', 'cin_rate_per_10k'), ...POPULATION])], 'per 10,000 children'),
+    d('cpp_count', 'integer', 'Children who were the subject of a child protection plan at 31 March.', credits.measures('cpp_count'), 'children'),
+    d('cpp_rate_per_10k', 'number', 'Children on a child protection plan at 31 March per 10,000 children aged 0–17, computed from cpp_count and population_0_17 (DfE publishes no rate in this table), rounded to one decimal place.', [...credits.measures('cpp_count'), ...POPULATION], 'per 10,000 children'),
     d('spend_basis', 'string', 'Which spending series the year\'s figures come from: "s251-2008" (Section 251 outturn 2008-09 and 2009-10, before Sure Start and young people\'s services were in scope), "s251" (Section 251 outturn 2010-11 to 2013-14), "lait-s251" (Section 251 outturn as compiled in DfE\'s LAIT, 2015-16 on). A change of basis is a break in the series. Empty for 2014-15, for which no line-level outturn was found.', SPEND_SOURCES),
     d('spend_total_gbp', 'number', 'Gross expenditure on children\'s and young people\'s services (all the blocks below, excluding schools), cash, for the financial year ending 31 March of `year`.', SPEND_SOURCES, '£'),
     d('spend_cla_gbp', 'number', 'Gross expenditure on children looked after: residential care, fostering, leaving care, asylum-seeking children, and adoption and special guardianship support in every year (S251 grouped adoption and special guardianship under children looked after only from 2012-13; earlier years are regrouped here so the block is comparable, which is why 2010-11 and 2011-12 exceed DfE\'s published "Total CLA").', SPEND_SOURCES, '£'),
@@ -42,21 +73,21 @@ export function panelDictionary(deflatorBase: string): ColumnDoc[] {
     d('spend_early_help_gbp', 'number', 'Gross expenditure on Sure Start children\'s centres and other early years / early help services.', SPEND_SOURCES, '£'),
     d('spend_young_people_gbp', 'number', 'Gross expenditure on services for young people (youth work and similar).', SPEND_SOURCES, '£'),
     d('spend_youth_justice_gbp', 'number', 'Gross expenditure on youth justice.', SPEND_SOURCES, '£'),
-    d('spend_per_child_gbp', 'integer', 'spend_total_gbp divided by population_0_17, cash, rounded to the pound.', [...SPEND_SOURCES, 'population-0-17'], '£ per child'),
-    d('spend_per_child_real_gbp', 'integer', `spend_per_child_gbp in constant ${deflatorBase} (HM Treasury GDP deflators), rounded to the pound.`, [...SPEND_SOURCES, 'population-0-17', 'deflators-hmt-2020-03', 'deflators-hmt-2025-12-cy'], '£ per child, constant prices'),
-    d('ofsted_overall', 'string', 'Ofsted\'s overall effectiveness judgement as Ofsted counts it "as at 31 March": the latest judgement from an inspection carried out by 31 March and published by the release\'s cut-off (30 April up to 2023, 30 June from 2024; for SLAC and SIF reports, which carry only a publication date, published by 31 March): Outstanding, Good, Requires improvement (to be good; "Adequate" in pre-2013 frameworks is not used) or Inadequate.', ['ofsted-csc-2023', 'ofsted-outcomes-2025']),
-    d('ofsted_framework', 'string', 'The inspection framework of the judgement in force: SIF (single inspection framework, 2013–2017) or ILACS (inspections of local authority children\'s services, 2018 on).', ['ofsted-csc-2023', 'ofsted-outcomes-2025']),
-    d('ofsted_published', 'date', 'Publication date of the judgement in ofsted_overall.', ['ofsted-csc-2023', 'ofsted-outcomes-2025']),
-    d('ofsted_in_force_overall', 'string', 'The overall judgement by the publication-date rule: the latest judgement published on or before 31 March. Differs from ofsted_overall when a report on an inspection before 31 March was published after 31 March but by the cut-off.', ['ofsted-csc-2023', 'ofsted-outcomes-2025']),
-    d('ofsted_in_force_published', 'date', 'Publication date of the judgement in ofsted_in_force_overall.', ['ofsted-csc-2023', 'ofsted-outcomes-2025']),
-    d('idaci_score', 'number', 'Income Deprivation Affecting Children Index 2019: average score of the council\'s neighbourhoods (share of children in income-deprived families). One vintage (2019) for every year; none exists for councils created after 2019 from split counties.', ['iod-2019-utla'], 'proportion'),
-    d('idaci_rank', 'integer', 'IDACI 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', ['iod-2019-utla'], 'rank'),
-    d('imd_score', 'number', 'Index of Multiple Deprivation 2019: average score.', ['iod-2019-utla'], 'score'),
-    d('imd_rank', 'integer', 'IMD 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', ['iod-2019-utla'], 'rank'),
-    d('sw_agency_rate', 'number', 'Agency children and family social workers as a percentage of agency plus directly employed social workers (full-time equivalent), at 30 September of the previous calendar year (the snapshot for September Y is filed under the year ending 31 March Y+1). A joint service reports one figure for both its councils.', ['workforce-2025'], 'percent'),
-    d('sw_vacancy_rate', 'number', 'Vacant children and family social worker posts as a percentage of vacancies plus social workers in post (full-time equivalent), at 30 September of the previous calendar year.', ['workforce-2025'], 'percent'),
-    d('sw_turnover_rate', 'number', 'Children and family social workers who left in the twelve months to 30 September of the previous calendar year, as a percentage of the average number in post (full-time equivalent).', ['workforce-2025'], 'percent'),
-    d('sw_caseload', 'number', 'Average number of cases per case-holding children and family social worker (full-time equivalent), at 30 September of the previous calendar year.', ['workforce-2025'], 'cases per social worker'),
+    d('spend_per_child_gbp', 'integer', 'spend_total_gbp divided by population_0_17, cash, rounded to the pound.', [...new Set([...SPEND_SOURCES, ...POPULATION])], '£ per child'),
+    d('spend_per_child_real_gbp', 'integer', `spend_per_child_gbp in constant ${deflatorBase} (HM Treasury GDP deflators), rounded to the pound.`, [...new Set([...SPEND_SOURCES, ...POPULATION, ...credits.families('deflators')])], '£ per child, constant prices'),
+    d('ofsted_overall', 'string', 'Ofsted\'s overall effectiveness judgement as Ofsted counts it "as at 31 March": the latest judgement from an inspection carried out by 31 March and published by the release\'s cut-off (30 April up to 2023, 30 June from 2024; for SLAC and SIF reports, which carry only a publication date, published by 31 March): Outstanding, Good, Requires improvement (to be good; "Adequate" in pre-2013 frameworks is not used) or Inadequate.', OFSTED),
+    d('ofsted_framework', 'string', 'The inspection framework of the judgement in force: SIF (single inspection framework, 2013–2017) or ILACS (inspections of local authority children\'s services, 2018 on).', OFSTED),
+    d('ofsted_published', 'date', 'Publication date of the judgement in ofsted_overall.', OFSTED),
+    d('ofsted_in_force_overall', 'string', 'The overall judgement by the publication-date rule: the latest judgement published on or before 31 March. Differs from ofsted_overall when a report on an inspection before 31 March was published after 31 March but by the cut-off.', OFSTED),
+    d('ofsted_in_force_published', 'date', 'Publication date of the judgement in ofsted_in_force_overall.', OFSTED),
+    d('idaci_score', 'number', 'Income Deprivation Affecting Children Index 2019: average score of the council\'s neighbourhoods (share of children in income-deprived families). One vintage (2019) for every year; none exists for councils created after 2019 from split counties.', DEPRIVATION, 'proportion'),
+    d('idaci_rank', 'integer', 'IDACI 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', DEPRIVATION, 'rank'),
+    d('imd_score', 'number', 'Index of Multiple Deprivation 2019: average score.', DEPRIVATION, 'score'),
+    d('imd_rank', 'integer', 'IMD 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', DEPRIVATION, 'rank'),
+    d('sw_agency_rate', 'number', 'Agency children and family social workers as a percentage of agency plus directly employed social workers (full-time equivalent), at 30 September of the previous calendar year (the snapshot for September Y is filed under the year ending 31 March Y+1). A joint service reports one figure for both its councils.', credits.measures('sw_agency_rate'), 'percent'),
+    d('sw_vacancy_rate', 'number', 'Vacant children and family social worker posts as a percentage of vacancies plus social workers in post (full-time equivalent), at 30 September of the previous calendar year.', credits.measures('sw_vacancy_rate'), 'percent'),
+    d('sw_turnover_rate', 'number', 'Children and family social workers who left in the twelve months to 30 September of the previous calendar year, as a percentage of the average number in post (full-time equivalent).', credits.measures('sw_turnover_rate'), 'percent'),
+    d('sw_caseload', 'number', 'Average number of cases per case-holding children and family social worker (full-time equivalent), at 30 September of the previous calendar year.', credits.measures('sw_caseload'), 'cases per social worker'),
     d('missing', 'object', 'JSON only: for each empty column, the reason it is empty (for example "suppressed", "not_available", "no_source", "definition_break", "not_inspected"). See missingReasons in the file.', []),
     d('missing_reasons', 'string', 'CSV only: the reasons for the empty cells of the row, as column=reason pairs separated by semicolons.', []),
   ];

@@ -24,7 +24,7 @@ export interface RunReport {
   sources: Array<{ id: string; rows: number | null; from: string; changed: boolean }>;
   panelRows: number;
   missingByColumn: Record<string, Partial<Record<MissingReason, number>>>;
-  changes: { total: number; added: number; removed: number; byColumn: Record<string, number>; sample: Change[] };
+  changes: { total: number; added: number; removed: number; byColumn: Record<string, number>; sample: Change[]; addedYears?: number[] };
   revisions: number;
   /** The anomaly screen: counts by decision, the undecided ones in full, and decisions that match nothing any more. */
   anomalies?: AnomalySummary;
@@ -66,12 +66,14 @@ export function diffPanels(previous: readonly PanelRow[], next: readonly PanelRo
   const sample: Change[] = [];
   let total = 0;
   let added = 0;
+  const addedYears = new Set<number>();
   for (const r of next) {
     const k = key(r);
     seen.add(k);
     const p = prev.get(k);
     if (!p) {
       added++;
+      addedYears.add(r.year);
       continue;
     }
     for (const c of COMPARED) {
@@ -85,7 +87,7 @@ export function diffPanels(previous: readonly PanelRow[], next: readonly PanelRo
     }
   }
   const removed = [...prev.keys()].filter((k) => !seen.has(k)).length;
-  return { total, added, removed, byColumn, sample };
+  return { total, added, removed, byColumn, sample, ...(addedYears.size ? { addedYears: [...addedYears].sort((a, b) => a - b) } : {}) };
 }
 
 const fmt = (v: number | string | null) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('en-GB') : v);

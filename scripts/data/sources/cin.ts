@@ -39,6 +39,7 @@
  * population.ts).
  */
 import type { SourceFiles } from '../core/acquire.ts';
+import { DataError } from '../core/errors.ts';
 import type { FamilyResult, MeasureId, Observation } from '../core/types.ts';
 import {
   checkedValue,
@@ -59,7 +60,6 @@ interface CinSource {
   id: string;
   release: string;
   releaseOrder: number;
-  periods: readonly [number, number];
   category: string;
   measures: readonly MeasureColumn[];
 }
@@ -67,35 +67,44 @@ interface CinSource {
 const B1_CATEGORY = 'Children in Need';
 const D5_CATEGORY = 'Child Protection Plans by length of time';
 
-export const CIN_SOURCES: readonly CinSource[] = [
-  {
-    id: 'cin-b1-2024',
-    release: '2024',
-    releaseOrder: 2024,
-    periods: [2013, 2024],
-    category: B1_CATEGORY,
-    measures: [
-      { measure: 'cin_count', column: 'At31_episodes', kind: 'count' },
-      { measure: 'cin_rate_per_10k', column: 'At31_episodes_rate', kind: 'rate' },
-    ],
-  },
-  {
-    id: 'cin-b1-2025',
-    release: '2025',
-    releaseOrder: 2025,
-    periods: [2013, 2025],
-    category: B1_CATEGORY,
-    measures: [{ measure: 'cin_count', column: 'At31_episodes', kind: 'count' }],
-  },
-  {
-    id: 'cin-d5-2025',
-    release: '2025',
-    releaseOrder: 2025,
-    periods: [2013, 2025],
-    category: D5_CATEGORY,
-    measures: [{ measure: 'cpp_count', column: 'CPP_At31', kind: 'count' }],
-  },
-];
+/**
+ * The CIN files the pipeline reads, from the manifest entries themselves: table
+ * B1 (ids cin-b1-<release year>) gives cin_count, and cin_rate_per_10k where the
+ * file prints the rate column (the 2024 release did, the 2025 one did not);
+ * table D5 (cin-d5-<release year>) gives cpp_count. The release order is the
+ * release year; the years are the file's own time_period values (checked to end
+ * at the release year). A new release is a new entry, no code change. Other CIN
+ * tables in the manifest (c1, c4) are not read by the pipeline.
+ */
+export function cinSources(files: SourceFiles): CinSource[] {
+  const out: CinSource[] = [];
+  for (const f of files.values()) {
+    if (f.entry.family !== 'cin') continue;
+    const table = /^cin-(b1|d5)-/.exec(f.entry.id)?.[1];
+    if (!table) continue;
+    if (!/^\d{4}$/.test(f.entry.release)) {
+      throw new DataError({ source: f.entry.id, file: f.entry.path, value: f.entry.release }, 'the manifest release is not a four-digit year', 'give the entry in data/sources.json the year of the release, e.g. "2026"');
+    }
+    const base = { id: f.entry.id, release: f.entry.release, releaseOrder: Number(f.entry.release) };
+    out.push(
+      table === 'b1'
+        ? { ...base, category: B1_CATEGORY, measures: [{ measure: 'cin_count', column: 'At31_episodes', kind: 'count' }, { measure: 'cin_rate_per_10k', column: 'At31_episodes_rate', kind: 'rate' }] }
+        : { ...base, category: D5_CATEGORY, measures: [{ measure: 'cpp_count', column: 'CPP_At31', kind: 'count' }] },
+    );
+  }
+  return out.sort((a, b) => a.releaseOrder - b.releaseOrder || a.id.localeCompare(b.id));
+}
+
+/**
+ * The CIN tables B1 and D5 start at 31 March 2013 (the first year they cover: a fact
+ * about the past) and end at the release year, so a file missing its earliest or its
+ * latest year fails the coverage check, and a year beyond the release is an error.
+ */
+export const CIN_FIRST_YEAR = 2013;
+
+function periodsOf(src: CinSource): readonly [number, number] {
+  return [CIN_FIRST_YEAR, src.releaseOrder];
+}
 
 /** England has about 12 million children: no count can exceed that, no rate per 10,000 can exceed 10,000. */
 const RANGES = {
@@ -105,16 +114,18 @@ const RANGES = {
 
 export function loadCinSource(files: SourceFiles, src: CinSource, opts: LoadOptions = {}): FamilyResult {
   const t = readEesTable(files, src.id);
+  // An optional rate column (printed in some releases only) is read when present.
+  const measures = src.measures.filter((m) => m.kind !== 'rate' || t.has(m.column));
   const rows = readEesRows(t, {
-    periods: src.periods,
-    columns: src.measures.map((m) => m.column),
+    periods: periodsOf(src),
+    columns: measures.map((m) => m.column),
     fixed: { category: src.category },
     minLasPerPeriod: opts.minLasPerPeriod ?? DEFAULT_MIN_LAS_PER_PERIOD,
   });
   const observations: Observation[] = [];
   for (const { r, period, geo } of rows) {
     if (geo.londonSubRegion) continue;
-    for (const m of src.measures) {
+    for (const m of measures) {
       observations.push({
         measure: m.measure,
         ...geoFields(geo),
@@ -133,7 +144,13 @@ export function loadCinSource(files: SourceFiles, src: CinSource, opts: LoadOpti
 export function loadCin(files: SourceFiles, opts: LoadOptions = {}): FamilyResult {
   const observations: Observation[] = [];
   const rowsRead: Record<string, number> = {};
-  for (const src of CIN_SOURCES) {
+  const sources = cinSources(files);
+  for (const table of ['b1', 'd5']) {
+    if (!sources.some((x) => x.id.startsWith(`cin-${table}-`))) {
+      throw new DataError({ source: 'cin' }, `no CIN table ${table.toUpperCase()} among the sources (a manifest entry with id cin-${table}-<release year>, e.g. cin-${table}-2025)`);
+    }
+  }
+  for (const src of sources) {
     const res = loadCinSource(files, src, opts);
     observations.push(...res.observations);
     Object.assign(rowsRead, res.rowsRead);

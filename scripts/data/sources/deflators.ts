@@ -31,9 +31,19 @@ import { DataError } from '../core/errors.ts';
 import { isMissing, missing, type Missing } from '../core/missing.ts';
 import { readWorkbook, sheetTable } from '../core/sheet.ts';
 
-export const DEFLATOR_FIRST_YEAR = 2009; // 2008-09
-export const DEFLATOR_LAST_YEAR = 2025; // 2024-25
-export const DEFLATOR_BASE_YEAR = 2024; // 2023-24 = 100
+/** 2008-09: the first financial year of spending data (S251 outturn 2008-09), a fact about the past. */
+export const DEFLATOR_FIRST_YEAR = 2009;
+
+/**
+ * The years follow the calendar-year series: the last financial year modelled is the
+ * one ending in the year after the series' last calendar year (e.g. CY to 2024 →
+ * 2024-25, a typed gap until CY 2025 is published), and the base is the latest
+ * financial year the series supports (2023-24 = 100 for CY to 2024).
+ */
+export function deflatorYears(cy: ReadonlyMap<number, number>): { last: number; base: number } {
+  const lastCy = Math.max(...cy.keys());
+  return { last: lastCy + 1, base: lastCy };
+}
 
 export interface DeflatorYear {
   /** Year ending 31 March (2023-24 → 2024). */
@@ -118,7 +128,8 @@ export function approxFy(cy: ReadonlyMap<number, number>, year: number): number 
   return a === undefined || b === undefined ? undefined : 0.75 * a + 0.25 * b;
 }
 
-export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap<number, number>): Deflators {
+export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap<number, number>, cySource = 'deflators-hmt-2025-12-cy', cyRelease?: string): Deflators {
+  const { last: DEFLATOR_LAST_YEAR, base: DEFLATOR_BASE_YEAR } = deflatorYears(cy);
   const raw = new Map<number, { v: number; approximate: boolean; method: DeflatorYear['method'] }>();
   let lastExact = -1;
   for (let y = DEFLATOR_FIRST_YEAR; y <= DEFLATOR_LAST_YEAR; y++) {
@@ -140,7 +151,7 @@ export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap
     raw.set(y, { v: prev.v * (a1 / a0), approximate: true, method: 'cy-approximation' });
   }
   const base = raw.get(DEFLATOR_BASE_YEAR);
-  if (!base) throw new DataError({ source: 'deflators-hmt-2025-12-cy' }, `no deflator can be built for the base year ${financialYearLabel(DEFLATOR_BASE_YEAR)}`);
+  if (!base) throw new DataError({ source: cySource }, `no deflator can be built for the base year ${financialYearLabel(DEFLATOR_BASE_YEAR)}`);
   const years: DeflatorYear[] = [];
   for (let y = DEFLATOR_FIRST_YEAR; y <= DEFLATOR_LAST_YEAR; y++) {
     const r = raw.get(y);
@@ -165,7 +176,7 @@ export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap
     baseYear: DEFLATOR_BASE_YEAR,
     baseLabel: `${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100`,
     method:
-      'HM Treasury financial-year GDP deflator (March 2020) to 2018-19; later years chained on the growth of 0.75·CY t + 0.25·CY t+1 from the December 2025 calendar-year series (approximate); 2024-25 has no deflator until calendar year 2025 is published; rebased to 2023-24 = 100.',
+      `HM Treasury financial-year GDP deflator (March 2020) to ${financialYearLabel(lastExact)}; later years chained on the growth of 0.75·CY t + 0.25·CY t+1 from the ${cyRelease ? `${cyRelease} ` : ''}calendar-year series (approximate); ${financialYearLabel(DEFLATOR_LAST_YEAR)} has no deflator until calendar year ${DEFLATOR_LAST_YEAR} is published; rebased to ${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100.`,
     years,
     spliceCheck,
   };
@@ -173,8 +184,10 @@ export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap
 
 export function loadDeflators(files: SourceFiles): Deflators {
   const h = fileOf(files, 'deflators-hmt-2020-03');
-  const c = fileOf(files, 'deflators-hmt-2025-12-cy');
-  return buildDeflators(parseHmtFy(h.bytes, { source: h.entry.id, file: h.entry.path }), parseCalendarYears(c.bytes, { source: c.entry.id, file: c.entry.path }));
+  // The calendar-year series: the newest vintage in the manifest (ids deflators-…-cy, newest release last by id).
+  const cyIds = [...files.values()].filter((f) => f.entry.family === 'deflators' && /-cy$/.test(f.entry.id)).map((f) => f.entry.id).sort();
+  const c = fileOf(files, cyIds.at(-1) ?? 'deflators-hmt-2025-12-cy');
+  return buildDeflators(parseHmtFy(h.bytes, { source: h.entry.id, file: h.entry.path }), parseCalendarYears(c.bytes, { source: c.entry.id, file: c.entry.path }), c.entry.id, c.entry.release);
 }
 
 /** Real-terms value in base-year prices, or the deflator's gap. */

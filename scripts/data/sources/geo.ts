@@ -35,10 +35,6 @@ import { decodeText } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
 import { loadGeography, type Geography } from './geography.ts';
 
-/** Calendar year of the ONS topology filter (councils in force during 2025). */
-export const MAP_YEAR = 2025;
-/** The geography year (ending 31 March) whose councils the maps show: DfE's latest. */
-const LAST_DFE_YEAR = 2025;
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export interface AreaProps {
@@ -199,6 +195,10 @@ interface TopoProps {
 
 export function loadUtlaMap(files: SourceFiles, geography: Geography, opts: GeoOptions = {}): FeatureCollection<AreaGeometry, AreaProps> {
   const id = 'geo-topojson';
+  // The maps show the councils of the geography's last year (the panel's latest, from the data):
+  // those in force on 31 March of that year, i.e. during that calendar year in the ONS topology.
+  const LAST_DFE_YEAR = geography.lastYear;
+  const MAP_YEAR = geography.lastYear;
   const topo = parseJson(files, id) as Topology;
   const obj = topo.objects?.utla as GeometryCollection<TopoProps> | undefined;
   if (!obj || obj.type !== 'GeometryCollection') {
@@ -231,6 +231,7 @@ interface HoclFc {
 }
 
 export function loadHoclMaps(files: SourceFiles, geography: Geography): Pick<GeoData, 'hoclUtla' | 'hoclGroups'> {
+  const LAST_DFE_YEAR = geography.lastYear;
   const uid = 'geo-hocl-utla-2023';
   const gid = 'geo-hocl-group-2023';
   const u = parseJson(files, uid) as HoclFc;

@@ -85,6 +85,8 @@ export interface LaRef {
 }
 
 export interface Geography {
+  /** The last year (ending 31 March) modelled: the panel's last year, read from the data. */
+  lastYear: number;
   /** Every upper-tier council that existed on any 31 March 2010–2025, sorted by name. */
   las: LaInfo[];
   regions: Array<{ code: string; name: string }>;
@@ -383,6 +385,7 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
   }
 
   const geography: Geography = {
+    lastYear: LAST_YEAR,
     las,
     regions: REGIONS.map((r) => ({ ...r })),
     resolve(ref, year, where) {

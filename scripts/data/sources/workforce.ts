@@ -41,14 +41,29 @@
  * population.ts). One release only: release "2025", releaseOrder 2025.
  */
 import type { SourceFiles } from '../core/acquire.ts';
+import { DataError } from '../core/errors.ts';
 import { missing, type Value } from '../core/missing.ts';
 import type { FamilyResult, MeasureId, Observation } from '../core/types.ts';
 import { checkedValue, DEFAULT_MIN_LAS_PER_PERIOD, readEesRows, readEesTable, type LoadOptions } from './population.ts';
 
-export const WORKFORCE_SOURCE = 'workforce-2025';
-const RELEASE = '2025';
-const RELEASE_ORDER = 2025;
-export const WORKFORCE_PERIODS = [2017, 2025] as const;
+/**
+ * The workforce files are the manifest's `workforce-<release year>` entries (a new
+ * release is a new entry). Each covers the September snapshots from 2017 (the first
+ * in these indicator tables: a fact about the past) to September of its release year.
+ */
+export const WORKFORCE_FIRST_PERIOD = 2017;
+export function workforceSources(files: SourceFiles): Array<{ id: string; release: string; releaseOrder: number; periods: readonly [number, number] }> {
+  return [...files.values()]
+    .filter((f) => f.entry.family === 'workforce' && /^workforce-\d{4}$/.test(f.entry.id))
+    .map((f) => {
+      if (!/^\d{4}$/.test(f.entry.release)) {
+        throw new DataError({ source: f.entry.id, file: f.entry.path, value: f.entry.release }, 'the manifest release is not a four-digit year', 'give the entry in data/sources.json the year of the release, e.g. "2026"');
+      }
+      const year = Number(f.entry.release);
+      return { id: f.entry.id, release: f.entry.release, releaseOrder: year, periods: [WORKFORCE_FIRST_PERIOD, year] as const };
+    })
+    .sort((a, b) => a.releaseOrder - b.releaseOrder);
+}
 
 interface WorkforceColumn {
   measure: MeasureId;
@@ -72,9 +87,25 @@ export function yearForSeptemberSnapshot(period: number): number {
 }
 
 export function loadWorkforce(files: SourceFiles, opts: LoadOptions = {}): FamilyResult {
+  const sources = workforceSources(files);
+  if (sources.length === 0) throw new DataError({ source: 'workforce' }, 'no workforce release among the sources (a manifest entry with id workforce-<release year>)');
+  const observations: Observation[] = [];
+  const rowsRead: Record<string, number> = {};
+  for (const src of sources) {
+    const r = loadWorkforceRelease(files, src, opts);
+    observations.push(...r.observations);
+    Object.assign(rowsRead, r.rowsRead);
+  }
+  return { observations, rowsRead };
+}
+
+function loadWorkforceRelease(files: SourceFiles, src: ReturnType<typeof workforceSources>[number], opts: LoadOptions): FamilyResult {
+  const WORKFORCE_SOURCE = src.id;
+  const RELEASE = src.release;
+  const RELEASE_ORDER = src.releaseOrder;
   const t = readEesTable(files, WORKFORCE_SOURCE);
   const rows = readEesRows(t, {
-    periods: WORKFORCE_PERIODS,
+    periods: src.periods,
     columns: WORKFORCE_COLUMNS.map((c) => c.column),
     minLasPerPeriod: opts.minLasPerPeriod ?? DEFAULT_MIN_LAS_PER_PERIOD,
     allowJointLas: true,

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LICENCES, ManifestSchema, type SourceEntry } from '../../../scripts/data/core/manifest.ts';
+import { seriesOf } from '../../../scripts/data/completeness.ts';
 
 export type { SourceEntry };
 export { LICENCES };
@@ -41,3 +42,35 @@ export const FAMILY_NAMES: Record<SourceEntry['family'], string> = {
   geography: 'Council codes and boundaries changes',
   geo: 'Maps',
 };
+
+/**
+ * When the series of this source next publishes, from the manifest: the
+ * `nextRelease` of the newest entry of its series (ids without their release
+ * part, e.g. cla-ees-2025 → cla-ees). Undefined when the manifest records none.
+ */
+export function nextReleaseOf(id: string): string | undefined {
+  const series = seriesOf(id);
+  const same = getSources().filter((s) => seriesOf(s.id) === series && s.nextRelease);
+  return same.map((s) => s.nextRelease!).sort().at(-1);
+}
+
+/** Every series with an announced next release, soonest first: { family name, date, the newest entry }. */
+export function nextReleases(): Array<{ family: string; date: string; source: SourceEntry }> {
+  const bySeries = new Map<string, SourceEntry>();
+  for (const s of getSources()) if (s.nextRelease) bySeries.set(`${s.family}|${s.nextRelease}`, s);
+  return [...bySeries.values()]
+    .map((s) => ({ family: FAMILY_NAMES[s.family], date: s.nextRelease!, source: s }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.family.localeCompare(b.family));
+}
+
+/**
+ * Reader-facing words for an announced release month, relative to the build date
+ * (SITE_BUILD_DATE=YYYY-MM-DD pins it, for tests): "due November 2026" while it is
+ * ahead; once the month has passed, that it was due and is being checked — never a
+ * past date presented as upcoming.
+ */
+export function nextReleaseText(date: string, formatMonth: (d: string) => string, today: string = process.env.SITE_BUILD_DATE || new Date().toISOString().slice(0, 10)): string {
+  const month = date.slice(0, 7);
+  if (month >= today.slice(0, 7)) return `next release due ${formatMonth(date)}`;
+  return `a new release was due in ${formatMonth(date)}; it will appear here once it has been checked`;
+}

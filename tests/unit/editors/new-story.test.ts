@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newStory, storySlug, StoryExistsError } from '../../../scripts/new-story.ts';
+import { latestClaRelease, newStory, storySlug, storyTemplate, StoryExistsError } from '../../../scripts/new-story.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -27,8 +27,19 @@ describe('new-story', () => {
     expect(text).toContain('published: 2026-11-22\n');
     expect(text).toContain('draft: true\n');
     expect(text).toContain('byline: "TODO: your name"');
+    // the newest CLA release in data/sources.json is the 2025 one (to 31 March 2025)
     expect(text).toContain('sources: ["cla-ees-2025"]');
-    expect(text).toContain('<Fig m="cla_rate_per_10k" la="blackpool" year={2024} />');
+    expect(text).toContain('At 31 March 2025, councils in England');
+    expect(text).toContain('<Fig m="cla_rate_per_10k" la="blackpool" year={2025} />');
+  });
+  it('starts at the newest CLA release the manifest lists: a 2026 entry moves the scaffold to 2026', () => {
+    const root = tmp();
+    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/sources.json'), 'utf8')) as { sources: Array<Record<string, unknown>> };
+    manifest.sources.push({ ...manifest.sources.find((s) => s.id === 'cla-ees-2025')!, id: 'cla-ees-2026', release: '2026' });
+    writeFileSync(join(root, 'sources.json'), JSON.stringify(manifest));
+    const text = storyTemplate('A story', '2026-12-01', latestClaRelease(join(root, 'sources.json')));
+    expect(text).toContain('sources: ["cla-ees-2026"]');
+    expect(text).toContain('<Fig m="cla_rate_per_10k" la="england" year={2026} />');
   });
   it('refuses to overwrite an existing story', () => {
     const root = tmp();

@@ -132,7 +132,7 @@ describe('loadCin: bad input is refused with file, row, column and value', () =>
     const text = edit(B1_24, line2013, line2013.replace(/^2013,/, '2012,'));
     expect(() => load({ 'cin-b1-2024': text })).toThrow(/column "time_period", value "2012": time_period 2012 is outside the release's range 2013–2024/);
     const text2 = edit(B1_25, '2025,Reporting year,National', '2026,Reporting year,National');
-    expect(() => load({ 'cin-b1-2025': text2 })).toThrow(/time_period 2026 is outside/);
+    expect(() => load({ 'cin-b1-2025': text2 })).toThrow(/time_period 2026 is outside the release's range 2013–2025/);
   });
 
   it('an unexpected category (another breakdown)', () => {
@@ -158,6 +158,6 @@ describe('loadCin: bad input is refused with file, row, column and value', () =>
 
   it('a missing source file names the manifest id', () => {
     const files = filesFromText({ 'cin-b1-2024': B1_24, 'cin-b1-2025': B1_25 });
-    expect(() => loadCin(files, OPTS)).toThrow(/cin-d5-2025/);
+    expect(() => loadCin(files, OPTS)).toThrow(/no CIN table D5 among the sources \(a manifest entry with id cin-d5-<release year>/);
   });
 });

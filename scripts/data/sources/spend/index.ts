@@ -18,12 +18,13 @@
  * Block definitions and every S251 line decision: blocks.ts.
  * Units: £ cash, gross. Real terms: deflators.ts.
  */
+import { DataError } from '../../core/errors.ts';
 import type { SourceFiles } from '../../core/acquire.ts';
 import { ENGLAND_CODE } from '../../core/codes.ts';
 import { missing, type Value } from '../../core/missing.ts';
 import type { FamilyResult, Observation } from '../../core/types.ts';
 import { SPEND_MEASURES, type S251Tag, type SpendMeasure } from './blocks.ts';
-import { LAIT_RELEASES, loadLaitFile, type LaitFile, type LaitInconsistency } from './lait.ts';
+import { laitReleases, loadLaitFile, type LaitFile, type LaitInconsistency } from './lait.ts';
 import { englandSum, loadS251, S251_BASIS, S251_SOURCES, type S251Limits, type S251Outturn } from './s251.ts';
 
 export { loadMhclgNational, MHCLG_SPECS, type MhclgNationalYear } from './mhclg.ts';
@@ -109,7 +110,12 @@ export interface SpendOptions {
 
 export async function loadSpend(files: SourceFiles, opts: SpendOptions = {}): Promise<SpendResult> {
   const s251 = loadS251(files, opts.s251Limits);
-  const [older, latest] = await Promise.all(LAIT_RELEASES.map((r) => loadLaitFile(files, r.id, opts.laitMinFinanceRows)));
+  // Every LAIT release in the manifest: the latest wins; an older one supplies a year the latest lacks, or a revision.
+  const releases = laitReleases(files);
+  if (releases.length === 0) throw new DataError({ source: 'spend' }, 'no LAIT release among the sources (a manifest entry with id lait-YYYY-MM)');
+  const loaded = await Promise.all(releases.map((r) => loadLaitFile(files, r.id, opts.laitMinFinanceRows)));
+  const latest = loaded.at(-1)!;
+  const latestRelease = releases.at(-1)!;
   const observations: Observation[] = [];
   const rowsRead: Record<string, number> = {};
   for (const y of s251) {
@@ -117,24 +123,25 @@ export async function loadSpend(files: SourceFiles, opts: SpendOptions = {}): Pr
     rowsRead[y.source] = y.rowsRead;
   }
   observations.push(...gapObservations());
-  const latestByKey = new Map(latest!.values.map((v) => [`${v.measure}|${v.oldCode}|${v.year}`, v.value]));
+  const latestByKey = new Map(latest.values.map((v) => [`${v.measure}|${v.oldCode}|${v.year}`, v.value]));
   let revisions = 0;
-  observations.push(
-    ...laitObservations(older!, LAIT_RELEASES[0].release, LAIT_RELEASES[0].releaseOrder, (key, value) => {
-      const later = latestByKey.get(key);
-      if (later === undefined) return true;
-      if (sameValue(later, value)) return false;
-      revisions++;
-      return true;
-    }),
-  );
-  observations.push(...laitObservations(latest!, LAIT_RELEASES[1].release, LAIT_RELEASES[1].releaseOrder));
-  rowsRead[older!.source] = older!.rowsRead;
-  rowsRead[latest!.source] = latest!.rowsRead;
+  loaded.slice(0, -1).forEach((older, i) => {
+    observations.push(
+      ...laitObservations(older, releases[i]!.release, releases[i]!.releaseOrder, (key, value) => {
+        const later = latestByKey.get(key);
+        if (later === undefined) return true;
+        if (sameValue(later, value)) return false;
+        revisions++;
+        return true;
+      }),
+    );
+  });
+  observations.push(...laitObservations(latest, latestRelease.release, latestRelease.releaseOrder));
+  for (const f of loaded) rowsRead[f.source] = f.rowsRead;
   return {
     observations,
     rowsRead,
-    laitInconsistencies: [older!, latest!].flatMap((f) => f.inconsistencies.map((i) => ({ ...i, source: f.source }))),
+    laitInconsistencies: loaded.flatMap((f) => f.inconsistencies.map((i) => ({ ...i, source: f.source }))),
     laitRevisions: revisions,
     s251,
   };

@@ -46,20 +46,41 @@ export const LAIT_MEASURES: Record<string, SpendMeasure> = {
   'OtherChildren&FamilyFinance': 'spend_other_gbp',
 };
 
-/** Multiply the file's values by this to get £ (per source id and measure). */
+/**
+ * Multiply the file's values by this to get £ (per source id and measure): a quirk
+ * of one past release (the November 2024 file gave C&YPExpenditure in £ thousands).
+ * A new release has no entry here: its units are checked (loadLaitFile) and a
+ * changed unit is an error that points here.
+ */
 export const UNIT_FACTOR: Record<string, Partial<Record<string, number>>> = {
   'lait-2024-11': { 'C&YPExpenditure': 1000 },
-  'lait-2026-04': {},
 };
 
-export const LAIT_RELEASES = [
-  { id: 'lait-2024-11', release: 'LAIT 2024-11', releaseOrder: 202411 },
-  { id: 'lait-2026-04', release: 'LAIT 2026-04', releaseOrder: 202604 },
-] as const;
+export interface LaitRelease {
+  id: string;
+  release: string;
+  releaseOrder: number;
+}
+
+/**
+ * The LAIT data files in the manifest (ids lait-YYYY-MM, the month of the
+ * release; the data dictionaries lait-dictionary-… are not data files), oldest
+ * first. Release order YYYYMM. A new release is a new manifest entry.
+ */
+export function laitReleases(files: SourceFiles): LaitRelease[] {
+  return [...files.values()]
+    .map((f) => f.entry.id)
+    .filter((id) => /^lait-\d{4}-\d{2}$/.test(id))
+    .sort()
+    .map((id) => {
+      const ym = id.slice('lait-'.length);
+      return { id, release: `LAIT ${ym}`, releaseOrder: Number(ym.replace('-', '')) };
+    });
+}
 
 const COLUMNS = ['Short Desc', 'Years', 'LA and Regions', 'Values', 'LA Number'] as const;
+/** Plausible years (ending 31 March) of a LAIT figure: LAIT starts in 2010 (a fact); none can be later than the year after its release. */
 export const FIRST_YEAR = 2010;
-export const LAST_YEAR = 2030;
 /** Largest accepted gap between C&YPExpenditure and the sum of the seven blocks, £. */
 export const TOTAL_TOLERANCE_GBP = 5;
 
@@ -122,6 +143,9 @@ export async function parseLait(bytes: Uint8Array, where: { source: string; file
 /** The row-level work, separated from parquet decoding so it can be tested with small in-memory rows. */
 export function laitFromRows(rows: readonly Record<string, unknown>[], where: { source: string; file: string }, minFinanceRows = 1000): LaitFile {
   const factors = UNIT_FACTOR[where.source] ?? {};
+  // Outturn cannot be for a year ending after the release: lait-2026-04 → at most 2026-27 (year 2027), a loose sanity bound.
+  const releaseYear = /^lait-(\d{4})-\d{2}$/.exec(where.source)?.[1];
+  const lastYear = releaseYear ? Number(releaseYear) + 1 : Number.POSITIVE_INFINITY;
   const values: LaitValue[] = [];
   const seen = new Map<string, number>();
   const fail = (i: number, column: string, value: unknown, problem: string, hint?: string): DataError =>
@@ -134,7 +158,7 @@ export function laitFromRows(rows: readonly Record<string, unknown>[], where: { 
     const yearText = String(r.Years ?? '');
     const year = laitYear(yearText);
     if (year === undefined) throw fail(i, 'Years', yearText, 'the year is not a financial year like "2023-24 (OT)"');
-    if (year < FIRST_YEAR || year > LAST_YEAR) throw fail(i, 'Years', yearText, `the year is outside ${FIRST_YEAR}–${LAST_YEAR}`);
+    if (year < FIRST_YEAR || year > lastYear) throw fail(i, 'Years', yearText, `the year is outside ${FIRST_YEAR}–${lastYear}`);
     const laNumber = r['LA Number'];
     if (typeof laNumber !== 'number' || !Number.isInteger(laNumber) || laNumber < 100 || laNumber > 999) {
       throw fail(i, 'LA Number', laNumber, 'the LA number is not a three-digit DfE code');
