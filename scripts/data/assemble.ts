@@ -144,6 +144,8 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   );
   out.set('regions.json', stableJson({ provenance: prov, series: regions, revisions: store.revisions.filter((r) => r.code.startsWith('E12')) }));
   out.set('las.json', stableJson({ provenance: provenanceFor(files, dataVersion, ['geography', 'deprivation']), las: f.geography.las }));
+  // /data/places.json: names of councils, former councils and districts → the current council(s).
+  out.set('places.json', stableJson({ provenance: provenanceFor(files, dataVersion, ['geography']), places: f.places }));
   out.set(
     'inspections.json',
     stableJson({ provenance: provenanceFor(files, dataVersion, ['ofsted']), inspections, dateConflicts: f.ofsted.dateConflicts, reportPages: f.ofsted.reportPages ?? {} }),

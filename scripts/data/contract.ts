@@ -91,6 +91,23 @@ export interface LaInfo {
   statisticalNeighbours: string[]; // LA codes, closest first (DfE 2021 groupings)
 }
 
+/**
+ * One name a reader may type to find a council (places.json; scripts/data/derive/places.ts):
+ * a council or former council (with its aliases), or a district or former district
+ * of England, and the current upper-tier council(s) responsible for it.
+ */
+export interface PlaceInfo {
+  /** The name as the source file spells it ("Harrogate", "Kingston upon Hull, City of", "BCP"). */
+  name: string;
+  kind: 'council' | 'former-council' | 'district' | 'former-district';
+  /** GSS code of the place itself (a council's canonical code, or the district's code). */
+  code: string;
+  /** Canonical codes of the current councils it leads to (one, or a former council's successors). */
+  councils: string[];
+  /** Manifest id of the lookup the name comes from ("geography" for the council list, las.json). */
+  source: string;
+}
+
 export interface Inspection {
   la_code: string;
   la_name: string;

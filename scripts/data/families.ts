@@ -25,6 +25,8 @@ import { loadGeography, type Geography } from './sources/geography.ts';
 import { panelYears } from './derive/panel.ts';
 import { loadDeprivation, type DeprivationRow } from './sources/deprivation.ts';
 import { loadGeo, type GeoData } from './sources/geo.ts';
+import { buildPlaces } from './derive/places.ts';
+import type { PlaceInfo } from './contract.ts';
 
 export interface Families {
   observations: Observation[];
@@ -35,6 +37,8 @@ export interface Families {
   deprivation: DeprivationRow[];
   deflators: Deflators;
   geo: GeoData;
+  /** The place index for finding a council (derive/places.ts). */
+  places: PlaceInfo[];
   mhclgNational: MhclgNationalYear[];
   spendChecks: Pick<SpendTaskResult, 'laitInconsistencies' | 'laitRevisions' | 'socialWorkClaim'>;
 }
@@ -146,6 +150,7 @@ export async function loadFamilies(
   const { last: lastYear } = panelYears(observations);
   const geography = loadGeography(files, opts.strictCoverage ? { lastYear } : { minRows: one, lastYear });
   const geo = loadGeo(files, geography);
+  const places = buildPlaces(files, geography, opts.strictCoverage ? {} : { minRows: 1 });
   // Relaxed (fixtures): the IoD file (2019 boundaries, i.e. councils of 31 March 2020) must hold exactly the fixture's councils instead of all 151.
   const deprivation = opts.strictCoverage ? loadDeprivation(files, geography) : loadDeprivation(files, geography, geography.lasIn(2020).length);
 
@@ -174,6 +179,7 @@ export async function loadFamilies(
     deprivation,
     deflators: r.deflators,
     geo,
+    places,
     mhclgNational: [...r.mhclgRs, ...r.mhclgRsx].sort((a, b) => a.year - b.year),
     spendChecks: { laitInconsistencies: r.spend.laitInconsistencies, laitRevisions: r.spend.laitRevisions, socialWorkClaim: r.spend.socialWorkClaim },
   };

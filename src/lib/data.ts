@@ -18,7 +18,7 @@
  * Keys are checked once at load: (la_code, year) in the panel, code in las,
  * slug in las, (code, year) in england/regions. Any breach fails the build.
  */
-import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericColumn, PanelRow, Revision } from '../../scripts/data/contract.ts';
+import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericColumn, PanelRow, PlaceInfo, Revision } from '../../scripts/data/contract.ts';
 import { PANEL_NUMERIC_COLUMNS } from '../../scripts/data/contract.ts';
 import { MISSING_REASONS, type MissingReason } from '../../scripts/data/core/missing.ts';
 import { loadOutput, OutputFileError, outputPath, resetDataCache as resetLoaded } from './data/load.ts';
@@ -29,6 +29,7 @@ import {
   EnglandFileSchema,
   InspectionsFileSchema,
   LasFileSchema,
+  PlacesFileSchema,
   PanelFileSchema,
   ProvenanceSchema,
   RegionsFileSchema,
@@ -38,7 +39,7 @@ import {
 
 export { OutputFileError, readOutputText } from './data/load.ts';
 export { ENGLAND_CODE } from './data/schema.ts';
-export type { AreaYear, ColumnDoc, Inspection, LaInfo, PanelRow, Revision, PanelNumericColumn, SiteProvenance };
+export type { AreaYear, ColumnDoc, Inspection, LaInfo, PanelRow, PlaceInfo, Revision, PanelNumericColumn, SiteProvenance };
 
 export interface Panel {
   provenance: SiteProvenance;
@@ -97,6 +98,24 @@ export function getLas(filter: { status?: LaStatus } = {}): LaInfo[] {
     if (unknown.length) throw new OutputFileError(outputPath('las.json'), `la-panel.json has rows for codes not in las.json: ${unknown.join(', ')}.`);
   });
   return filter.status ? las.filter((l) => l.status === filter.status) : las;
+}
+
+/**
+ * Names of councils, former councils and districts, each with the current
+ * council(s) it leads to (places.json). Checked at load: every target is a
+ * current council in las.json, and every current council is listed by name.
+ */
+export function getPlaces(): PlaceInfo[] {
+  const places = (loadOutput('places.json', PlacesFileSchema) as { places: PlaceInfo[] }).places;
+  once('places', () => {
+    const current = new Map(getLas({ status: 'current' }).map((l) => [l.code, l]));
+    const bad = places.filter((p) => p.councils.some((c) => !current.has(c)));
+    if (bad.length) throw new OutputFileError(outputPath('places.json'), `places lead to councils that are not current in las.json: ${bad.slice(0, 5).map((p) => `${p.name} → ${p.councils.join(', ')}`).join('; ')}.`);
+    const named = new Set(places.filter((p) => p.kind === 'council').map((p) => p.code));
+    const unnamed = [...current.keys()].filter((c) => !named.has(c));
+    if (unnamed.length) throw new OutputFileError(outputPath('places.json'), `current councils missing from the place index: ${unnamed.join(', ')}.`);
+  });
+  return places;
 }
 
 /** An LA by ONS code (E06…/E08…/E09…/E10…) or slug; undefined if none. */

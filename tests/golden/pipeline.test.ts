@@ -93,7 +93,7 @@ describe("golden run: the editors' report counts rows for every source it reads"
     expect(report.sources.filter((s) => s.rows === null).map((s) => s.id).sort()).toEqual(
       [
         'cin-c1-2025', 'cin-c4-2025', 'geo-ctyua-2019', 'geo-hex-odi-lad-2023', 'geo-hocl-group-labels', 'geo-hocl-utla-2019', 'geo-hocl-utla-2021',
-        'lait-dictionary-2026-04', 'lookup-lad-county-2021', 'lookup-ltla-utla-2023', 'lookup-ltla14', 'mhclg-ro3-2022-23', 'mhclg-ro3-2023-24',
+        'lait-dictionary-2026-04', 'mhclg-ro3-2022-23', 'mhclg-ro3-2023-24',
         'mhclg-ro3-2024-25', 'ofsted-d2i-scrape',
       ].sort(),
     );

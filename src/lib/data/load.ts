@@ -26,6 +26,7 @@ export const OUTPUT_FILES = [
   'provenance.json',
   'anomalies.json',
   'claims.json',
+  'places.json',
 ] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 

@@ -160,6 +160,21 @@ export const InspectionSchema = z.object({
   source: z.string(),
 }) satisfies z.ZodType<Inspection>;
 
+/** places.json: names a reader may type → the current council(s) (scripts/data/derive/places.ts). */
+export const PlacesFileSchema = z.object({
+  provenance: ProvenanceSchema,
+  places: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        kind: z.enum(['council', 'former-council', 'district', 'former-district']),
+        code: z.string().regex(/^E(06|07|08|09|10)\d{6}$/, 'expected an English council or district code'),
+        councils: z.array(z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code')).min(1),
+        source: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
 export const LasFileSchema = z.object({ provenance: ProvenanceSchema, las: z.array(LaInfoSchema).min(1) });
 export const RegionsFileSchema = z.object({ provenance: ProvenanceSchema, series: z.array(AreaYearSchema), revisions: z.array(RevisionSchema) });
 export const InspectionsFileSchema = z.object({

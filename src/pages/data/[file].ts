@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getAnomalies, getEngland, getInspections, getLas, getPanel, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
+import { getAnomalies, getEngland, getInspections, getLas, getPanel, getPlaces, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
 import type { OutputFile } from '../../lib/data/load.ts';
 import { getClaimsFile } from '../../lib/data/claims.ts';
 
@@ -22,6 +22,7 @@ const PUBLISHED: Partial<Record<OutputFile, { type: string; validate: () => unkn
   'provenance.json': { type: JSON_TYPE, validate: getProvenance },
   'anomalies.json': { type: JSON_TYPE, validate: getAnomalies },
   'claims.json': { type: JSON_TYPE, validate: getClaimsFile },
+  'places.json': { type: JSON_TYPE, validate: getPlaces },
 };
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(PUBLISHED).map((file) => ({ params: { file } }));
