@@ -7,8 +7,9 @@
  * EES_API_URL sets the Explore Education Statistics API (default
  * https://api.education.gov.uk/statistics).
  *
- * Exit codes: 0 (with or without new releases), 2 when a publisher cannot be
- * asked (network, unexpected answer): the message names the series and URL.
+ * Exit codes: 0 (with or without new releases; a series whose publisher could
+ * not be asked is listed as COULD NOT CHECK with the URL and problem, and the
+ * others are still checked), 2 when the manifest cannot be read or written.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -22,6 +23,8 @@ try {
   const d = await discover(manifest.sources, new EesClient(process.env.EES_API_URL ?? DEFAULT_EES_API_URL, fetchJson));
   const text = discoveryReport(d);
   process.stdout.write(text);
+  // In GitHub Actions, a series that could not be checked is a visible warning on the run.
+  if (process.env.GITHUB_ACTIONS) for (const f of d.failed) console.log(`::warning title=Release discovery::${f.series}: ${f.problem.replace(/\n/g, ' ')}`);
   if (process.env.RELEASES_REPORT) await writeFile(process.env.RELEASES_REPORT, text);
   if (dryRun) {
     if (d.found.length) process.stdout.write(`\n--dry-run: these entries were not written:\n${JSON.stringify(d.found.map((f) => f.entry), null, 2)}\n`);

@@ -32,6 +32,8 @@ export interface Discovery {
   upToDate: Array<{ series: string; latest: string }>;
   /** Series with no automatic check: where to look. */
   notChecked: Array<{ series: string; latest: string; landingUrl: string; nextRelease?: string }>;
+  /** Series whose publisher could not be asked (network, unexpected answer, data set not found): the problem, naming the URL. */
+  failed: Array<{ series: string; latest: string; problem: string }>;
 }
 
 type RawEntry = Record<string, unknown> & Pick<SourceEntry, 'id' | 'release' | 'path' | 'title' | 'family' | 'landingUrl'> & { discovery?: SourceEntry['discovery']; nextRelease?: string };
@@ -69,7 +71,7 @@ export function newEntryFrom(latest: RawEntry, v: DataSetVersion, downloadUrl: s
 }
 
 export async function discover(entries: readonly RawEntry[], ees: EesClient): Promise<Discovery> {
-  const result: Discovery = { found: [], upToDate: [], notChecked: [] };
+  const result: Discovery = { found: [], upToDate: [], notChecked: [], failed: [] };
   const ids = new Set(entries.map((e) => e.id));
   for (const [series, latest] of latestBySeries(entries)) {
     const d = latest.discovery?.ees;
@@ -77,6 +79,25 @@ export async function discover(entries: readonly RawEntry[], ees: EesClient): Pr
       result.notChecked.push({ series, latest: latest.id, landingUrl: latest.landingUrl, ...(latest.nextRelease ? { nextRelease: latest.nextRelease } : {}) });
       continue;
     }
+    try {
+      await checkSeries(series, latest, d, ees, ids, result);
+    } catch (e) {
+      // One publisher's problem must not hide the others' new releases: reported, and the run goes on.
+      result.failed.push({ series, latest: latest.id, problem: (e as Error).message });
+    }
+  }
+  return result;
+}
+
+async function checkSeries(
+  series: string,
+  latest: RawEntry,
+  d: NonNullable<NonNullable<RawEntry['discovery']>['ees']>,
+  ees: EesClient,
+  ids: ReadonlySet<string>,
+  result: Discovery,
+): Promise<void> {
+  {
     const publication = await ees.publicationBySlug(d.publication, d.search);
     const dataSets = await ees.dataSets(publication.id);
     const ds = dataSets.find((x) => x.title === d.dataSet);
@@ -91,7 +112,7 @@ export async function discover(entries: readonly RawEntry[], ees: EesClient): Pr
     for (const v of newer) byYear.set(yearOf(v.timePeriods.end)!, v);
     if (byYear.size === 0) {
       result.upToDate.push({ series, latest: latest.id });
-      continue;
+      return;
     }
     let previous = latest;
     for (const v of byYear.values()) {
@@ -101,7 +122,6 @@ export async function discover(entries: readonly RawEntry[], ees: EesClient): Pr
       previous = entry as RawEntry;
     }
   }
-  return result;
 }
 
 /** The manifest with each found entry inserted after the last entry of its series. */
@@ -125,6 +145,7 @@ export function discoveryReport(d: Discovery): string {
     lines.push(`NEW ${f.entry.id} (after ${f.previous}; data set version ${f.version}, published ${String(f.entry.published)})${ch ? ` — changes: ${ch}` : ''}`);
     lines.push(`    ${String(f.entry.downloadUrl)}`);
   }
+  for (const f of d.failed) lines.push(`COULD NOT CHECK ${f.series} (latest ${f.latest}): ${f.problem}`);
   for (const u of d.upToDate) lines.push(`up to date: ${u.series} (latest ${u.latest})`);
   for (const n of d.notChecked) lines.push(`not checked automatically: ${n.series} (latest ${n.latest}${n.nextRelease ? `, next release ${n.nextRelease}` : ''}) — see ${n.landingUrl}`);
   return `${lines.join('\n')}\n`;

@@ -40,6 +40,7 @@
  */
 import { fileOf, type SourceFiles } from '../core/acquire.ts';
 import { readCsv } from '../core/csv.ts';
+import { DataError } from '../core/errors.ts';
 import { ENGLAND_CODE, isLaCode, isOldLaCode } from '../core/codes.ts';
 import { isMissing, type Value } from '../core/missing.ts';
 import type { Table } from '../core/table.ts';
@@ -241,8 +242,15 @@ export function geoFields(geo: EesGeo): Pick<Observation, 'level' | 'code' | 'ol
 
 export const POPULATION_SOURCE = 'population-0-17';
 export const POPULATION_BASIS = 'ons-mid-year';
-/** Mid-years in the file. */
-export const POPULATION_PERIODS = [2012, 2024] as const;
+/** The first mid-year in the file (mid-2012: where DfE's published series starts, a fact about the past). */
+export const POPULATION_FIRST_MID_YEAR = 2012;
+
+/** Mid-years in the file: from 2012 to the mid-year its manifest release names ("mid-2024 (Census 2021-based)" → 2024). */
+export function populationPeriods(release: string): readonly [number, number] {
+  const m = /mid-(\d{4})/i.exec(release);
+  if (!m) throw new DataError({ source: POPULATION_SOURCE, value: release }, 'the manifest release does not name its latest mid-year', 'write it as in "mid-2025 (Census 2021-based)" in data/sources.json');
+  return [POPULATION_FIRST_MID_YEAR, Number(m[1])];
+}
 
 /** The year ending 31 March whose rates use the estimate for this mid-year (mid-2023 → 2024). */
 export function yearForMidYear(midYear: number): number {
@@ -252,8 +260,9 @@ export function yearForMidYear(midYear: number): number {
 export function loadPopulation(files: SourceFiles, opts: LoadOptions = {}): FamilyResult {
   const t = readEesTable(files, POPULATION_SOURCE);
   const f = fileOf(files, POPULATION_SOURCE);
+  const periods = populationPeriods(f.entry.release);
   const rows = readEesRows(t, {
-    periods: POPULATION_PERIODS,
+    periods,
     columns: ['population_estimate'],
     fixed: { age_group: 'Children aged 0 to 17 years' },
     minLasPerPeriod: opts.minLasPerPeriod ?? DEFAULT_MIN_LAS_PER_PERIOD,
@@ -270,7 +279,7 @@ export function loadPopulation(files: SourceFiles, opts: LoadOptions = {}): Fami
       value,
       source: POPULATION_SOURCE,
       release: f.entry.release,
-      releaseOrder: POPULATION_PERIODS[1],
+      releaseOrder: periods[1],
       basis: POPULATION_BASIS,
     });
   }

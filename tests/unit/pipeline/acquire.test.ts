@@ -104,3 +104,48 @@ describe('acquire', () => {
     expect(() => fileOf(files, 'other-src')).toThrow(/source "other-src" is not in data\/sources.json/);
   });
 });
+
+describe('downloads (DATA_DOWNLOAD=1) and new entries', () => {
+  const opts = () => ({ rawDir, cacheDir, update: false });
+
+  it('an empty mirror and cache: the file is fetched from its downloadUrl, verified and cached', async () => {
+    const asked: string[] = [];
+    const f = await acquireOne(entry(), { ...opts(), fetchBytes: async (url) => (asked.push(url), bytes) });
+    expect(asked).toEqual(['https://example.org/file.csv']);
+    expect(f).toMatchObject({ from: 'download', changed: false, sha256: sha256(bytes) });
+    expect(new Uint8Array(await readFile(join(cacheDir, 'raw', 'dfe/test/file.csv')))).toEqual(bytes);
+  });
+
+  it('a download that fails is an error naming the source and the address, not bad input', async () => {
+    const err = await acquireOne(entry(), { ...opts(), fetchBytes: async () => Promise.reject(new Error('https://example.org/file.csv answered 404 Not Found')) }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as Error).message).toContain('source test-src, file dfe/test/file.csv: the file could not be downloaded from https://example.org/file.csv: https://example.org/file.csv answered 404 Not Found');
+    expect((err as Error).message).toContain('not a problem in the data');
+  });
+
+  it('a download that returns a web page is named as such', async () => {
+    const page = new TextEncoder().encode('\n  <!doctype html><html><head><title>Page not found</title></head></html>');
+    await expect(acquireOne(entry(), { ...opts(), fetchBytes: async () => page })).rejects.toThrow(
+      'source test-src, file dfe/test/file.csv: the download returned a web page, not data (https://example.org/file.csv)',
+    );
+  });
+
+  it('a web page saved in the mirror in place of the file is refused too (with a BOM, in any case)', async () => {
+    await putRaw(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<HTML><body>Sign in</body></HTML>')]));
+    await expect(acquireOne(entry(), opts())).rejects.toThrow('the file is a web page, not data');
+  });
+
+  it('a new entry (empty sha256) is refused by a plain run and accepted, as changed, in update mode', async () => {
+    await putRaw(bytes);
+    const fresh = entry({ sha256: '', bytes: undefined });
+    await expect(acquireOne(fresh, opts())).rejects.toThrow('this entry has no pinned checksum yet (a new release)');
+    await expect(acquireOne(fresh, { ...opts(), update: true })).resolves.toMatchObject({ changed: true, sha256: sha256(bytes) });
+  });
+
+  it('one failing file does not leave the others half-written: acquireAll waits for every copy', async () => {
+    await putRaw(bytes);
+    const manifest = { sources: [entry(), entry({ id: 'missing-src', path: 'dfe/test/none.csv', downloadUrl: undefined })] };
+    await expect(acquireAll(manifest, opts())).rejects.toThrow('source missing-src');
+    expect(new Uint8Array(await readFile(join(cacheDir, 'raw', 'dfe/test/file.csv')))).toEqual(bytes);
+  });
+});
