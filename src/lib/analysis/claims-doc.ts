@@ -55,7 +55,7 @@ export function renderClaimsDoc(file: ClaimsFile): string {
     '',
     'Generated from `data/output/claims.json` (the claims engine, `src/lib/analysis/engine.ts`, on the claims in `src/lib/analysis/registry/`) by `npm run claims:doc`. Do not edit by hand: a unit test fails when this file differs from what the engine produces. Years end 31 March.',
     '',
-    `Data version \`${file.data_version}\`. ${file.claims.length} claims.`,
+    `${file.claims.length} claims. (The data version the verdicts were computed on is in claims.json; it is left out here so that this file changes only when a claim, a verdict or a figure does.)`,
     '',
     '## Rubric',
     '',

@@ -98,6 +98,11 @@ const r2 = (x: number) => (x < 0 ? `−${Math.abs(x).toFixed(2)}` : x.toFixed(2)
 const fp = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 export const financialYear = (year: number) => `${year - 1}-${String(year % 100).padStart(2, '0')}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2015-10-19" → "19 October 2015". */
+const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+/** 0.1 → "10 percentage points". */
+const points = (x: number) => `${+(x * 100).toFixed(2)} percentage points`;
 
 // ------------------------------------------------------------------ panel helpers
 
@@ -448,7 +453,8 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
         then,
         summary: () => {
           const h = headlineThen ? `When he spoke, the lowest-spending good council (${lowest.get(headlineThen.id)!.name}) spent ${pc(headlineThen.estimate!)} of what the typical other council spent per child` : 'The figures public when he spoke cannot test it';
-          const robust = `; the “half” holds in ${frac(at(now, 'all', 'none'))} of the plain comparisons, ${frac(at(now, 'excluding-london', 'none'))} outside London and ${frac(at(now, 'all', 'idaci'))} once spend is compared with what deprivation predicts`;
+          const ys = now.map((s) => s.year);
+          const robust = `; from ${financialYear(Math.min(...ys))} to ${financialYear(Math.max(...ys))} the “half” holds in ${frac(at(now, 'all', 'none'))} plain comparisons, ${frac(at(now, 'excluding-london', 'none'))} outside London and ${frac(at(now, 'all', 'idaci'))} once spend is compared with what deprivation predicts`;
           return `${h}${robust}.`;
         },
         detail: [
@@ -472,10 +478,10 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
         then,
         summary: () =>
           a && l
-            ? `In ${financialYear(c.period.to)} child deprivation alone accounted for ${pc(a.estimate!)} of the differences in spend per child between councils (${pc(l.estimate!)} outside London); ${plural(now.filter((s) => s.supports).length, 'specification')} of ${now.length} fall within ${pc(t.tolerance)} of a half.`
+            ? `In ${financialYear(c.period.to)} child deprivation alone accounted for ${pc(a.estimate!)} of the differences in spend per child between councils (${pc(l.estimate!)} outside London); ${plural(now.filter((s) => s.supports).length, 'specification')} of ${now.length} fall within ${points(t.tolerance)} of a half.`
             : 'No year has both spending and deprivation figures.',
         detail: [
-          `R² of a least-squares regression of spend per child on the council’s IDACI score (child income deprivation), per year, for three spend measures, with and without London; 95% intervals from ${t.bootstrapResamples} bootstrap resamples of councils (fixed seed). A specification agrees when R² is within ${pc(t.tolerance)} of ${pc(t.target)}.`,
+          `R² of a least-squares regression of spend per child on the council’s IDACI score (child income deprivation), per year, for three spend measures, with and without London; 95% intervals from ${t.bootstrapResamples} bootstrap resamples of councils (fixed seed). A specification agrees when R² is within ${points(t.tolerance)} of ${pc(t.target)}.`,
           ...(a ? [`${financialYear(c.period.to)}, all children’s services: R² = ${a.estimate!.toFixed(2)} (95% interval ${a.ci_low!.toFixed(2)} to ${a.ci_high!.toFixed(2)}, ${a.n} councils).`] : []),
           ...(l ? [`Outside London: R² = ${l.estimate!.toFixed(2)} (${l.ci_low!.toFixed(2)} to ${l.ci_high!.toFixed(2)}, ${l.n} councils).`] : []),
           'The research itself credited “about half” to five factors together (deprivation among them); a single-factor R² is the test of deprivation alone.',
@@ -685,14 +691,14 @@ function ofstedDistribution(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<C
   for (const d of dates) {
     const by = first.filter((i) => i.published <= d);
     const r = dist(by);
-    specs.push(spec({ id: `by-${d}`, label: `First reports published by ${d}${d === t.ruleDate ? ' (the rule)' : ''}: ${describe(r)}`, year, measure: 'first-sif-judgement', subset: `published-by-${d}`, method: 'count', estimate: r.n, n: r.n, supports: matches(r), known_at_the_time: d <= claimDateEnd(c.date) || d === t.ruleDate }));
+    specs.push(spec({ id: `by-${d}`, label: `First reports published by ${longDate(d)}${d === t.ruleDate ? ' (the rule)' : ''}: ${describe(r)}`, year, measure: 'first-sif-judgement', subset: `published-by-${d}`, method: 'count', estimate: r.n, n: r.n, supports: matches(r), known_at_the_time: d <= claimDateEnd(c.date) || d === t.ruleDate }));
     // Part-way through a day on which several reports came out: the earlier days plus one of that day's reports.
     const sameDay = first.filter((i) => i.published === d);
     if (sameDay.length > 1) {
       const before = first.filter((i) => i.published < d);
       for (const one of sameDay) {
         const r1 = dist([...before, one]);
-        specs.push(spec({ id: `by-${d}-before-plus-${one.la_code}`, label: `First reports published before ${d}, plus ${one.la_name} (published that day): ${describe(r1)}`, year, measure: 'first-sif-judgement', subset: `published-before-${d}-plus-${one.la_code}`, method: 'count', estimate: r1.n, n: r1.n, supports: matches(r1), known_at_the_time: d <= claimDateEnd(c.date) }));
+        specs.push(spec({ id: `by-${d}-before-plus-${one.la_code}`, label: `First reports published before ${longDate(d)} and ${one.la_name}’s, published that day: ${describe(r1)}`, year, measure: 'first-sif-judgement', subset: `published-before-${d}-plus-${one.la_code}`, method: 'count', estimate: r1.n, n: r1.n, supports: matches(r1), known_at_the_time: d <= claimDateEnd(c.date) }));
       }
     }
   }
@@ -709,7 +715,7 @@ function ofstedDistribution(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<C
       rule.supports
         ? `Ofsted’s first reports published by the stated date give exactly the printed figures (${printed}).`
         : matching.length
-          ? `The printed figures (${printed}) match only a count taken at ${matching.length === 1 ? 'one particular moment' : `${matching.length} particular cut-offs`} (${matching.map((s) => s.label.split(':')[0]!.replace(/^First reports published /, '')).join('; ')}), not the rule stated (${rule.label.split(':')[0]!.replace(/^First reports /, '').replace(' (the rule)', '')}: ${rule.n} councils).`
+          ? `The printed figures (${printed}) match only a count taken at ${matching.length === 1 ? 'one particular moment' : `${matching.length} particular cut-offs`} — ${matching.map((s) => s.label.split(':')[0]!.replace(/^First reports /, 'the first reports ')).join('; or ')} — not the stated rule, reports ${rule.label.split(':')[0]!.replace(/^First reports /, '').replace(' (the rule)', '')}, which gives ${rule.n} councils.`
           : `No cut-off within ${t.nearbyDays} days of the stated date gives the printed figures (${printed}); the stated rule gives ${describe(dist(first.filter((i) => i.published <= t.ruleDate)))}.`,
     detail: [
       `Rule: ${t.ruleLabel}. Each council’s first single-framework inspection counts once (re-inspections are left out). A cut-off matches when it gives ${t.n} councils and every printed share to the nearest whole per cent.`,
@@ -829,7 +835,7 @@ function claShare(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, 
       return `In ${financialYear(thenYear)}, the latest year published when it was written, children in care took ${a === null ? '–' : pc(a)} of all children’s services spending and ${b === null ? '–' : pc(b)} of children’s social care; by ${financialYear(lastYear)} the shares were ${la === null ? '–' : pc(la)} and ${lb === null ? '–' : pc(lb)}.`;
     },
     detail: [
-      `A share matches “half” when it is within ${pc(t.tolerance)} of ${pc(t.target)}. Two denominators: all children’s and young people’s services excluding schools, and children’s social care (looked after, safeguarding and family support), the budget a children’s services commissioner most likely meant.`,
+      `A share matches “half” when it is within ${points(t.tolerance)} of ${pc(t.target)}. Two denominators: all children’s and young people’s services excluding schools, and children’s social care (looked after, safeguarding and family support), the budget a children’s services commissioner most likely meant.`,
       ...now.map((s) => `${s.label}: ${pc(s.estimate!, 1)}.`),
     ],
     thresholds: { target: t.target, tolerance: t.tolerance, ...shareThresholds },

@@ -1,6 +1,9 @@
 /**
- * Runs every claim analysis on the pipeline outputs. Pure: pass the parsed
- * la-panel.json rows, england.json and inspections.json.
+ * Runs the descriptive analyses behind the story charts and figures on the
+ * pipeline outputs. Pure: pass the parsed la-panel.json rows, england.json and
+ * inspections.json. Verdicts are NOT made here: the claims engine
+ * (./engine.ts, claims in ./registry/) writes them to claims.json, and cards,
+ * stories, /claims/ and docs/claims.md render that file.
  */
 import { analyseDeprivation } from './deprivation.ts';
 import { analyseClaCount, analyseClaShare, analyseFundingGap, analyseSocialWorkFall } from './national.ts';

@@ -19,6 +19,7 @@
  */
 import type { OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
 import { claimById } from './claims.ts';
+import { registryClaim } from './registry/index.ts';
 import {
   bootstrapPairedCI,
   jonckheereTest,
@@ -34,9 +35,13 @@ import {
 import { GRADE_ORDER, gradeScore, panelYears, sampleYear, EXCLUDED_BY_DEFAULT } from './sample.ts';
 import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
 
-export const ALPHA = 0.05;
+// One source for the thresholds: the claims registry (these per-year descriptive tables feed the story charts;
+// verdicts are the claims engine's, src/lib/analysis/engine.ts).
+const DFE_TEST = registryClaim('dfe-no-significant-correlation').test;
+if (DFE_TEST.kind !== 'spend-grade-association') throw new Error('registry: dfe-no-significant-correlation must be a spend-grade-association test.');
+export const ALPHA = DFE_TEST.alpha;
 /** Years in which fewer graded councils than this are reported but not used for the verdict. */
-export const MIN_N = 30;
+export const MIN_N = DFE_TEST.minN;
 
 export interface GradeSummary {
   grade: OfstedGrade;
