@@ -82,6 +82,15 @@ test.describe('header search with JavaScript', () => {
   });
 });
 
+test('the council list\'s own search box uses the same index: Harrogate → North Yorkshire', async ({ page }) => {
+  await page.goto('/councils/');
+  const box = page.getByLabel('Find your council');
+  await box.fill('Harrogate');
+  const first = page.locator('[data-results] a').first();
+  await expect(first).toHaveText('Harrogate (former district): North Yorkshire');
+  await expect(first).toHaveAttribute('href', '/councils/north-yorkshire/');
+});
+
 test.describe('header search without JavaScript', () => {
   test('the form GETs /search/, where towns and districts are listed with their council', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -35,6 +35,9 @@ export async function attach(form: HTMLFormElement): Promise<void> {
   } catch {
     return; // the plain form still works
   }
+  // Roles are set here, not in the HTML: without this code the box is a plain search field.
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', 'Councils');
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');

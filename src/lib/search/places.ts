@@ -87,7 +87,11 @@ export interface PlaceResult {
   /** The name that matched ("Harrogate"), when it is not the council's own name. */
   via?: string;
   kind: PlaceKind;
-  /** Text for the suggestion: "North Yorkshire", "Harrogate: North Yorkshire", "Cumbria (former council, figures to 2023)". */
+  /**
+   * Text for the suggestion: "North Yorkshire", "Cambridge: Cambridgeshire", "Harrogate (former district): North Yorkshire",
+   * "Bournemouth (former council): now Bournemouth, Christchurch and Poole", "Cumbria (former council): partly now Cumberland",
+   * "Cumbria, former council (figures to 2023)".
+   */
   label: string;
 }
 
@@ -135,7 +139,7 @@ export function createPlaceSearch(index: PlaceIndex): PlaceSearch {
         const cname = council(t)[1];
         const via = same(name, cname) ? undefined : name;
         const label =
-          kind === 'council' ? cname : kind === 'district' ? `${name}: ${cname}` : kind === 'former-district' ? `${name} (former district): ${cname}` : `${name} (former council): now ${cname}`;
+          kind === 'council' ? cname : kind === 'district' ? `${name}: ${cname}` : kind === 'former-district' ? `${name} (former district): ${cname}` : `${name} (former council): ${targets.length > 1 ? 'partly ' : ''}now ${cname}`;
         push({ href: href(t), council: cname, kind, label, ...(via !== undefined && kind !== 'council' ? { via } : {}) });
       }
       if (own !== undefined) {

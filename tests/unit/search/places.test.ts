@@ -75,11 +75,16 @@ describe('find a council: what is not suggested', () => {
 describe('find a council: former councils lead to their successors, then their own page', () => {
   it('Bournemouth → BCP, then the former Bournemouth page', () => {
     expect(search('Bournemouth').map((r) => r.href)).toEqual(['/councils/bournemouth-christchurch-and-poole/', '/councils/bournemouth-to-2019/']);
+    expect(search('Poole').map((r) => r.href)).toEqual(['/councils/bournemouth-christchurch-and-poole/', '/councils/poole-to-2019/']);
   });
   it('Cumbria → Cumberland and Westmorland and Furness, then Cumbria to 2023', () => {
     const r = search('Cumbria');
     expect(r.map((x) => x.council)).toEqual(['Cumberland', 'Westmorland and Furness', 'Cumbria']);
-    expect(r[2]!.label).toBe('Cumbria, former council (figures to 2023)');
+    expect(r.map((x) => x.label)).toEqual([
+      'Cumbria (former council): partly now Cumberland',
+      'Cumbria (former council): partly now Westmorland and Furness',
+      'Cumbria, former council (figures to 2023)',
+    ]);
   });
   it('Northamptonshire → the two successors before the former county', () => {
     const r = councils('Northamptonshire');
