@@ -56,7 +56,14 @@ export interface ClaimChangesReport {
   countsChanged: ClaimChange[];
 }
 
-const side = (c: ClaimLike): ClaimSide => ({ verdict: c.verdict, verdict_at_the_time: c.verdict_at_the_time, counts: c.counts, specifications: c.specifications.length });
+const NO_COUNT = { supporting: 0, testable: 0 };
+/** Tolerant of an older published claims.json without counts or specifications (they read as 0). */
+const side = (c: ClaimLike): ClaimSide => ({
+  verdict: c.verdict,
+  verdict_at_the_time: c.verdict_at_the_time,
+  counts: { now: c.counts?.now ?? NO_COUNT, at_the_time: c.counts?.at_the_time ?? NO_COUNT },
+  specifications: c.specifications?.length ?? 0,
+});
 const sameCounts = (a: ClaimSide, b: ClaimSide) =>
   a.specifications === b.specifications &&
   a.counts.now.supporting === b.counts.now.supporting && a.counts.now.testable === b.counts.now.testable &&
@@ -156,7 +163,11 @@ export async function addClaimChangesToReport(paths: { previousClaims: string; c
   });
   const json = await readJson<Record<string, unknown>>(paths.reportJson);
   if (!next || md === null || !json) return null; // no claims or no report yet: nothing to add to
-  const r = diffClaims(await readJson<ClaimsLike>(paths.previousClaims), next);
+  const previous = await readJson<ClaimsLike>(paths.previousClaims).catch((e: Error) => {
+    throw new Error(`the previously published claims.json, kept by the pipeline from DATA_PREVIOUS_DIR or the last outputs, is not usable: ${e.message}. Check the claims.json the data-refresh workflow fetched.`);
+  });
+  if (previous && !Array.isArray(previous.claims)) throw new Error(`${paths.previousClaims}: the previously published claims.json has no "claims" list.`);
+  const r = diffClaims(previous, next);
   await writeAtomically(paths.reportJson, `${JSON.stringify({ ...json, claims: r }, null, 1)}\n`);
   await writeAtomically(paths.reportMd, withClaimSection(md, claimChangesMarkdown(r)));
   return r;
