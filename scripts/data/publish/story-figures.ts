@@ -3,7 +3,7 @@
  *
  * Each published story (src/content/stories/*.mdx, drafts excluded) is scanned
  * for its figure citations, <Fig m=… la=… year=…/>, <Fact measure=… code=…
- * year=…/> and <KeyFigure …/>. Each citation is looked up in the previous
+ * year=…/> and <KeyFigure …/>, and the figures its frontmatter `claims:` states. Each citation is looked up in the previous
  * outputs and in the new ones (la-panel.json, england.json, regions.json,
  * las.json), and the report lists, per story, the figures whose value changed
  * (old → new) and those that no longer exist.
@@ -65,6 +65,45 @@ export function scanCitations(text: string): Scanned {
     refs.push({ line, element: m[1]!, measure: measure.literal, area: area.literal, year: y });
   }
   return { refs, unchecked };
+}
+
+/**
+ * The figures a story's frontmatter `claims:` list states (text, measure, code,
+ * year, value; checked against the data when the site is built), as citations
+ * of element "claims" with the line of the item.
+ */
+export function frontmatterFigures(text: string): CitedRef[] {
+  const lines = text.split('\n');
+  if (lines[0] !== '---') return [];
+  const end = lines.indexOf('---', 1);
+  const out: CitedRef[] = [];
+  let inClaims = false;
+  let item: { line: number; fields: Map<string, string> } | null = null;
+  const flush = () => {
+    const f = item?.fields;
+    if (item && f?.get('measure') && f.get('code') && /^\d{4}$/.test(f.get('year') ?? '')) {
+      out.push({ line: item.line, element: 'claims', measure: f.get('measure')!, area: f.get('code')!, year: Number(f.get('year')) });
+    }
+    item = null;
+  };
+  for (let i = 1; i < (end < 0 ? lines.length : end); i++) {
+    const l = lines[i]!;
+    if (/^\S/.test(l)) {
+      flush();
+      inClaims = /^claims:\s*$/.test(l);
+      continue;
+    }
+    if (!inClaims) continue;
+    const m = /^\s*(-\s+)?([a-z_]+):\s*(.*?)\s*$/.exec(l);
+    if (!m) continue;
+    if (m[1]) {
+      flush();
+      item = { line: i + 1, fields: new Map() };
+    }
+    item?.fields.set(m[2]!, m[3]!.replace(/^["']|["']$/g, ''));
+  }
+  flush();
+  return out;
 }
 
 type Values = Record<string, number | string | null | undefined>;
@@ -172,7 +211,9 @@ export function storyFigureChanges(stories: readonly StoryText[], previous: Figu
     if (/^draft:\s*true\b/m.test(front)) continue; // drafts are not published
     out.storiesScanned++;
     const title = /^title:\s*"(.*)"/m.exec(front)?.[1] ?? s.slug;
-    const { refs, unchecked } = scanCitations(s.text);
+    const scanned = scanCitations(s.text);
+    const refs = [...frontmatterFigures(s.text), ...scanned.refs];
+    const unchecked = scanned.unchecked;
     out.citations += refs.length;
     out.unchecked += unchecked;
     const story: StoryFigures = { slug: s.slug, title, changed: [], gone: [] };

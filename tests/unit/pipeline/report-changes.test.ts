@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FigureLookup, scanCitations, storyFigureChanges, storyFiguresMarkdown, type FigureOutputs } from '../../../scripts/data/publish/story-figures.ts';
+import { FigureLookup, frontmatterFigures, scanCitations, storyFigureChanges, storyFiguresMarkdown, type FigureOutputs } from '../../../scripts/data/publish/story-figures.ts';
 import { addClaimChangesToReport, claimChangesMarkdown, diffClaims, withClaimSection, type ClaimLike } from '../../../scripts/data/publish/claim-changes.ts';
 
 const LAS = { las: [{ code: 'E06000009', name: 'Blackpool', slug: 'blackpool' }, { code: 'E09000007', name: 'Camden', slug: 'camden' }] };
@@ -34,6 +34,12 @@ const next: FigureOutputs = {
 const STORY = `---
 title: "A story"
 sources: ["cla-ees-2025"]
+claims:
+  - text: "Blackpool, 2024"
+    measure: cla_count
+    code: E06000009
+    year: 2024
+    value: 600
 ---
 export const f = inCare();
 
@@ -50,14 +56,15 @@ describe('stories whose cited figures changed', () => {
   it('finds each citation with its line, and counts those named by an expression', () => {
     const s = scanCitations(STORY);
     expect(s.refs).toEqual([
-      { line: 7, element: 'Fig', measure: 'cla_count', area: 'blackpool', year: 2024 },
-      { line: 8, element: 'Fig', measure: 'cla_rate_per_10k', area: 'blackpool', year: 2023 },
-      { line: 8, element: 'Fact', measure: 'cla_count', area: 'E92000001', year: 'latest' },
-      { line: 9, element: 'Fig', measure: 'cla_rate_per_10k', area: 'north-west', year: 2023 },
-      { line: 9, element: 'Fig', measure: 'cla_count', area: 'E09000007', year: 2023 },
-      { line: 11, element: 'Fig', measure: 'cla_count', area: 'camden', year: 2019 },
+      { line: 13, element: 'Fig', measure: 'cla_count', area: 'blackpool', year: 2024 },
+      { line: 14, element: 'Fig', measure: 'cla_rate_per_10k', area: 'blackpool', year: 2023 },
+      { line: 14, element: 'Fact', measure: 'cla_count', area: 'E92000001', year: 'latest' },
+      { line: 15, element: 'Fig', measure: 'cla_rate_per_10k', area: 'north-west', year: 2023 },
+      { line: 15, element: 'Fig', measure: 'cla_count', area: 'E09000007', year: 2023 },
+      { line: 17, element: 'Fig', measure: 'cla_count', area: 'camden', year: 2019 },
     ]);
     expect(s.unchecked).toBe(1);
+    expect(frontmatterFigures(STORY)).toEqual([{ line: 5, element: 'claims', measure: 'cla_count', area: 'E06000009', year: 2024 }]);
   });
 
   it('lists, per published story, the changed figures (old → new) and those that no longer exist', () => {
@@ -66,22 +73,25 @@ describe('stories whose cited figures changed', () => {
       new FigureLookup(previous),
       new FigureLookup(next),
     );
-    expect(r).toMatchObject({ compared: true, storiesScanned: 2, citations: 7, unchecked: 1 });
+    // 6 in the text and 1 in the frontmatter of the story, 1 in "Unchanged"; the draft is not read
+    expect(r).toMatchObject({ compared: true, storiesScanned: 2, citations: 8, unchecked: 1 });
     expect(r.stories.map((s) => s.slug)).toEqual(['a-story']);
     const [s] = r.stories;
     expect(s!.title).toBe('A story');
     expect(s!.changed.map((c) => [c.line, c.measure, c.areaName, c.year, c.old, c.new])).toEqual([
-      [7, 'cla_count', 'Blackpool', 2024, { year: 2024, value: 600 }, { year: 2024, value: 610 }],
-      [8, 'cla_rate_per_10k', 'Blackpool', 2023, { year: 2023, value: null }, { year: 2023, value: 95 }],
-      [8, 'cla_count', 'England', 'latest', { year: 2024, value: 80000 }, { year: 2025, value: 81000 }],
+      [5, 'cla_count', 'Blackpool', 2024, { year: 2024, value: 600 }, { year: 2024, value: 610 }],
+      // the same figure in the text (named by slug): listed too, as that sentence needs reading as well
+      [13, 'cla_count', 'Blackpool', 2024, { year: 2024, value: 600 }, { year: 2024, value: 610 }],
+      [14, 'cla_rate_per_10k', 'Blackpool', 2023, { year: 2023, value: null }, { year: 2023, value: 95 }],
+      [14, 'cla_count', 'England', 'latest', { year: 2024, value: 80000 }, { year: 2025, value: 81000 }],
     ]);
-    expect(s!.gone.map((c) => [c.line, c.measure, c.areaName, c.year, c.old, c.new])).toEqual([[9, 'cla_count', 'Camden', 2023, { year: 2023, value: 200 }, null]]);
+    expect(s!.gone.map((c) => [c.line, c.measure, c.areaName, c.year, c.old, c.new])).toEqual([[15, 'cla_count', 'Camden', 2023, { year: 2023, value: 200 }, null]]);
     const md = storyFiguresMarkdown(r).join('\n');
     expect(md).toContain('1 of 2 published stories cite a figure that changed or no longer exists.');
-    expect(md).toContain('| 7 | cla_count | Blackpool | 2024 | 600 | 610 |');
-    expect(md).toContain('| 8 | cla_rate_per_10k | Blackpool | 2023 | missing | 95 |');
-    expect(md).toContain('| 8 | cla_count | England | latest | 2024: 80,000 | 2025: 81,000 |');
-    expect(md).toContain('- line 9: cla_count, Camden, 2023 — was 200');
+    expect(md).toContain('| 5 | cla_count | Blackpool | 2024 | 600 | 610 |');
+    expect(md).toContain('| 14 | cla_rate_per_10k | Blackpool | 2023 | missing | 95 |');
+    expect(md).toContain('| 14 | cla_count | England | latest | 2024: 80,000 | 2025: 81,000 |');
+    expect(md).toContain('- line 15: cla_count, Camden, 2023 — was 200');
   });
 
   it('says so when nothing moved, and when there is nothing to compare with', () => {
