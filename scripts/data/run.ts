@@ -25,6 +25,9 @@ import { parseAnomalyFile, parseSmallCouncils } from './derive/anomalies.ts';
 import { anomalySummary } from './publish/report.ts';
 import { checkCompleteness, seriesOf } from './completeness.ts';
 import { appendUpdate, storiesCiting, updateEntry } from './publish/updates.ts';
+import { FigureLookup, readStories, storyFigureChanges, type FigureOutputs } from './publish/story-figures.ts';
+import { previousClaimsPath } from './publish/claim-changes.ts';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 
 export interface RunDeps {
   log: (message: string) => void;
@@ -81,7 +84,8 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
   const dataVersion = cacheKey([code, cacheKey([anomalyText, smallText]), ...(strictCoverage ? [] : ['coverage:relaxed']), ...[...files.values()].map((f) => `${f.entry.id}:${f.sha256}`)]).slice(0, 16);
 
   const previousProvenance = await readJson<{ dataVersion: string }>(join(config.outputDir, 'provenance.json'));
-  if (previousProvenance?.dataVersion === dataVersion && !config.update) {
+  // DATA_PREVIOUS_DIR asks for a report against those outputs: always run then.
+  if (previousProvenance?.dataVersion === dataVersion && !config.update && !config.previousDir) {
     deps.log(`✓ No source or pipeline code changed since the last run (data version ${dataVersion}); outputs are up to date.`);
     return { status: 'up-to-date', dataVersion };
   }
@@ -125,10 +129,25 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
     timingsMs: timings,
   };
   if (!previousPanel) report.changes = { total: 0, added: out.panel.length, removed: 0, byColumn: {}, sample: [] };
+  report.storyFigures = await step('compare the figures stories cite', async () => {
+    const parse = <T>(name: string): T => JSON.parse(String(out.files.get(name))) as T;
+    const next: FigureOutputs = { panel: { rows: out.panel as never }, england: parse('england.json'), regions: parse('regions.json'), las: parse('las.json') };
+    const [pEngland, pRegions, pLas] = await Promise.all(['england.json', 'regions.json', 'las.json'].map((n) => readJson<never>(join(previousDir, n))));
+    // An older deploy may lack las.json or regions.json: council slugs do not change, and a missing series compares as absent.
+    const previous = previousPanel && pEngland ? new FigureLookup({ panel: previousPanel as never, england: pEngland, regions: pRegions ?? { series: [] }, las: pLas ?? next.las }) : null;
+    return storyFigureChanges(await readStories(join(config.root, 'src', 'content', 'stories')), previous, new FigureLookup(next));
+  });
   const markdown = reportMarkdown(report, out.revisions);
   out.files.set('report.json', `${JSON.stringify(report, null, 1)}\n`);
   out.files.set('report.md', markdown);
 
+  // Keep the previously published claims.json: the claims step replaces it, then report-claims.ts compares.
+  const keptClaims = previousClaimsPath(config.cacheDir);
+  await mkdir(dirname(keptClaims), { recursive: true });
+  await copyFile(join(previousDir, 'claims.json'), keptClaims).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+    await rm(keptClaims, { force: true });
+  });
   await step('publish outputs', () => publishAtomically(config.outputDir, out.files));
   if (config.update) {
     await recordNewChecksums(config.manifestPath, manifest, files, deps.log);

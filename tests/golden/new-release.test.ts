@@ -106,6 +106,16 @@ describe('the drill: a 2026 CLA release as one manifest entry', () => {
     expect(md).toContain('| Camden (E09000007) | 2025 | cla_count | 205 | 209 |');
   });
 
+  it('the report lists the stories whose cited figures moved: England\'s latest count now 2026', async () => {
+    const report = await readJson<{ storyFigures: { compared: boolean; stories: Array<{ slug: string; changed: Array<Record<string, unknown>> }> } }>(join(out, 'report.json'));
+    expect(report.storyFigures.compared).toBe(true);
+    const story = report.storyFigures.stories.find((s) => s.slug === 'more-children-in-care');
+    // At 31 March {latest}, <Fact measure="cla_count" code="E92000001" year={f.year} />: 2025 before the release (the golden fixture's 81,770), 2026 after
+    expect(story?.changed).toContainEqual(expect.objectContaining({ measure: 'cla_count', area: 'E92000001', year: 'latest', old: { year: 2025, value: 81770 }, new: { year: 2026, value: 83410 } }));
+    const md = await readFile(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('| cla_count | England | latest | 2025: 81,770 | 2026: 83,410 |');
+  });
+
   it('adds a dated entry to the public data-updates log: the release, years, councils and stories', async () => {
     const log = await readJson<{ updates: Array<Record<string, unknown>> }>(join(dir, 'drill', 'updates.json'));
     expect(log.updates).toHaveLength(1);

@@ -7,6 +7,7 @@
 import { staleDecisions, type Anomaly, type AnomalyFile, type DecisionEntry } from '../derive/anomalies.ts';
 import { PANEL_NUMERIC_COLUMNS, type PanelRow, type Revision } from '../contract.ts';
 import type { MissingReason } from '../core/missing.ts';
+import { storyFiguresMarkdown, type StoryFiguresReport } from './story-figures.ts';
 
 export interface Change {
   la_code: string;
@@ -28,6 +29,8 @@ export interface RunReport {
   revisions: number;
   /** The anomaly screen: counts by decision, the undecided ones in full, and decisions that match nothing any more. */
   anomalies?: AnomalySummary;
+  /** Stories whose cited figures changed or no longer exist (story-figures.ts). */
+  storyFigures?: StoryFiguresReport;
   timingsMs: Record<string, number>;
 }
 
@@ -106,6 +109,7 @@ export function reportMarkdown(r: RunReport, revisions: readonly Revision[]): st
     for (const c of r.changes.sample) lines.push(`| ${c.la_name} (${c.la_code}) | ${c.year} | ${c.column} | ${fmt(c.old)} | ${fmt(c.new)} |`);
     if (r.changes.total > r.changes.sample.length) lines.push('', `…and ${r.changes.total - r.changes.sample.length} more (see report.json).`);
   }
+  if (r.storyFigures) lines.push('', ...storyFiguresMarkdown(r.storyFigures));
   lines.push('', '## Rows read per source', '', 'Data rows read (for map files: areas). "not read": the file is acquired and its checksum verified, but no output uses it (kept as a reference or for cross-checks in the tests).', '', '| source | rows | from | changed |', '|---|---:|---|---|');
   for (const s of r.sources) lines.push(`| ${s.id} | ${s.rows === null ? 'not read' : s.rows.toLocaleString('en-GB')} | ${s.from} | ${s.changed ? '**yes**' : 'no'} |`);
   if (r.anomalies) {
