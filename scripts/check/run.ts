@@ -30,7 +30,7 @@ interface Stage {
 const E2E_ENV: Record<string, string> = process.env.CI ? { E2E_ALL: '1' } : { E2E_SAMPLE: '2' };
 
 export const STAGES: Stage[] = [
-  { name: 'lint', what: 'Biome lint rules (formatting is checked once the code base is formatted)', cmd: ['biome', 'lint'] },
+  { name: 'lint', what: 'Biome lint rules (formatting is checked once the code base is formatted)', cmd: ['biome', 'lint', '--diagnostic-level=error'] },
   { name: 'unit', what: 'unit, golden and official-figure tests (vitest)', cmd: ['vitest', 'run'] },
   // After unit: its set-up runs the pipeline, whose outputs generate the figure ids the components import.
   { name: 'typecheck', what: 'tsc over scripts, site and tests; astro check over .astro files', cmd: ['npm', 'run', 'typecheck'] },
