@@ -3,7 +3,7 @@
  *
  *   export PATH=$PWD/node_modules/.bin:$PATH
  *   DATA_OUTPUT_DIR=tests/fixtures/output INCLUDE_DRAFTS=1 astro build   # or the real build
- *   playwright test                                                      # E2E_ALL=1 for every page
+ *   playwright test                                                      # E2E_ALL=1 for every page, E2E_SAMPLE=n per page type
  *
  * The web server is tests/e2e/static-server.mjs on 127.0.0.1:4327 (E2E_PORT).
  */
@@ -18,7 +18,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.CI ? 2 : 1,
+  // Two workers on a 2-core machine (the browser tests wait on Chromium more than on the CPU); E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS || 2),
   timeout: 60_000,
   reporter: [['list']],
   use: {

@@ -7,9 +7,12 @@
  * pipeline is not re-run: this checks the site build; the pipeline's own outputs
  * are compared by its tests.
  *
- *   tsx scripts/check/reproducible.ts      # REPRO_KEEP=1 keeps the two builds
+ *   tsx scripts/check/reproducible.ts                 # REPRO_KEEP=1 keeps the two builds
+ *   tsx scripts/check/reproducible.ts --against dist  # one build, compared with an existing dist/
  *
- * Doubles the build time, so `npm test` runs it as its own stage (see docs/quality.md).
+ * `npm test` uses `--against dist`: its build stage has just built dist/ (astro build,
+ * then the search index in dist/pagefind/, which is left out of the comparison), so
+ * one more build is enough.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -43,9 +46,13 @@ export function firstDifference(a: string, b: string): string {
   return 'same lines, different bytes (line endings?)';
 }
 
-export function compareTrees(a: string, b: string): { files: number; differences: Difference[] } {
-  const fa = walkFiles(a);
-  const fb = new Set(walkFiles(b));
+/** Files under these top-level folders are not astro's output (the search index is written after the build). */
+const NOT_ASTRO = /^pagefind\//;
+
+export function compareTrees(a: string, b: string, ignore?: RegExp): { files: number; differences: Difference[] } {
+  const keep = (f: string) => !ignore || !ignore.test(f.split('\\').join('/'));
+  const fa = walkFiles(a).filter(keep);
+  const fb = new Set(walkFiles(b).filter(keep));
   const differences: Difference[] = [];
   for (const f of fa) {
     if (!fb.has(f)) differences.push({ file: f, problem: 'only in the first build' });
@@ -70,11 +77,14 @@ const HINT =
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('reproducible.ts')) {
   const tmp = mkdtempSync(join(tmpdir(), 'repro-'));
-  const builds = [join(tmp, 'a'), join(tmp, 'b')];
+  const ai = process.argv.indexOf('--against');
+  const against = ai >= 0 ? resolve(process.argv[ai + 1] ?? 'dist') : undefined;
+  const builds = against ? [join(tmp, 'b')] : [join(tmp, 'a'), join(tmp, 'b')];
   const times: number[] = [];
   let result: { files: number; differences: Difference[] } | undefined;
   let failure = '';
-  for (const out of builds) {
+  if (against && !existsSync(join(against, 'index.html'))) failure = `${against}/index.html not found: build the site first (npm run build)`;
+  for (const out of failure ? [] : builds) {
     const t = Date.now();
     const r = spawnSync('astro', ['build', '--outDir', out], { encoding: 'utf8', env: process.env });
     times.push((Date.now() - t) / 1000);
@@ -85,7 +95,7 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('reproducible.ts')) {
     }
   }
   if (!failure) {
-    result = compareTrees(builds[0]!, builds[1]!);
+    result = against ? compareTrees(against, builds[0]!, NOT_ASTRO) : compareTrees(builds[0]!, builds[1]!);
     for (const d of result.differences.slice(0, 50)) console.log(`differs: ${d.file}: ${d.problem}`);
     if (result.differences.length > 50) console.log(`… and ${result.differences.length - 50} more`);
     if (result.differences.length) console.log(HINT);
@@ -95,6 +105,6 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('reproducible.ts')) {
   exitWith({
     name: 'reproducible',
     ok: !failure && !!result && result.differences.length === 0,
-    summary: failure || `${result!.files} files compared across two builds (${times.map((t) => `${t.toFixed(0)} s`).join(' + ')}), ${result!.differences.length} differ`,
+    summary: failure || `${result!.files} files compared across ${against ? `${against} and a second build` : 'two builds'} (${times.map((t) => `${t.toFixed(0)} s`).join(' + ')}), ${result!.differences.length} differ`,
   });
 }

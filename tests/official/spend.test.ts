@@ -1,7 +1,7 @@
 /**
  * Official figures: read the REAL mirror files and check figures the publishers
  * printed (or the sums of their LA rows), as recorded in
- * /work/shared/data/raw/dfe/SOURCES.md and SOURCES-context.md.
+ * the raw mirror's dfe/SOURCES.md and SOURCES-context.md (DATA_RAW_DIR, default ../shared/data/raw).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { loadMhclgNational, type MhclgNationalYear } from '../../scripts/data/so
 import { englandSum } from '../../scripts/data/sources/spend/s251.ts';
 import type { S251Tag, SpendMeasure } from '../../scripts/data/sources/spend/blocks.ts';
 
-const RAW = process.env.DATA_RAW_DIR ?? '/work/shared/data/raw';
+const RAW = process.env.DATA_RAW_DIR ?? join(import.meta.dirname, '../../../shared/data/raw');
 const files = new Map<string, AcquiredFile>();
 let spend: SpendResult;
 let mhclg: MhclgNationalYear[];

@@ -13,7 +13,12 @@ import { loadInputs, outputsExist } from './load-output.ts';
 
 const pc = (x: number) => Math.round(x * 100);
 
-describe.skipIf(!outputsExist())('claims against the real outputs', () => {
+// A missing output is a failure, not a skip: the global set-up runs the pipeline, so absence means it broke.
+it('finds the pipeline outputs in data/output (run `npm run data`)', () => {
+  expect(outputsExist(), 'data/output/ lacks the pipeline outputs: run `npm run data`').toBe(true);
+});
+
+describe('claims against the real outputs', () => {
   let inputs: AnalysisInputs;
   let r: AllClaimResults;
   beforeAll(() => {

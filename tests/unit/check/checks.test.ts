@@ -174,6 +174,13 @@ describe('reproducible', () => {
     expect(differences.map((d) => d.file).sort()).toEqual(['only-a.txt', 'x.html']);
     expect(firstDifference('ab\ncd', 'ab\nce')).toMatch(/^line 2, column 2/);
   });
+
+  it('leaves out the folders it is told to ignore (the search index written after the build)', () => {
+    const a = site({ 'x.html': '<p>same</p>', 'pagefind/index.js': 'one' });
+    const b = site({ 'x.html': '<p>same</p>', 'pagefind/other.js': 'two' });
+    expect(compareTrees(a, b, /^pagefind\//).differences).toEqual([]);
+    expect(compareTrees(a, b).differences.map((d) => d.file).sort()).toEqual(['pagefind/index.js', 'pagefind/other.js']);
+  });
 });
 
 describe('sharing', () => {
