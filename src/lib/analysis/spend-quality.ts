@@ -18,7 +18,6 @@
  * Outstanding and the ratios that could make "half as much" true.
  */
 import type { OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
-import { claimById } from './claims.ts';
 import { registryClaim } from './registry/index.ts';
 import {
   bootstrapPairedCI,
@@ -32,7 +31,7 @@ import {
   type KruskalWallis,
   type PermutationTest,
 } from './stats.ts';
-import { GRADE_ORDER, gradeScore, panelYears, sampleYear, EXCLUDED_BY_DEFAULT } from './sample.ts';
+import { GRADE_ORDER, gradeScore, panelYears, sampleYear } from './sample.ts';
 import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
 
 // One source for the thresholds: the claims registry (these per-year descriptive tables feed the story charts;
@@ -117,8 +116,6 @@ export interface SpendQualityData {
   significantYears: number[];
 }
 
-const fmtP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
-
 export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQualityData> {
   const years = panelYears(inputs.panel)
     .map((y) => spendGradeYear(inputs.panel, y))
@@ -127,50 +124,8 @@ export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQ
   const era2016 = years.filter((y) => y.year === 2016 || y.year === 2017);
   const latest = used.at(-1) ?? null;
   const significantYears = used.filter((y) => y.significant).map((y) => y.year);
-  const eraSig = era2016.filter((y) => y.significant);
 
-  let verdictCode: ClaimResult<SpendQualityData>['verdictCode'];
-  let verdict: string;
-  const rhoList = used.map((y) => `${y.year}: ρ = ${y.rho.toFixed(2)}`).join('; ');
-  if (significantYears.length === 0) {
-    verdictCode = 'supported';
-    verdict = `Supported: no significant rank correlation between spend per child and the Ofsted grade in any year ${used[0]?.year}–${latest?.year} (${rhoList}).`;
-  } else if (eraSig.length === 0) {
-    verdictCode = 'partly-supported';
-    const era = era2016
-      .map((y) => `${y.financialYear}: ρ = ${y.rho.toFixed(2)}, ${fmtP(y.permutation.p)}, Kruskal–Wallis ${fmtP(y.kruskalWallis.p)}`)
-      .join('; ');
-    const later = significantYears
-      .map((y) => {
-        const r = used.find((u) => u.year === y)!;
-        return `${y}: ρ = ${r.rho.toFixed(2)}, ${fmtP(r.permutation.p)}`;
-      })
-      .join('; ');
-    const eraOther = era2016.some((y) => y.kruskalWallis.p < ALPHA || y.jonckheere.p < ALPHA);
-    verdict =
-      `Only narrowly true when said, and not true later: in the years the DfE described the rank correlation was negative but not significant at 5% (${era})` +
-      `${eraOther ? ', although spend differed between grades' : ''}; in ${significantYears.join(', ')} higher spend per child went significantly with worse grades (${later}).`;
-  } else {
-    verdictCode = 'not-supported';
-    verdict = `Not supported in ${significantYears.join(', ')}: spend per child and the Ofsted grade are significantly rank-correlated there.`;
-  }
-
-  const caveats = [
-    'Correlation is not causation in either direction: councils with more need spend more per child, and deprivation is itself associated with worse Ofsted grades (see the deprivation claim).',
-    'Spend is gross Section 251 spend on all children’s and young people’s services (excluding schools) per child aged 0–17, not social care alone; the 2014-15 year has no line-level outturn and is missing.',
-    'The grade is the judgement in force on 31 March, which may be several years old; in 2014–2017 only councils already inspected under the single inspection framework have a grade.',
-    `Each year is a separate test at the 5% level: by chance alone about ${(used.length * ALPHA).toFixed(1)} of ${used.length} years would be “significant”; ${significantYears.length} were. Successive years share most councils and grades, so they are not independent tests.`,
-    `${Object.values(EXCLUDED_BY_DEFAULT).join(' and ')} are excluded: very few children and very high spend per child.`,
-    'Years with fewer than 30 graded councils (2014: the first SIF inspections) are shown but do not count towards the verdict.',
-    'Cash and real-terms spend give identical rank statistics within a year; 2024-25 has no deflator yet, so its medians are cash only.',
-  ];
   return {
-    claimId: claimById('dfe-2016-no-correlation').id,
-    verdictCode,
-    verdict,
-    method:
-      'For each year: Spearman rank correlation (ties averaged) between spend per child and the Ofsted overall grade coded 1–4; 95% percentile bootstrap CI (2,000 resamples, fixed seed); two-sided permutation p-value (5,000 shuffles); Kruskal–Wallis H across grades; Jonckheere–Terpstra trend statistic with a permutation p-value.',
-    caveats,
     provenance: {
       files: ['la-panel.json'],
       columns: ['spend_per_child_gbp', 'spend_per_child_real_gbp', 'ofsted_overall', 'ofsted_framework'],
@@ -235,37 +190,11 @@ export interface HalfAsMuchData {
   years: HalfAsMuchYear[];
 }
 
-const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
-
 export function analyseHalfAsMuch(inputs: AnalysisInputs, years: readonly number[] = [2017]): ClaimResult<HalfAsMuchData> {
   const latestYear = Math.max(...inputs.panel.filter((r) => num(r.spend_per_child_gbp) !== null && r.ofsted_overall).map((r) => r.year));
   const ys = [...new Set([...years, latestYear])].sort((a, b) => a - b);
   const out = ys.map((y) => halfAsMuchYear(inputs.panel, y)).filter((r): r is HalfAsMuchYear => r !== null);
-  const y17 = out.find((r) => r.year === 2017) ?? out[0]!;
-  const toMaxGood = y17.ratios.find((r) => r.grade === 'Good')!;
-  const toMedGood = y17.ratios.find((r) => r.grade === 'Good')!;
-  const big = y17.ratios.filter((r) => r.n >= 5);
-  const trueVsMax = big.filter((r) => r.toMax !== null && r.toMax <= 0.5).map((r) => r.grade);
-  const trueVsMedian = big.filter((r) => r.toMedian !== null && r.toMedian <= 0.5).map((r) => r.grade);
-  const typical = y17.typicalRatio !== null && y17.typicalRatio <= 0.5;
-  const verdictCode = typical ? 'supported' : trueVsMax.length || trueVsMedian.length ? 'partly-supported' : 'not-supported';
-  const verdict =
-    `${typical ? 'Supported' : trueVsMax.length || trueVsMedian.length ? 'True only at the extremes, not typical' : 'Not supported'}: in ${y17.financialYear} the lowest-spending good council (${y17.lowestGood.name}, £${y17.lowestGood.cash} per child) spent ` +
-    `${pct(toMedGood.toMedian)} of the median good council and ${pct(toMaxGood.toMax)} of the highest-spending good council; “half as much” holds against the highest spender ${trueVsMax.length ? `among councils rated ${trueVsMax.join(', ')}` : 'of no grade'}` +
-    `${trueVsMedian.length ? ` and against the median of ${trueVsMedian.join(', ')}` : ' but against no grade’s median'}, ` +
-    `while the median good or outstanding council spent ${pct(y17.typicalRatio)} of the median council rated below good.`;
   return {
-    claimId: claimById('minister-2017-half-as-much').id,
-    verdictCode,
-    verdict,
-    method:
-      'Among councils whose overall Ofsted grade in force on 31 March was Good or Outstanding: minimum, median and maximum spend per child (cash and 2023-24 prices); the lowest such council’s spend as a share of the median and the maximum of each grade; the median good council against the median council rated below good.',
-    caveats: [
-      'Any comparison of extremes finds a factor of two somewhere: spend per child varies about threefold between councils whatever the grade.',
-      'Spend per child reflects need: the lowest-spending good councils are among the least deprived (see the deprivation claim), so “half as much” says little about efficiency.',
-      'The minister cited LGA analysis whose exact definitions we have not seen; ours is Section 251 gross spend on children’s and young people’s services per child aged 0–17.',
-      'City of London and Isles of Scilly are excluded.',
-    ],
     provenance: {
       files: ['la-panel.json'],
       columns: ['spend_per_child_gbp', 'spend_per_child_real_gbp', 'ofsted_overall'],

@@ -6,7 +6,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseAllClaims, type AllClaimResults } from '../../../src/lib/analysis/index.ts';
-import { CLAIMS } from '../../../src/lib/analysis/claims.ts';
 import { spendGradeYear } from '../../../src/lib/analysis/spend-quality.ts';
 import type { AnalysisInputs } from '../../../src/lib/analysis/types.ts';
 import { loadInputs, outputsExist } from './load-output.ts';
@@ -21,14 +20,11 @@ describe.skipIf(!outputsExist())('claims against the real outputs', () => {
     r = analyseAllClaims(inputs);
   });
 
-  it('every result has a verdict, caveats, provenance and a registered claim', () => {
+  it('every result has provenance and no verdict (verdicts are the claims engine’s, in claims.json)', () => {
     for (const res of Object.values(r)) {
-      expect(res.verdict.length).toBeGreaterThan(20);
-      expect(res.caveats.length).toBeGreaterThan(0);
       expect(res.provenance.dataVersion).toBe(inputs.dataVersion);
       expect(res.provenance.columns.length).toBeGreaterThan(0);
-      expect(CLAIMS.map((c) => c.id)).toContain(res.claimId);
-      expect(res.verdict).not.toMatch(/NaN|undefined|\?/);
+      expect(Object.keys(res).sort()).toEqual(['data', 'provenance']);
     }
   });
 
