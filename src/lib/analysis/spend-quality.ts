@@ -3,15 +3,10 @@
  *
  * Claim 1 (DfE, 2016): "no significant correlation between spend and
  * effectiveness". For every year with both a spend figure and Ofsted
- * judgements in force we test spend per child against the overall grade.
- * The grade is ordinal (Inadequate < Requires improvement < Good <
- * Outstanding), so we use Spearman's rank correlation with ties, a
- * bootstrap 95% CI (2,000 resamples of councils), a two-sided permutation
- * p-value (5,000 shuffles), the Kruskal–Wallis test across grades and a
- * Jonckheere–Terpstra trend test (permutation p). Spend per child is cash:
- * within one year every council has the same deflator, so ranks, and so
- * every statistic here, are identical in real terms; medians are given in
- * both where a deflator exists.
+ * judgements in force, the story's descriptive table: councils, frameworks
+ * and spend per child by grade (medians in cash and, where a deflator exists,
+ * real terms). The tests of the claim (rank correlations, intervals,
+ * p-values) are the claims engine's (engine.ts, in claims.json).
  *
  * Claim 2 (Goodwill, 2017): "good" councils spending half as much per child
  * as others. For a year, the spread of spend among councils rated Good or
@@ -19,26 +14,14 @@
  */
 import type { OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
 import { registryClaim } from './registry/index.ts';
-import {
-  bootstrapPairedCI,
-  jonckheereTest,
-  kruskalWallis,
-  median,
-  permutationTest,
-  spearman,
-  type Interval,
-  type JonckheereTest,
-  type KruskalWallis,
-  type PermutationTest,
-} from './stats.ts';
-import { GRADE_ORDER, gradeScore, panelYears, sampleYear } from './sample.ts';
+import { median } from './stats.ts';
+import { GRADE_ORDER, panelYears, sampleYear } from './sample.ts';
 import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
 
 // One source for the thresholds: the claims registry (these per-year descriptive tables feed the story charts;
 // verdicts are the claims engine's, src/lib/analysis/engine.ts).
 const DFE_TEST = registryClaim('dfe-no-significant-correlation').test;
 if (DFE_TEST.kind !== 'spend-grade-association') throw new Error('registry: dfe-no-significant-correlation must be a spend-grade-association test.');
-export const ALPHA = DFE_TEST.alpha;
 /** Years in which fewer graded councils than this are reported but not used for the verdict. */
 export const MIN_N = DFE_TEST.minN;
 
@@ -57,13 +40,7 @@ export interface SpendGradeYear {
   n: number;
   /** Frameworks of the judgements in force (SIF, ILACS). */
   frameworks: string[];
-  rho: number;
-  ci: Interval;
-  permutation: PermutationTest;
-  kruskalWallis: KruskalWallis;
-  jonckheere: JonckheereTest;
   byGrade: GradeSummary[];
-  significant: boolean;
   usedForVerdict: boolean;
 }
 
@@ -85,25 +62,15 @@ function gradeSummary(rows: PanelRow[], grade: OfstedGrade): GradeSummary {
 }
 
 /** Spend per child (cash) against the Ofsted grade in force, one year. Null if fewer than 5 councils. */
-export function spendGradeYear(panel: readonly PanelRow[], year: number, seed = 2016): SpendGradeYear | null {
+export function spendGradeYear(panel: readonly PanelRow[], year: number): SpendGradeYear | null {
   const rows = sampleYear(panel, year, 'spend_per_child_gbp').filter((s) => s.row.ofsted_overall !== null);
   if (rows.length < 5) return null;
-  const x = rows.map((s) => s.x);
-  const g = rows.map((s) => gradeScore(s.row.ofsted_overall!));
-  const groups = GRADE_ORDER.map((grade) => rows.filter((s) => s.row.ofsted_overall === grade).map((s) => s.x));
-  const permutation = permutationTest(x, g, spearman, { permutations: 5000, seed: seed + year });
   return {
     year,
     financialYear: financialYear(year),
     n: rows.length,
     frameworks: [...new Set(rows.map((s) => s.row.ofsted_framework ?? 'unknown'))].sort(),
-    rho: permutation.observed,
-    ci: bootstrapPairedCI(x, g, spearman, { resamples: 2000, seed: seed + year + 1 }),
-    permutation,
-    kruskalWallis: kruskalWallis(groups),
-    jonckheere: jonckheereTest(groups, { permutations: 2000, seed: seed + year + 2 }),
     byGrade: GRADE_ORDER.map((grade) => gradeSummary(rows.filter((s) => s.row.ofsted_overall === grade).map((s) => s.row), grade)),
-    significant: permutation.p < ALPHA,
     usedForVerdict: rows.length >= MIN_N,
   };
 }
@@ -113,7 +80,6 @@ export interface SpendQualityData {
   /** The 2016-era cut: SIF judgements in force at 31 March 2016 and 2017 against 2015-16 and 2016-17 spend. */
   era2016: SpendGradeYear[];
   latest: SpendGradeYear | null;
-  significantYears: number[];
 }
 
 export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQualityData> {
@@ -123,7 +89,6 @@ export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQ
   const used = years.filter((y) => y.usedForVerdict);
   const era2016 = years.filter((y) => y.year === 2016 || y.year === 2017);
   const latest = used.at(-1) ?? null;
-  const significantYears = used.filter((y) => y.significant).map((y) => y.year);
 
   return {
     provenance: {
@@ -132,7 +97,7 @@ export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQ
       years: years.map((y) => y.year),
       dataVersion: inputs.dataVersion,
     },
-    data: { years, era2016, latest, significantYears },
+    data: { years, era2016, latest },
   };
 }
 

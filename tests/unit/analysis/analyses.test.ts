@@ -20,16 +20,13 @@ describe('sample selection', () => {
 });
 
 describe('spend against Ofsted grade', () => {
-  it('finds a perfect rank correlation when grade follows spend', () => {
+  it('summarises spend per child by grade', () => {
     const grades = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'] as const;
     const p = Array.from({ length: 20 }, (_, i) =>
       row(`E06${String(i).padStart(6, '0')}`, 2020, { spend_per_child_gbp: 500 + i * 10, ofsted_overall: grades[Math.floor(i / 5)]! }),
     );
     const r = spendGradeYear(p, 2020)!;
     expect(r.n).toBe(20);
-    // Ranks of the grade are 3, 8, 13, 18 (ties of five) – rho is high but below 1 because of the ties.
-    expect(r.rho).toBeGreaterThan(0.9);
-    expect(r.significant).toBe(true);
     expect(r.byGrade.map((g) => g.n)).toEqual([5, 5, 5, 5]);
     expect(r.byGrade[0]!.medianCash).toBe(520);
     expect(r.usedForVerdict).toBe(false); // n < 30

@@ -70,14 +70,11 @@ describe.skipIf(!outputsExist())('claims against the real outputs', () => {
     expect(Math.abs(d.closestTo2012Claim!.gapToClaim)).toBeGreaterThan(0.5e9);
   });
 
-  it('spend-vs-grade results are reproducible (seeded) and cover 2016-era and the latest year', () => {
+  it('spend-vs-grade tables are reproducible and cover 2016-era and the latest year', () => {
     const y = r.spendVsOfsted.data.era2016.map((x) => x.year);
     expect(y).toEqual([2016, 2017]);
     expect(r.spendVsOfsted.data.latest?.year).toBe(2025);
-    const again = spendGradeYear(inputs.panel, 2017)!;
-    const first = r.spendVsOfsted.data.years.find((x) => x.year === 2017)!;
-    expect(again.ci).toEqual(first.ci);
-    expect(again.permutation.p).toBe(first.permutation.p);
+    expect(spendGradeYear(inputs.panel, 2017)).toEqual(r.spendVsOfsted.data.years.find((x) => x.year === 2017));
   });
 
   it('deprivation R² is computed on ~147 councils a year', () => {
