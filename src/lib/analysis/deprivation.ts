@@ -3,13 +3,13 @@
  * variation in spending between councils (the report itself: five factors
  * together explain about half; deprivation alone, 31 per cent).
  *
- * Per year: OLS of spend per child (cash; identical R² in real terms within a
- * year) on the council's IDACI 2019 average score, R² with a percentile
- * bootstrap 95% CI (2,000 resamples, fixed seed), the slope in £ per 0.1 of
+ * Descriptive, for the story: per year, OLS of spend per child (cash) on the
+ * council's IDACI 2019 average score, R², the slope in £ per 0.1 of
  * IDACI (0.1 = ten percentage points more children in income-deprived
- * families), and the same fit on log spend.
+ * families), and the same fit on log spend. The R² the story and card print,
+ * with its interval, is the claims engine's (engine.ts, in claims.json).
  */
-import { bootstrapPairedCI, ols, type Interval } from './stats.ts';
+import { ols } from './stats.ts';
 import { panelYears, sampleYear } from './sample.ts';
 import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
 import { financialYear } from './spend-quality.ts';
@@ -19,17 +19,15 @@ export interface DeprivationYear {
   financialYear: string;
   n: number;
   r2: number;
-  r2CI: Interval;
   /** £ per child for each 0.1 increase in the IDACI score. */
   slopePerTenth: number;
   intercept: number;
   r2Log: number;
-  r2LogCI: Interval;
   /** Approximate % change in spend per child per 0.1 IDACI (from the log fit). */
   pctPerTenthLog: number;
 }
 
-export function deprivationYear(inputs: AnalysisInputs, year: number, seed = 2018): DeprivationYear | null {
+export function deprivationYear(inputs: AnalysisInputs, year: number): DeprivationYear | null {
   const rows = sampleYear(inputs.panel, year, 'spend_per_child_gbp').filter((s) => num(s.row.idaci_score) !== null && s.x > 0);
   if (rows.length < 10) return null;
   const x = rows.map((s) => s.row.idaci_score as number);
@@ -37,25 +35,20 @@ export function deprivationYear(inputs: AnalysisInputs, year: number, seed = 201
   const ly = y.map(Math.log);
   const fit = ols(x, y);
   const logFit = ols(x, ly);
-  const r2 = (a: number[], b: number[]) => ols(a, b).r2;
   return {
     year,
     financialYear: financialYear(year),
     n: rows.length,
     r2: fit.r2,
-    r2CI: bootstrapPairedCI(x, y, r2, { resamples: 2000, seed: seed + year }),
     slopePerTenth: fit.slope / 10,
     intercept: fit.intercept,
     r2Log: logFit.r2,
-    r2LogCI: bootstrapPairedCI(x, ly, r2, { resamples: 2000, seed: seed + year + 1 }),
     pctPerTenthLog: (Math.exp(logFit.slope / 10) - 1) * 100,
   };
 }
 
 export interface DeprivationData {
   years: DeprivationYear[];
-  /** The year closest to Newton's data (2016-17 outturn = year 2017). */
-  newtonYear: DeprivationYear | null;
   /** Newton's reported share for deprivation alone, and the "about half" of the five factors. */
   benchmarks: { deprivationAlone: number; fiveFactors: number };
 }
@@ -64,7 +57,6 @@ export function analyseDeprivation(inputs: AnalysisInputs): ClaimResult<Deprivat
   const years = panelYears(inputs.panel)
     .map((y) => deprivationYear(inputs, y))
     .filter((r): r is DeprivationYear => r !== null);
-  const newtonYear = years.find((y) => y.year === 2017) ?? null;
   return {
     provenance: {
       files: ['la-panel.json'],
@@ -72,6 +64,6 @@ export function analyseDeprivation(inputs: AnalysisInputs): ClaimResult<Deprivat
       years: years.map((y) => y.year),
       dataVersion: inputs.dataVersion,
     },
-    data: { years, newtonYear, benchmarks: { deprivationAlone: 0.31, fiveFactors: 0.5 } },
+    data: { years, benchmarks: { deprivationAlone: 0.31, fiveFactors: 0.5 } },
   };
 }
