@@ -9,7 +9,7 @@
  * are in its `revisions`. Nothing here types a number: every value comes from
  * data/output/, and a missing input throws, failing the build.
  *
- * The analyses take ~6 s (bootstrap and permutation tests), so the result is
+ * The descriptive analyses take a few seconds (bootstrap intervals), so the result is
  * memoised at module level: Astro renders all pages in one process.
  */
 import type { Inspection, PanelRow } from '../../../scripts/data/contract.ts';

@@ -6,6 +6,8 @@
  */
 import { TIMELINE } from '../../lib/analysis/timeline.ts';
 import { getEvaluatedClaim } from '../../lib/data/claims.ts';
+import { registryClaim } from '../../lib/analysis/registry/index.ts';
+import type { Distribution } from '../../lib/analysis/ofsted.ts';
 import { getLa, getPanel, getRegions, latestYear } from '../../lib/data.ts';
 import {
   blockChange,
@@ -66,6 +68,7 @@ export function squeeze() {
   const shareLast = share.at(-1)!;
   const perChild0 = must(englandValue(2016, 'spend_per_child_real_gbp'), 'real spend per child 2016');
   const perChildLast = must(englandValue(lastReal, 'spend_per_child_real_gbp'), `real spend per child ${lastReal}`);
+  const fallClaim = getEvaluatedClaim('spend-fall-2-58bn');
   const approx = englandFull().deflators!.years.filter((y) => y.approximate).map((y) => y.year);
   return {
     first,
@@ -104,6 +107,8 @@ export function squeeze() {
       shareLastFy: shareLast.financialYear,
       perChild0: fmt.gbp(perChild0),
       perChildLast: fmt.gbp(perChildLast),
+      // the claims engine's finding on the £2.58bn → £2.12bn claim, as on its card
+      fallSummary: fallClaim.summary,
     },
   };
 }
@@ -117,7 +122,6 @@ export function claShareRows() {
 export function spendOfsted() {
   const sq = results().spendVsOfsted;
   const used = sq.data.years.filter((y) => y.usedForVerdict);
-  const y16 = sq.data.years.find((y) => y.year === 2016)!;
   const y17 = sq.data.years.find((y) => y.year === 2017)!;
   const latest = sq.data.latest!;
   const dfe = getEvaluatedClaim('dfe-no-significant-correlation');
@@ -128,14 +132,38 @@ export function spendOfsted() {
     if (!s) throw new Error(`claims.json has no ${year} headline specification for the spend and Ofsted claim; run \`npm run data\`.`);
     return s;
   };
-  const sig = headline.filter((s) => s.p! < alpha).map((s) => s.year);
+  const sigSpecs = headline.filter((s) => s.p! < alpha);
+  const sig = sigSpecs.map((s) => s.year);
   const sigAdjusted = headline.filter((s) => s.p_adjusted! < alpha).length;
   const med = (y: typeof latest, g: string) => y.byGrade.find((b) => b.grade === g)?.medianCash ?? null;
   const half = results().halfAsMuch.data.years;
   const h17 = half.find((y) => y.year === 2017)!;
+  const alphaPct = fmt.pct(alpha);
+  const s16 = spec(2016);
+  const s17 = spec(2017);
+  const sig16 = s16.p! < alpha;
+  const sig17 = s17.p! < alpha;
+  // The sentences that depend on a result are written from the result (claims.json), never typed.
+  const thenText =
+    !sig16 && !sig17
+      ? `Neither is below the usual ${alphaPct} threshold, so in the strict statistical sense the department was right.${Math.sign(s16.estimate!) === Math.sign(s17.estimate!) ? ' But both point the same way.' : ''}`
+      : sig16 && sig17
+        ? `Both are below the usual ${alphaPct} threshold, so even in the strict statistical sense there was a link.`
+        : `Only ${fmt.fy(sig16 ? 2016 : 2017)} is below the usual ${alphaPct} threshold.`;
+  const direction = sigSpecs.every((x) => x.estimate! < 0)
+    ? 'negative: councils that spent more per child tended to have worse grades, not better'
+    : sigSpecs.every((x) => x.estimate! > 0)
+      ? 'positive: councils that spent more per child tended to have better grades'
+      : 'not always in the same direction';
+  const sigText = sig.length
+    ? `In ${sig.length} of the ${headline.length} years we tested — ${sig.map((y) => fmt.fy(y)).join(', ')} — the relationship was statistically significant, and it was ${direction}.`
+    : `In none of the ${headline.length} years we tested was the relationship statistically significant.`;
+  const ratioAtMost = Number(getEvaluatedClaim('minister-half-as-much').thresholds.ratio_at_most);
+  const extremesHalf = h17.lowestGood.cash / h17.highestGood.cash <= ratioAtMost;
   return {
     latestYear: latest.year,
     chartYear: latest.year,
+    minCouncils: Number(dfe.thresholds.min_councils),
     y17,
     text: {
       firstFy: fmt.fy(used[0]!.year),
@@ -144,16 +172,19 @@ export function spendOfsted() {
       rho16: fmt.rho(spec(2016).estimate!),
       p16: fmt.p(spec(2016).p!),
       ci16: `${fmt.rho(spec(2016).ci_low!)} to ${fmt.rho(spec(2016).ci_high!)}`,
-      kw16: fmt.p(y16.kruskalWallis.p),
       rho17: fmt.rho(spec(2017).estimate!),
       p17: fmt.p(spec(2017).p!),
       ci17: `${fmt.rho(spec(2017).ci_low!)} to ${fmt.rho(spec(2017).ci_high!)}`,
-      kw17: fmt.p(y17.kruskalWallis.p),
       n17: y17.n,
       rhoLatest: fmt.rho(spec(latest.year).estimate!),
       ciLatest: `${fmt.rho(spec(latest.year).ci_low!)} to ${fmt.rho(spec(latest.year).ci_high!)}`,
       pLatest: fmt.p(spec(latest.year).p!),
       nLatest: latest.n,
+      thenText,
+      sigText,
+      latestSig: spec(latest.year).p! < alpha ? 'statistically significant' : 'not statistically significant',
+      alphaPct,
+      narrowText: extremesHalf ? 'The minister’s claim is true in a narrow sense.' : 'The minister’s claim does not hold even in a narrow sense.',
       sigYears: sig.length ? sig.map((y) => fmt.fy(y)).join(', ') : 'none',
       sigCount: sig.length,
       sigAdjustedCount: sigAdjusted,
@@ -177,30 +208,47 @@ export function spendOfsted() {
 
 // ------------------------------------------------------------ 3. deprivation
 export function deprivation() {
+  // R², intervals and the target are the claims engine's (claims.json), as on the claim card; the slope
+  // and the log fit are descriptive and come from the story analysis.
   const d = results().deprivation.data;
-  const ny = d.newtonYear!;
-  const last = d.years.at(-1)!;
-  const r2s = d.years.map((y) => y.r2);
-  const over = d.years.filter((y) => y.r2CI.hi >= 0.5).map((y) => y.year);
+  const claim = getEvaluatedClaim('lga-deprivation-half');
+  const target = Number(claim.thresholds.target);
+  const tolerance = Number(claim.thresholds.tolerance);
+  const r2 = claim.specifications
+    .filter((s) => s.method === 'r2' && s.measure === 'all-childrens-services' && s.subset === 'all')
+    .sort((a, b) => a.year - b.year);
+  if (!r2.length) throw new Error('claims.json has no R² specifications for lga-deprivation-half; run `npm run data`.');
+  const newtonYear = registryClaim('lga-deprivation-half').period.to;
+  const ny = r2.find((s) => s.year === newtonYear);
+  if (!ny) throw new Error(`claims.json has no ${newtonYear} R² specification for lga-deprivation-half; run \`npm run data\`.`);
+  const last = r2.at(-1)!;
+  const lastDescr = d.years.find((y) => y.year === last.year);
+  if (!lastDescr) throw new Error(`The deprivation analysis has no ${last.year}; run \`npm run data\`.`);
+  const alone = d.benchmarks.deprivationAlone;
+  const est = ny.estimate!;
+  const vsHalf = Math.abs(est - target) <= tolerance ? `close to ${fmt.pct(target)}` : est < target ? 'less than half' : 'more than half';
   return {
     scatterYear: last.year,
     text: {
-      r2Newton: fmt.pct(ny.r2),
-      ciNewton: `${fmt.pct(ny.r2CI.lo)} to ${fmt.pct(ny.r2CI.hi)}`,
-      newtonFy: ny.financialYear,
-      r2Last: fmt.pct(last.r2),
-      ciLast: `${fmt.pct(last.r2CI.lo)} to ${fmt.pct(last.r2CI.hi)}`,
-      lastFy: last.financialYear,
+      r2Newton: fmt.pct(est),
+      ciNewton: `${fmt.pct(ny.ci_low)} to ${fmt.pct(ny.ci_high)}`,
+      newtonFy: fmt.fy(newtonYear),
+      r2Last: fmt.pct(last.estimate),
+      ciLast: `${fmt.pct(last.ci_low)} to ${fmt.pct(last.ci_high)}`,
+      lastFy: fmt.fy(last.year),
       nLast: last.n,
-      r2Lo: fmt.pct(Math.min(...r2s)),
-      r2Hi: fmt.pct(Math.max(...r2s)),
-      firstFy: d.years[0]!.financialYear,
-      slopeLast: fmt.gbp(last.slopePerTenth),
-      pctLast: `${Math.round(last.pctPerTenthLog)}%`,
-      r2LogLast: fmt.pct(last.r2Log),
-      yearsCount: d.years.length,
-      ciReachesHalf: over.length,
-      alone: fmt.pct(d.benchmarks.deprivationAlone),
+      r2Lo: fmt.pct(Math.min(...r2.map((s) => s.estimate!))),
+      r2Hi: fmt.pct(Math.max(...r2.map((s) => s.estimate!))),
+      firstFy: fmt.fy(r2[0]!.year),
+      slopeLast: fmt.gbp(lastDescr.slopePerTenth),
+      pctLast: `${Math.round(lastDescr.pctPerTenthLog)}%`,
+      r2LogLast: fmt.pct(lastDescr.r2Log),
+      yearsCount: r2.length,
+      ciReachesHalf: r2.filter((s) => s.ci_high! >= target).length,
+      target: fmt.pct(target),
+      resamples: (() => { const t = registryClaim('lga-deprivation-half').test; if (t.kind !== 'explained-share') throw new Error('lga-deprivation-half is not an explained-share claim.'); return t.bootstrapResamples.toLocaleString('en-GB'); })(),
+      vsNewton: `${est > alone ? 'more' : 'less'} than the ${fmt.pct(alone)} Newton gave deprivation alone — our measure of spending and our population differ — and ${vsHalf}`,
+      alone: fmt.pct(alone),
     },
   };
 }
@@ -221,6 +269,10 @@ export function inCare() {
   const rlo = regions.reduce((a, b) => (b.values.cla_rate_per_10k! < a.values.cla_rate_per_10k! ? b : a));
   const c2010 = must(englandValue(2010, 'cla_count'), 'CLA 2010');
   const latestCount = must(cc.latestYear.count, 'latest CLA count');
+  // Which series the claimed rise matches: the claims engine's growth specifications (claims.json).
+  const claSpecs = getEvaluatedClaim('cla-72670').specifications.filter((s) => s.method === 'growth');
+  const riseMatches = (basis: string) => claSpecs.find((s) => s.subset === basis)?.supports === true;
+  const [onLatest, onFirst] = [riseMatches('latest'), riseMatches('first-published')];
   return {
     year,
     englandRate: must(englandValue(year, 'cla_rate_per_10k'), `England CLA rate ${year}`),
@@ -239,6 +291,7 @@ export function inCare() {
       first2017: fmt.int(cc.year2017.firstPublished?.value ?? null),
       latest2017: fmt.int(cc.year2017.latest),
       release2017: cc.year2017.firstPublished?.release ?? 'not available',
+      riseMatch: onLatest && onFirst ? 'matches both the revised and the first-published series' : onLatest ? 'matches the revised series' : onFirst ? 'matches the first-published series' : 'matches neither series',
       rise2017Rev: fmt.signedPct(cc.year2017.changeLatestVsLatest, 1),
       rise2017First: fmt.signedPct(cc.year2017.changeFirstVsFirst, 1),
       perDay2017: cc.year2017.startsPerDayFirst === null ? 'not available' : cc.year2017.startsPerDayFirst.toFixed(1),
@@ -264,9 +317,19 @@ export function ratings() {
   const sifRows = getPanel().rows.filter((r) => r.ofsted_framework === 'SIF');
   const lastSifYear = Math.max(...sifRows.map((r) => r.year));
   const la = (code: string) => getLa(code)?.name ?? code;
+  // Whether a count reproduces the printed figures, on the claim's own numbers and rounding (the registry).
+  const matchesPrinted = (dist: Distribution, claimId: string) => {
+    const t = registryClaim(claimId as Parameters<typeof registryClaim>[0]).test;
+    if (t.kind !== 'ofsted-distribution') throw new Error(`Claim ${claimId} is not an Ofsted distribution claim.`);
+    const pc = (x: number) => Math.round(x * 100);
+    return dist.n === t.n && Object.entries(t.shares).every(([g, v]) => pc(g === 'notGood' ? dist.notGoodShare : dist.counts.find((c) => c.grade === g)!.share) === pc(v));
+  };
   return {
     latestYear: Number(of.latest.asAt.slice(0, 4)),
     text: {
+      match2015: matchesPrinted(of.nov2015, 'ofsted-77-of-69'),
+      match2017: matchesPrinted(of.jul2017PlusWarwickshire, 'ofsted-136-shares'),
+      match14: matchesPrinted(of.jul2017AllOn14th, 'ofsted-136-shares'),
       n2015: of.nov2015.n,
       notGood2015: of.nov2015.notGood,
       notGoodShare2015: fmt.pct(of.nov2015.notGoodShare, 1),

@@ -1,6 +1,6 @@
 /**
- * Claims tested against England totals (england.json):
- *  4. LGA: "£2bn funding gap by 2020" — a projection; context figures only.
+ * Descriptive figures from England totals (england.json) for the stories'
+ * charts and sentences (verdicts are the claims engine's, engine.ts):
  *  5. "Spending on social work and child protection fell from £2.58bn
  *     (2011/12) to £2.12bn (2014/15)" — against the Section 251 candidate lines.
  *  7. "72,670 looked-after children, up 3.1%" and "90 children going into care
@@ -13,9 +13,8 @@
  * holds first-published values where a later release changed them.
  */
 import type { AreaYear, PanelNumericColumn } from '../../../scripts/data/contract.ts';
-import { claimById } from './claims.ts';
 import { median, quantile } from './stats.ts';
-import { EXCLUDED_BY_DEFAULT, sampleYear } from './sample.ts';
+import { sampleYear } from './sample.ts';
 import { financialYear } from './spend-quality.ts';
 import { num, type AnalysisInputs, type ClaimResult, type EnglandOutput } from './types.ts';
 
@@ -31,63 +30,7 @@ function englandValue(england: EnglandOutput, year: number, col: PanelNumericCol
   return num(englandRow(england, year).values[col]);
 }
 
-function deflatorIndex(england: EnglandOutput, year: number): number | null {
-  const d = england.deflators?.years.find((y) => y.year === year);
-  return d && typeof d.index === 'number' ? d.index : null;
-}
 
-const bn = (v: number) => `£${(v / 1e9).toFixed(2)}bn`;
-const pct1 = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
-
-// ---------------------------------------------------------------- claim 4
-
-export interface FundingGapData {
-  from: number;
-  to: number;
-  spendCash: { from: number; to: number; change: number };
-  spendReal: { from: number; to: number; change: number; priceBase: string } | null;
-  claCount: { from: number; to: number; change: number };
-  spendPerChildCash: { from: number | null; to: number | null };
-  spendPerChildReal: { from: number | null; to: number | null };
-}
-
-export function analyseFundingGap(inputs: AnalysisInputs, from = 2016, to = 2020): ClaimResult<FundingGapData> {
-  const e = inputs.england;
-  const s0 = englandValue(e, from, 'spend_total_gbp');
-  const s1 = englandValue(e, to, 'spend_total_gbp');
-  const c0 = englandValue(e, from, 'cla_count');
-  const c1 = englandValue(e, to, 'cla_count');
-  if (s0 === null || s1 === null || c0 === null || c1 === null) throw new Error(`england.json lacks spend or CLA for ${from} or ${to}.`);
-  const d0 = deflatorIndex(e, from);
-  const d1 = deflatorIndex(e, to);
-  const spendReal = d0 && d1 ? { from: (s0 * 100) / d0, to: (s1 * 100) / d1, change: (s1 / d1) / (s0 / d0) - 1, priceBase: e.deflators!.baseLabel } : null;
-  return {
-    claimId: claimById('lga-2bn-gap').id,
-    verdictCode: 'cannot-be-tested',
-    verdict: `Cannot be tested with outturn data: a “gap” is a projection of need against funding. What the data show: England spending rose from ${bn(s0)} in ${financialYear(from)} to ${bn(s1)} in ${financialYear(to)} (${pct1(s1 / s0 - 1)} cash${spendReal ? `, ${pct1(spendReal.change)} real` : ''}) while children in care rose from ${c0.toLocaleString('en-GB')} to ${c1.toLocaleString('en-GB')} (${pct1(c1 / c0 - 1)}).`,
-    method: 'England Section 251 gross spend on children’s and young people’s services (LAIT basis) and children looked after at 31 March, first and last year of the period; real terms with the HM Treasury GDP deflator.',
-    caveats: [
-      'Outturn is what councils spent, after any overspend was met from other budgets or reserves; a funding gap is the difference between projected cost and projected funding, which no outturn dataset records.',
-      'The deflator for 2019-20 is approximate (chained from calendar-year data).',
-      'Spend covers all children’s and young people’s services excluding schools, not children’s social care alone.',
-    ],
-    provenance: {
-      files: ['england.json'],
-      columns: ['spend_total_gbp', 'cla_count', 'spend_per_child_gbp', 'spend_per_child_real_gbp', 'deflators'],
-      years: [from, to],
-      dataVersion: inputs.dataVersion,
-    },
-    data: {
-      from,
-      to,
-      spendCash: { from: s0, to: s1, change: s1 / s0 - 1 },
-      spendReal,
-      claCount: { from: c0, to: c1, change: c1 / c0 - 1 },
-      spendPerChildCash: { from: englandValue(e, from, 'spend_per_child_gbp'), to: englandValue(e, to, 'spend_per_child_gbp') },
-      spendPerChildReal: { from: englandValue(e, from, 'spend_per_child_real_gbp'), to: englandValue(e, to, 'spend_per_child_real_gbp') },
-    },
-  };
-}
 
 // ---------------------------------------------------------------- claim 5
 
@@ -119,17 +62,7 @@ export function analyseSocialWorkFall(inputs: AnalysisInputs): ClaimResult<Socia
     .filter((p) => p.b)
     .map(({ a, b }) => ({ line: a.line, from: a.value!, to: b!.value!, change: b!.value! / a.value! - 1 }));
   const has2015 = lines.some((l) => l.year === 2015 && l.value !== null);
-  const allRose = change.length > 0 && change.every((c) => c.change > 0);
   return {
-    claimId: claimById('social-work-spend-fell').id,
-    verdictCode: 'not-reproduced',
-    verdict: `Not reproduced: no Section 251 line comes near £2.58bn in 2011-12 (closest: ${closest ? `${closest.line} ${bn(closest.value!)}` : 'none'})${has2015 ? '' : ', there is no line-level data for 2014-15'}, and ${allRose ? `every comparable line rose between 2011-12 and 2013-14 (${change.map((c) => `${c.line} ${pct1(c.change)}`).join(', ')})` : 'the comparable lines did not all rise'} — no fall is visible by 2013-14.`,
-    method: 'England sums of the Section 251 outturn lines that could be meant by “social work and child protection” (commissioning and social work; child protection functions; the published safeguarding total; our safeguarding block), per year, as computed by the spending pipeline (england.json spendChecks.socialWorkClaim).',
-    caveats: [
-      'The report does not say which “government figures” it used; they may be budgets rather than outturn, a different scope, or a different source (for example MHCLG revenue outturn). We can only say our outturn lines do not reproduce them.',
-      'Section 251 line definitions changed in 2012-13 (social work absorbed the child protection line), so single lines are not comparable across that break; the safeguarding block is our consistent grouping.',
-      'No line-level outturn for 2014-15 was found in any stored source; MHCLG’s 2014-15 children’s social care total is on a new, wider scope and is not comparable.',
-    ],
     provenance: {
       files: ['england.json'],
       columns: ['spendChecks.socialWorkClaim'],
@@ -204,18 +137,7 @@ export function analyseClaCount(inputs: AnalysisInputs): ClaimResult<ClaCountDat
     },
     latestYear: { year: latestYear, count: lc, prior: lp, change: lc !== null && lp !== null ? lc / lp - 1 : null, starts: ls, startsPerDay: ls !== null ? ls / dl : null, daysInYear: dl },
   };
-  const ok72670 = f17?.value === 72670;
-  const okDay = spd !== null && Math.round(spd) === 90;
   return {
-    claimId: claimById('cla-72670').id,
-    verdictCode: ok72670 && okDay ? 'supported' : 'partly-supported',
-    verdict: `${ok72670 && okDay ? 'Supported' : 'Partly supported'}: ${f17 ? f17.value.toLocaleString('en-GB') : '?'} children were looked after at 31 March 2017 as first published (${f17?.release}; revised to ${l17?.toLocaleString('en-GB')}), ${ff !== null ? pct1(ff) : '?'} on the ${f16?.value.toLocaleString('en-GB')} first published for 2016 (${ll !== null ? pct1(ll) : '?'} on revised figures, which gives the 3.1%); ${s17?.value.toLocaleString('en-GB')} started to be looked after in 2016-17, ${spd?.toFixed(1)} a day. Latest: ${lc?.toLocaleString('en-GB')} at 31 March ${latestYear} (${data.latestYear.change !== null ? pct1(data.latestYear.change) : '?'} on ${latestYear - 1}), ${data.latestYear.startsPerDay?.toFixed(1)} starts a day.`,
-    method: 'First-published England figures from the revisions list (SFR releases), latest figures from the England series; starts in the year divided by the days in the year to 31 March.',
-    caveats: [
-      'National figures are rounded to the nearest 10 by DfE.',
-      '“Up 3.1%” matches the revised series (72,600 on 70,400); on first-published figures (72,670 on 70,440) the rise is 3.2%. Quote the figures from one release.',
-      '“Going into care every day” is an average of starts over the year; some children start more than once in a year and each start is counted.',
-    ],
     provenance: {
       files: ['england.json'],
       columns: ['revisions (cla_count, cla_starts)', 'series.cla_count', 'series.cla_starts'],
@@ -264,24 +186,7 @@ export function analyseClaShare(inputs: AnalysisInputs): ClaimResult<ClaShareDat
       };
     })
     .filter((y) => y.englandShare !== null);
-  const last = years.at(-1)!;
-  const p = (v: number | null) => (v === null ? '?' : `${(v * 100).toFixed(0)}%`);
-  // Only the consistent LAIT basis (2015-16 on) is used for the verdict; see caveats for earlier bases.
-  const lait = years.filter((y) => y.basis === 'lait-s251');
-  const firstHalf = lait.find((y) => (y.englandShare ?? 0) >= 0.5);
   return {
-    claimId: claimById('cla-half-of-budget').id,
-    verdictCode: firstHalf ? (firstHalf.year === lait[0]!.year ? 'supported' : 'partly-supported') : 'not-supported',
-    verdict: firstHalf
-      ? `True only from ${firstHalf.financialYear}: children looked after took ${p(lait[0]?.englandShare ?? null)} of England’s children’s services spend in ${lait[0]?.financialYear}, ${p(firstHalf.englandShare)} in ${firstHalf.financialYear} and ${p(last.englandShare)} in ${last.financialYear} (median council ${p(last.councils?.median ?? null)}).`
-      : `Not supported: the looked-after share never reached half (latest ${p(last.englandShare)} in ${last.financialYear}).`,
-    method: 'England Section 251 gross spend on children looked after divided by gross spend on all children’s and young people’s services (excluding schools), per financial year; the same ratio per council for the distribution.',
-    caveats: [
-      'The denominator is all children’s and young people’s services excluding schools (including early years, youth services and youth justice), not children’s social care alone; against social care alone the share is higher.',
-      'Bases differ: 2009-10 (“s251-2008”) had a narrower scope (no Sure Start or young people’s services), which is why its share looks like half; 2010-11 to 2013-14 are S251 outturn; 2015-16 on are S251 outturn as compiled in LAIT; 2014-15 is missing. Compare shares within a basis.',
-      'According to the pipeline’s data dictionary, adoption and special guardianship support are in the looked-after block from 2012-13; for earlier years the block is narrower, so early shares are slightly understated.',
-      `Council distribution excludes ${Object.values(EXCLUDED_BY_DEFAULT).join(' and ')}.`,
-    ],
     provenance: {
       files: ['england.json', 'la-panel.json'],
       columns: ['spend_cla_gbp', 'spend_total_gbp', 'spend_basis'],

@@ -3,12 +3,12 @@
  *
  * The analyses are pure: they take the pipeline's published outputs
  * (data/output/*.json, shapes in scripts/data/contract.ts) as arguments and
- * return numbers plus a one-line verdict and caveats. The england.json
+ * return numbers with their provenance; verdicts are the claims engine's
+ * (engine.ts, written to claims.json). The england.json
  * extras (longRun, revisions, spendChecks) have no type in the contract, so
  * the minimal structure the analyses read is declared here.
  */
 import type { AreaYear, Inspection, PanelRow, Revision } from '../../../scripts/data/contract.ts';
-import type { ClaimId } from './claims.ts';
 
 /** A value in england.json spendChecks: a number or a typed missing marker. */
 export type OutputValue = number | null | { missing: string };
@@ -38,8 +38,6 @@ export interface AnalysisInputs {
   dataVersion: string;
 }
 
-export type VerdictCode = 'supported' | 'partly-supported' | 'not-supported' | 'cannot-be-tested' | 'not-reproduced';
-
 export interface ResultProvenance {
   /** Output files read. */
   files: string[];
@@ -50,14 +48,8 @@ export interface ResultProvenance {
   dataVersion: string;
 }
 
+/** A descriptive result for the story charts and figures: numbers and where they came from, no verdict. */
 export interface ClaimResult<D> {
-  claimId: ClaimId;
-  verdictCode: VerdictCode;
-  /** One line, written from the numbers. */
-  verdict: string;
-  /** Plain-English method, for the methods box. */
-  method: string;
-  caveats: string[];
   provenance: ResultProvenance;
   data: D;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDeprivation, deprivationYear } from '../../../src/lib/analysis/deprivation.ts';
-import { analyseClaCount, analyseFundingGap, analyseSocialWorkFall, daysInYearEnding } from '../../../src/lib/analysis/national.ts';
+import { analyseClaCount, analyseSocialWorkFall, daysInYearEnding } from '../../../src/lib/analysis/national.ts';
 import { distribution, firstSifInspections, sifFirstBy } from '../../../src/lib/analysis/ofsted.ts';
 import { sampleYear } from '../../../src/lib/analysis/sample.ts';
 import { halfAsMuchYear, spendGradeYear } from '../../../src/lib/analysis/spend-quality.ts';
@@ -20,16 +20,13 @@ describe('sample selection', () => {
 });
 
 describe('spend against Ofsted grade', () => {
-  it('finds a perfect rank correlation when grade follows spend', () => {
+  it('summarises spend per child by grade', () => {
     const grades = ['Inadequate', 'Requires improvement', 'Good', 'Outstanding'] as const;
     const p = Array.from({ length: 20 }, (_, i) =>
       row(`E06${String(i).padStart(6, '0')}`, 2020, { spend_per_child_gbp: 500 + i * 10, ofsted_overall: grades[Math.floor(i / 5)]! }),
     );
     const r = spendGradeYear(p, 2020)!;
     expect(r.n).toBe(20);
-    // Ranks of the grade are 3, 8, 13, 18 (ties of five) – rho is high but below 1 because of the ties.
-    expect(r.rho).toBeGreaterThan(0.9);
-    expect(r.significant).toBe(true);
     expect(r.byGrade.map((g) => g.n)).toEqual([5, 5, 5, 5]);
     expect(r.byGrade[0]!.medianCash).toBe(520);
     expect(r.usedForVerdict).toBe(false); // n < 30
@@ -58,28 +55,19 @@ describe('deprivation', () => {
     expect(r.n).toBe(40);
     expect(r.r2).toBeCloseTo(1, 10);
     expect(r.slopePerTenth).toBeCloseTo(200, 8);
-    expect(r.r2CI.lo).toBeCloseTo(1, 8);
   });
-  it('writes the verdict from the numbers', () => {
+  it('names its columns and makes no verdict (verdicts are the claims engine’s)', () => {
     const res = analyseDeprivation(inputs());
-    expect(res.verdict).toMatch(/explains 100% of the variation/);
-    expect(res.caveats.join(' ')).toMatch(/13 per cent/);
     expect(res.provenance.columns).toContain('idaci_score');
+    expect(Object.keys(res).sort()).toEqual(['data', 'provenance']);
   });
 });
 
 describe('national claims', () => {
-  it('computes growth and real terms for the funding-gap context', () => {
-    const r = analyseFundingGap(inputs());
-    expect(r.verdictCode).toBe('cannot-be-tested');
-    expect(r.data.spendCash.change).toBeCloseTo(10.5 / 9 - 1, 12);
-    expect(r.data.spendReal!.change).toBeCloseTo((10.5 / 88) / (9 / 80) - 1, 12);
-    expect(r.data.claCount.change).toBeCloseTo(80000 / 70400 - 1, 12);
-  });
   it('fails loudly when a year is missing', () => {
     const i = inputs();
-    i.england.series = i.england.series.filter((s) => s.year !== 2020);
-    expect(() => analyseFundingGap(i)).toThrow(/no England row for 2020/);
+    i.england.series = i.england.series.filter((s) => s.year !== 2017);
+    expect(() => analyseClaCount(i)).toThrow(/no England row for 2017/);
   });
   it('reads first-published CLA figures and starts per day', () => {
     const r = analyseClaCount(inputs());

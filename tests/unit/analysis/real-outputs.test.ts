@@ -6,7 +6,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseAllClaims, type AllClaimResults } from '../../../src/lib/analysis/index.ts';
-import { CLAIMS } from '../../../src/lib/analysis/claims.ts';
 import { spendGradeYear } from '../../../src/lib/analysis/spend-quality.ts';
 import type { AnalysisInputs } from '../../../src/lib/analysis/types.ts';
 import { loadInputs, outputsExist } from './load-output.ts';
@@ -26,14 +25,11 @@ describe('claims against the real outputs', () => {
     r = analyseAllClaims(inputs);
   });
 
-  it('every result has a verdict, caveats, provenance and a registered claim', () => {
+  it('every result has provenance and no verdict (verdicts are the claims engine’s, in claims.json)', () => {
     for (const res of Object.values(r)) {
-      expect(res.verdict.length).toBeGreaterThan(20);
-      expect(res.caveats.length).toBeGreaterThan(0);
       expect(res.provenance.dataVersion).toBe(inputs.dataVersion);
       expect(res.provenance.columns.length).toBeGreaterThan(0);
-      expect(CLAIMS.map((c) => c.id)).toContain(res.claimId);
-      expect(res.verdict).not.toMatch(/NaN|undefined|\?/);
+      expect(Object.keys(res).sort()).toEqual(['data', 'provenance']);
     }
   });
 
@@ -79,14 +75,11 @@ describe('claims against the real outputs', () => {
     expect(Math.abs(d.closestTo2012Claim!.gapToClaim)).toBeGreaterThan(0.5e9);
   });
 
-  it('spend-vs-grade results are reproducible (seeded) and cover 2016-era and the latest year', () => {
+  it('spend-vs-grade tables are reproducible and cover 2016-era and the latest year', () => {
     const y = r.spendVsOfsted.data.era2016.map((x) => x.year);
     expect(y).toEqual([2016, 2017]);
     expect(r.spendVsOfsted.data.latest?.year).toBe(2025);
-    const again = spendGradeYear(inputs.panel, 2017)!;
-    const first = r.spendVsOfsted.data.years.find((x) => x.year === 2017)!;
-    expect(again.ci).toEqual(first.ci);
-    expect(again.permutation.p).toBe(first.permutation.p);
+    expect(spendGradeYear(inputs.panel, 2017)).toEqual(r.spendVsOfsted.data.years.find((x) => x.year === 2017));
   });
 
   it('deprivation R² is computed on ~147 councils a year', () => {
