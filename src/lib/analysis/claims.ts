@@ -121,7 +121,7 @@ export const CLAIMS: readonly PublicClaim[] = [
     ],
     where: '2015 figures: CYP Now (same report as the DfE memorandum). 2017 distribution: Ofsted, 2017 (reported).',
     url: 'https://www.cypnow.co.uk/content/news/dfe-no-link-between-spending-on-childrens-social-care-and-quality',
-    sourcingNote: 'The 2017 figures are as given in our brief; we could not read the Ofsted document that printed them, so speaker, date and wording are “reported”.',
+    sourcingNote: 'The 2017 figures are as reported at the time; we could not read the Ofsted document that printed them, so speaker, date and wording are “reported”.',
   },
   {
     id: 'cla-72670',

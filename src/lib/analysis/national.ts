@@ -124,7 +124,7 @@ export function analyseSocialWorkFall(inputs: AnalysisInputs): ClaimResult<Socia
     claimId: claimById('social-work-spend-fell').id,
     verdictCode: 'not-reproduced',
     verdict: `Not reproduced: no Section 251 line comes near £2.58bn in 2011-12 (closest: ${closest ? `${closest.line} ${bn(closest.value!)}` : 'none'})${has2015 ? '' : ', there is no line-level data for 2014-15'}, and ${allRose ? `every comparable line rose between 2011-12 and 2013-14 (${change.map((c) => `${c.line} ${pct1(c.change)}`).join(', ')})` : 'the comparable lines did not all rise'} — no fall is visible by 2013-14.`,
-    method: 'England sums of the Section 251 outturn lines that could be meant by “social work and child protection” (commissioning and social work; child protection functions; the published safeguarding total; our safeguarding block), per year, as computed by the spending pipeline (england.json spendChecks.socialWorkClaim).',
+    method: 'England sums of the Section 251 outturn lines that could be meant by “social work and child protection” (commissioning and social work; child protection functions; the published safeguarding total; our safeguarding block), summed for England for each year.',
     caveats: [
       'The report does not say which “government figures” it used; they may be budgets rather than outturn, a different scope, or a different source (for example MHCLG revenue outturn). We can only say our outturn lines do not reproduce them.',
       'Section 251 line definitions changed in 2012-13 (social work absorbed the child protection line), so single lines are not comparable across that break; the safeguarding block is our consistent grouping.',
