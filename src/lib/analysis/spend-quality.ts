@@ -126,19 +126,19 @@ export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQ
 
   let verdictCode: ClaimResult<SpendQualityData>['verdictCode'];
   let verdict: string;
-  const rhoList = used.map((y) => `${y.year}: ρ = ${y.rho.toFixed(2)}`).join('; ');
+  const rhoList = used.map((y) => `${y.year}: ρ = ${minus(y.rho.toFixed(2))}`).join('; ');
   if (significantYears.length === 0) {
     verdictCode = 'supported';
     verdict = `Supported: no significant rank correlation between spend per child and the Ofsted grade in any year ${used[0]?.year}–${latest?.year} (${rhoList}).`;
   } else if (eraSig.length === 0) {
     verdictCode = 'partly-supported';
     const era = era2016
-      .map((y) => `${y.financialYear}: ρ = ${y.rho.toFixed(2)}, ${fmtP(y.permutation.p)}, Kruskal–Wallis ${fmtP(y.kruskalWallis.p)}`)
+      .map((y) => `${y.financialYear}: ρ = ${minus(y.rho.toFixed(2))}, ${fmtP(y.permutation.p)}, Kruskal–Wallis ${fmtP(y.kruskalWallis.p)}`)
       .join('; ');
     const later = significantYears
       .map((y) => {
         const r = used.find((u) => u.year === y)!;
-        return `${y}: ρ = ${r.rho.toFixed(2)}, ${fmtP(r.permutation.p)}`;
+        return `${y}: ρ = ${minus(r.rho.toFixed(2))}, ${fmtP(r.permutation.p)}`;
       })
       .join('; ');
     const eraOther = era2016.some((y) => y.kruskalWallis.p < ALPHA || y.jonckheere.p < ALPHA);
@@ -269,4 +269,9 @@ export function analyseHalfAsMuch(inputs: AnalysisInputs, years: readonly number
     },
     data: { years: out },
   };
+}
+
+/** A true minus sign for reader copy: "-0.21" → "−0.21". */
+function minus(s: string): string {
+  return s.replace(/^-/, '\u2212');
 }
