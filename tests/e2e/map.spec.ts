@@ -43,8 +43,31 @@ test('tab from the controls to a council area and follow it', async ({ page }) =
   await page.goto('/map/');
   await page.locator('#map-year').focus();
   await page.keyboard.press('Tab');
+  // First stop: the link past the maps to the table.
+  await expect(page.locator(':focus')).toHaveText('Skip the maps to the table of every council');
+  await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
   await expect(focused).toHaveAttribute('aria-label', /^Barking and Dagenham: (\d+|no figure)/);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/councils\/barking-and-dagenham\/$/);
+});
+
+test('the skip link passes the maps to the table', async ({ page }) => {
+  await page.goto('/map/');
+  await page.locator('#map-year').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#map-table$/);
+});
+
+test('hovering or focusing a council shows its name, value and rank; the hex map has one hexagon per council', async ({ page }) => {
+  await page.goto('/map/');
+  await expect(page.locator('[data-map="hex"] a[data-code]')).toHaveCount(153);
+  const kent = page.locator('[data-map="hex"] a[data-code="E10000016"]');
+  await kent.hover();
+  const tip = page.locator('[data-map-tip]');
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText(/^Kent: .+, (joint )?(\d+(st|nd|rd|th) )?highest of \d+$/);
+  await page.locator('[data-map="boundaries"] a[data-code="E06000009"]').focus();
+  await expect(tip).toContainText('Blackpool');
 });

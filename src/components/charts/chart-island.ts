@@ -1,7 +1,9 @@
 /**
  * Progressive enhancement for chart blocks (bundled as a module by Astro; no
  * inline handlers, so it works under a CSP without 'unsafe-inline').
- *  - Tooltips: hovering a mark that has data-label shows its label.
+ *  - Tooltips: hovering or tapping a mark that has data-label shows its label
+ *    (council, value and rank where the chart has them).
+ *  - Tables: every column header becomes a sort button (aria-sort on the th).
  *  - Highlight select (DotStrip, Scatter): reveals the select (hidden without
  *    JS), emphasises the chosen council's marks and announces its values.
  * Without JS the chart, description, table and CSV all still work.
@@ -13,7 +15,7 @@ function setup(block: HTMLElement): void {
   tip.className = 'chart-tooltip';
   tip.hidden = true;
   frame.append(tip);
-  frame.addEventListener('pointermove', (e) => {
+  const show = (e: PointerEvent) => {
     const t = e.target as Element | null;
     const label = t?.getAttribute?.('data-label');
     if (!label) { tip.hidden = true; return; }
@@ -25,7 +27,10 @@ function setup(block: HTMLElement): void {
     const x = e.clientX - box.left;
     tip.style.left = `${Math.min(Math.max(x, half), box.width - half)}px`;
     tip.style.top = `${e.clientY - box.top - 12}px`;
-  });
+  };
+  frame.addEventListener('pointermove', show);
+  // A tap (touch or pen) shows the same label; a tap on empty space hides it.
+  frame.addEventListener('pointerdown', show);
   frame.addEventListener('pointerleave', () => { tip.hidden = true; });
 
   const controls = block.querySelector<HTMLElement>('.chart-controls');
@@ -48,4 +53,44 @@ function setup(block: HTMLElement): void {
   select.addEventListener('change', apply);
 }
 
+/** Sort key of a formatted cell: a number ("£1,234", "12.5%", "−3") or, failing that, the text; "—" (missing) sorts last. */
+function cellKey(text: string): number | string | null {
+  const t = text.trim();
+  if (t === '' || t.startsWith('—')) return null;
+  const m = /^([−-]?)£?([\d,]*\.?\d+)\s*(bn|m|k)?\s*%?$/.exec(t.replace(/^£([−-])/, '$1£'));
+  if (!m) return t.toLowerCase();
+  const scale = m[3] === 'bn' ? 1e9 : m[3] === 'm' ? 1e6 : m[3] === 'k' ? 1e3 : 1;
+  return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, '')) * scale;
+}
+
+/** Makes a table's column headers sort buttons. Exported for other tables on the site (the map's ranking). */
+export function sortable(table: HTMLTableElement): void {
+  const head = table.tHead?.rows[0];
+  const body = table.tBodies[0];
+  if (!head || !body || table.dataset.sortable === 'on') return;
+  table.dataset.sortable = 'on';
+  [...head.cells].forEach((th, col) => {
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'sort-button';
+    btn.append(...th.childNodes);
+    th.append(btn);
+    btn.addEventListener('click', () => {
+      const asc = th.getAttribute('aria-sort') !== 'ascending';
+      for (const other of head.cells) other.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+      const rows = [...body.rows];
+      rows.sort((a, b) => {
+        const ka = cellKey(a.cells[col]?.textContent ?? '');
+        const kb = cellKey(b.cells[col]?.textContent ?? '');
+        if (ka === null || kb === null) return ka === kb ? 0 : ka === null ? 1 : -1;
+        const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb), 'en-GB');
+        return asc ? c : -c;
+      });
+      body.append(...rows);
+    });
+  });
+}
+
 for (const block of document.querySelectorAll<HTMLElement>('.chart-block')) setup(block);
+for (const table of document.querySelectorAll<HTMLTableElement>('.chart-data table, table[data-sortable]')) sortable(table);

@@ -21,10 +21,15 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: s
   if (cls) e.className = cls;
   return e;
 }
-function niceMax(v: number): number {
+/** A round gridline step at least v: 1, 2, 2.5 or 5 × a power of ten. */
+function niceStep(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
   return 10 * p;
+}
+
+function csvCell(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function initCompare(): void {
@@ -51,6 +56,10 @@ export function initCompare(): void {
   mSel.value = state.measure;
   if (state.dropped.length) status.textContent = `Not shown: ${state.dropped.join(', ')} (unknown council or more than ${MAX_COUNCILS}).`;
 
+  const hiddenSeries = new Set<string>();
+  let logScale = false;
+  let lastWidth = 0;
+
   function draw(): void {
     const slugs = [...new Set(selects.map((s) => s.value).filter(Boolean))].slice(0, MAX_COUNCILS);
     const key = mSel.value;
@@ -58,95 +67,168 @@ export function initCompare(): void {
     const def = { label: m.label, unit: m.unit, decimals: m.decimals, timing: m.timing } as MeasureDef;
     const fmt = (v: number | null) => (v === null ? '—' : formatMeasure(def, v));
     const yearText = (y: number) => (m.timing === 'financial-year' ? `${y - 1}-${String(y % 100).padStart(2, '0')}` : String(y));
+    const years = data.years;
     const series = [
       ...slugs.map((s) => {
         const i = data.areas.findIndex((a) => a.s === s);
-        return { name: data.areas[i]!.n, values: data.v[key]![i]! };
+        return { name: data.areas[i]!.n, values: data.v[key]![i]!, idx: i, england: false };
       }),
-      { name: 'England', values: data.e[key]! },
+      { name: 'England', values: data.e[key]!, idx: -1, england: true },
     ];
-    const years = data.years;
-    const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-    const W = 640, H = 360, ml = 56, mr = 34, mt = 16, mb = 36;
-    const yMax = niceMax(Math.max(1, ...all));
+    // Rank among all councils with a figure that year (1 = highest).
+    const rankOf = (j: number, v: number): string => {
+      const col = data.v[key]!.map((row) => row[j]).filter((x): x is number => x !== null && x !== undefined);
+      const r = col.filter((x) => x > v).length + 1;
+      return `${r} of ${col.length}, highest first`;
+    };
+    const shown = series.filter((s) => !hiddenSeries.has(s.name));
+    const all = shown.flatMap((s) => s.values).filter((v): v is number => v !== null);
+    // Drawn at the container's own width, so text stays 12 px on screen at any width (a fixed 640-wide viewBox shrank it to 6 px on a phone).
+    live.hidden = false; // measured visible: a hidden element has no width
+    const W = Math.round(Math.max(280, Math.min(760, live.clientWidth || 640)));
+    lastWidth = W;
+    const narrow = W < 520;
+    const FS = 12;
+    const H = narrow ? 300 : 380, mt = 16, mb = 36, mr = narrow ? 12 : 24;
+    const positive = all.filter((v) => v > 0);
+    const useLog = logScale && positive.length > 0;
+    const nTicks = narrow ? 4 : 5;
+    const stepY = niceStep(Math.max(1, ...all) / nTicks);
+    const yMax = stepY * Math.ceil(Math.max(1, ...all) / stepY);
+    const yMinLog = useLog ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 0;
+    const yMaxLog = useLog ? 10 ** Math.ceil(Math.log10(Math.max(...positive))) : 1;
+    const ticks: number[] = [];
+    if (useLog) {
+      for (let p = yMinLog; p <= yMaxLog * 1.0001; p *= 10) for (const k of [1, 2, 5]) if (p * k <= yMaxLog * 1.0001) ticks.push(p * k);
+    } else for (let v = 0; v <= yMax + stepY / 2; v += stepY) ticks.push(v);
+    const tickText = ticks.map((v) => fmt(v));
+    const ml = Math.max(36, Math.round(10 + Math.max(...tickText.map((t) => t.length)) * FS * 0.62));
     const x = (y: number) => ml + ((y - years[0]!) / Math.max(1, years.at(-1)! - years[0]!)) * (W - ml - mr);
-    const yy = (v: number) => mt + (1 - v / yMax) * (H - mt - mb);
+    const yy = (v: number) =>
+      useLog
+        ? mt + (1 - (Math.log10(Math.max(v, yMinLog)) - Math.log10(yMinLog)) / (Math.log10(yMaxLog) - Math.log10(yMinLog))) * (H - mt - mb)
+        : mt + (1 - v / yMax) * (H - mt - mb);
     const titleId = 'compare-live-title';
     const descId = 'compare-live-desc';
     const fig = h('figure', undefined, 'chart-block chart-block--line');
+    fig.id = 'compare-chart';
     fig.setAttribute('aria-labelledby', titleId);
     const names = series.map((s) => s.name);
     const title = h('h2', `${m.label}: ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`, 'chart-title');
     title.id = titleId;
-    const legend = h('ul', undefined, 'chart-legend');
-    legend.setAttribute('aria-hidden', 'true');
-    const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId, width: '100%' });
-    root.style.maxWidth = '100%';
-    root.style.height = 'auto';
-    const axis = svg('g', { 'font-size': 12 });
+    // The key doubles as the show/hide control for each line.
+    const legend = h('ul', undefined, 'chart-legend chart-legend--toggles');
+    legend.setAttribute('aria-label', 'Show or hide a line');
+    const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId, class: 'chart-svg compare-svg', 'font-size': FS });
+    const axis = svg('g', { 'font-size': FS, 'aria-hidden': 'true' });
     axis.style.fill = 'var(--chart-muted, currentColor)';
-    for (let i = 0; i <= 5; i++) {
-      const v = (yMax / 5) * i;
+    ticks.forEach((v, i) => {
       const line = svg('line', { x1: ml, x2: W - mr, y1: yy(v), y2: yy(v), 'stroke-width': 1 });
-      line.style.stroke = 'var(--chart-grid, var(--rule))';
+      line.style.stroke = 'var(--chart-rule, var(--rule))';
+      line.style.strokeOpacity = '0.35';
       const t = svg('text', { x: ml - 6, y: yy(v) + 4, 'text-anchor': 'end' });
-      t.textContent = fmt(v);
+      t.textContent = tickText[i]!;
       axis.append(line, t);
-    }
+    });
+    const step = narrow ? 4 : 3;
     for (const y of years) {
-      if ((y - years[0]!) % 3 !== 0 && y !== years.at(-1)) continue;
-      const t = svg('text', { x: x(y), y: H - mb + 18, 'text-anchor': 'middle' });
+      const last = y === years.at(-1);
+      if ((y - years[0]!) % step !== 0 && !last) continue;
+      if (!last && years.at(-1)! - y < step * 0.75) continue;
+      const t = svg('text', { x: x(y), y: H - mb + 18, 'text-anchor': y === years[0] ? 'start' : last ? 'end' : 'middle' });
       t.textContent = yearText(y);
       axis.append(t);
     }
     root.append(axis);
+    const marks = svg('g', { 'aria-hidden': 'true' });
+    root.append(marks);
     const desc: string[] = [];
-    series.forEach((s, i) => {
-      const colour = `var(--chart-${(i % 6) + 1})`;
-      let d = '';
-      let pen = false;
-      s.values.forEach((v, j) => {
-        if (v === null) {
-          pen = false;
-          return;
-        }
-        d += `${pen ? 'L' : 'M'}${x(years[j]!).toFixed(1)},${yy(v).toFixed(1)}`;
-        pen = true;
-      });
-      const path = svg('path', { d, fill: 'none', 'stroke-width': s.name === 'England' ? 2 : 2.5 });
-      path.style.stroke = colour;
-      if (s.name === 'England') path.setAttribute('stroke-dasharray', '5 3');
-      root.append(path);
-      s.values.forEach((v, j) => {
-        if (v === null) return;
-        const c = svg('circle', { cx: x(years[j]!), cy: yy(v), r: 2.5 });
-        c.style.fill = colour;
-        root.append(c);
-      });
+    const csvRows: string[] = [['year', ...series.map((s) => s.name)].map(csvCell).join(',')];
+    years.forEach((y, j) => csvRows.push([yearText(y), ...series.map((s) => (s.values[j] ?? null) === null ? '' : String(s.values[j]))].map(csvCell).join(',')));
+    let colourIndex = 0;
+    series.forEach((s) => {
+      // England is drawn in ink, dashed and behind the councils, so it never reads as one of them.
+      const colour = s.england ? 'var(--chart-ink, currentColor)' : `var(--chart-${(colourIndex++ % 6) + 1})`;
+      const off = hiddenSeries.has(s.name);
+      if (!off) {
+        let d = '';
+        let pen = false;
+        s.values.forEach((v, j) => {
+          if (v === null || (useLog && v <= 0)) { pen = false; return; }
+          d += `${pen ? 'L' : 'M'}${x(years[j]!).toFixed(1)},${yy(v).toFixed(1)}`;
+          pen = true;
+        });
+        const path = svg('path', { d, fill: 'none', 'stroke-width': s.england ? 2 : 2.5 });
+        path.style.stroke = colour;
+        if (s.england) path.setAttribute('stroke-dasharray', '6 4');
+        if (s.england) marks.prepend(path); else marks.append(path);
+        s.values.forEach((v, j) => {
+          if (v === null || (useLog && v <= 0)) return;
+          const c = svg('circle', { cx: x(years[j]!), cy: yy(v), r: 2.5 });
+          c.style.fill = colour;
+          c.setAttribute('data-label', `${s.name}, ${yearText(years[j]!)}: ${fmt(v)}${s.england ? '' : ` (rank ${rankOf(j, v)})`}`);
+          marks.append(c);
+        });
+      }
       const li = h('li');
-      const key = h('span', undefined, 'chart-key chart-key--line');
-      key.style.display = 'inline-block';
-      key.style.width = '16px';
-      key.style.height = '3px';
-      key.style.background = colour;
-      key.style.marginRight = '0.35rem';
-      key.style.verticalAlign = 'middle';
-      li.append(key, s.name);
+      const btn = h('button', undefined, 'chart-toggle');
+      btn.type = 'button';
+      btn.setAttribute('aria-pressed', String(!off));
+      const keySwatch = h('span', undefined, 'chart-key chart-key--line');
+      keySwatch.style.cssText = `display:inline-block;width:16px;height:0;border-top:3px ${s.england ? 'dashed' : 'solid'} ${colour};margin-right:0.35rem;vertical-align:middle`;
+      btn.append(keySwatch, s.name);
+      btn.addEventListener('click', () => {
+        if (hiddenSeries.has(s.name)) hiddenSeries.delete(s.name); else hiddenSeries.add(s.name);
+        draw();
+        live.querySelectorAll<HTMLButtonElement>('.chart-toggle')[series.indexOf(s)]?.focus();
+      });
+      li.append(btn);
       legend.append(li);
       const idx = s.values.map((v, j) => (v === null ? -1 : j)).filter((j) => j >= 0);
       if (!idx.length) desc.push(`${s.name}: no figures.`);
       else desc.push(`${s.name}: ${fmt(s.values[idx[0]!]!)} in ${yearText(years[idx[0]!]!)}, ${fmt(s.values[idx.at(-1)!]!)} in ${yearText(years[idx.at(-1)!]!)}.`);
     });
-    const p = h('p', `Line chart of ${m.label.toLowerCase()}. ${desc.join(' ')}`, 'chart-description');
+    const p = h('p', `${m.label}. ${desc.join(' ')}`, 'chart-description visually-hidden');
     p.id = descId;
-    const details = h('details', undefined, 'chart-table');
+    const frame = h('div', undefined, 'chart-frame');
+    frame.append(root);
+    const tip = h('div', undefined, 'chart-tooltip');
+    tip.hidden = true;
+    frame.append(tip);
+    const showTip = (e: PointerEvent) => {
+      // Nearest year column: every shown line's value, so a tap anywhere on the chart reads out that year.
+      const box = root.getBoundingClientRect();
+      const ux = ((e.clientX - box.left) / box.width) * W;
+      let j = 0;
+      years.forEach((y, k) => { if (Math.abs(x(y) - ux) < Math.abs(x(years[j]!) - ux)) j = k; });
+      const lines = shown.map((s) => { const v = s.values[j] ?? null; return `${s.name}: ${fmt(v)}${v !== null && !s.england ? ` (rank ${rankOf(j, v)})` : ''}`; });
+      tip.replaceChildren(h('strong', yearText(years[j]!)), ...lines.map((l) => h('span', l)));
+      tip.hidden = false;
+      const half = tip.offsetWidth / 2;
+      const px = (x(years[j]!) / W) * box.width;
+      tip.style.left = `${Math.min(Math.max(px, half), box.width - half)}px`;
+      tip.style.top = `${Math.max(tip.offsetHeight, e.clientY - box.top - 12)}px`;
+    };
+    root.addEventListener('pointermove', showTip);
+    root.addEventListener('pointerdown', showTip);
+    root.addEventListener('pointerleave', () => { tip.hidden = true; });
+    const controls = h('div', undefined, 'chart-controls');
+    const logLabel = h('label');
+    const logBox = h('input');
+    logBox.type = 'checkbox';
+    logBox.checked = logScale;
+    logBox.addEventListener('change', () => { logScale = logBox.checked; draw(); live.querySelector<HTMLInputElement>('.compare-log input')?.focus(); });
+    logLabel.className = 'compare-log';
+    logLabel.append(logBox, ' Logarithmic scale (equal steps are equal percentage changes; useful when a small council’s figure jumps)');
+    controls.append(logLabel);
+    const details = h('details', undefined, 'chart-data');
     details.append(h('summary', 'Show the data as a table'));
-    const wrap = h('div', undefined, 'table-scroll');
+    const wrap = h('div', undefined, 'chart-table-wrap');
     const table = h('table');
     table.append(h('caption', m.label));
     const thead = h('thead');
     const hr = h('tr');
-    hr.append(h('th', 'Year'), ...series.map((s) => Object.assign(h('th', s.name, 'num'), { scope: 'col' })));
+    hr.append(Object.assign(h('th', 'Year'), { scope: 'col' }), ...series.map((s) => Object.assign(h('th', s.name, 'num'), { scope: 'col' })));
     thead.append(hr);
     const tbody = h('tbody');
     years.forEach((y, j) => {
@@ -157,7 +239,15 @@ export function initCompare(): void {
     table.append(thead, tbody);
     wrap.append(table);
     details.append(wrap);
-    fig.append(title, legend, root, p, details);
+    const dl = h('p', undefined, 'chart-download');
+    const a = h('a', 'Download CSV');
+    a.href = `data:text/csv;charset=utf-8,${encodeURIComponent('\uFEFF' + csvRows.join('\r\n') + '\r\n')}`;
+    a.download = `compare-${key}.csv`;
+    dl.append(a);
+    const caption = h('div', undefined, 'chart-caption');
+    if (useLog) caption.append(h('p', 'Logarithmic scale: each gridline is a multiple of the one below.', 'chart-note'));
+    caption.append(p, details, dl);
+    fig.append(title, legend, controls, frame, caption);
     live.replaceChildren(fig);
     live.hidden = false;
     server.remove();
@@ -166,6 +256,11 @@ export function initCompare(): void {
     if (!state.dropped.length) status.textContent = `Showing ${slugs.length} council${slugs.length === 1 ? '' : 's'} and England.`;
     state.dropped = [];
   }
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => { if (Math.abs((live.clientWidth || 0) - lastWidth) > 40) draw(); }, 150);
+  });
 
   for (const s of [...selects, mSel]) s.addEventListener('change', draw);
   draw();

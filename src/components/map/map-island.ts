@@ -11,6 +11,8 @@ import type { IslandPayload } from '../../lib/maps/mapdata.ts';
 import { areaLabel, viewTitle } from '../../lib/maps/labels.ts';
 import { formatMeasure, type MeasureDef } from '../../lib/councils/measures.ts';
 import { rankOf } from '../../lib/councils/rank.ts';
+import { sortable } from '../charts/chart-island.ts';
+import { labelInk } from '../../lib/maps/hexgrid.ts';
 
 const DEFAULT = 'cla_rate_per_10k';
 
@@ -69,6 +71,7 @@ export function initMap(): void {
     for (const c of cells) {
       for (const a of areas(c.code)) {
         a.querySelector('path')?.setAttribute('fill', fillOf(classes, c.value));
+        a.querySelector('text')?.setAttribute('fill', labelInk(fillOf(classes, c.value)));
         if (a.hasAttribute('aria-label')) a.setAttribute('aria-label', areaLabel(def, c, of, c.reason ?? undefined));
       }
     }
@@ -124,6 +127,65 @@ export function initMap(): void {
     }
   }
 
+  setupTips(root);
+  const table = root.querySelector<HTMLTableElement>('table[data-sortable]');
+  if (table) sortable(table);
   mSel.addEventListener('change', () => render(mSel.value, fillYears(mSel.value, Number(ySel.value))));
   ySel.addEventListener('change', () => render(mSel.value, Number(ySel.value)));
+}
+
+/**
+ * Tooltips on both maps: hovering or focusing a council shows its name, value
+ * and rank (the boundary map link's accessible name, which render() keeps
+ * current). On a touch screen the first tap shows the same and a second tap
+ * on the same council opens its page.
+ */
+function setupTips(root: HTMLElement): void {
+  const maps = root.querySelector<HTMLElement>('[data-maps]');
+  const tip = root.querySelector<HTMLElement>('[data-map-tip]');
+  if (!maps || !tip) return;
+  let armed: string | null = null;
+  const textFor = (code: string) => root.querySelector(`a[data-code="${code}"][aria-label]`)?.getAttribute('aria-label') ?? '';
+  const show = (a: SVGAElement, x: number, y: number, touch: boolean) => {
+    const code = a.dataset.code ?? a.getAttribute('data-code') ?? '';
+    tip.replaceChildren(textFor(code));
+    if (touch) {
+      const go = document.createElement('span');
+      go.className = 'map-tip-go';
+      go.textContent = 'Tap again to open the council’s page';
+      tip.append(go);
+    }
+    tip.hidden = false;
+    const box = maps.getBoundingClientRect();
+    const half = tip.offsetWidth / 2;
+    tip.style.left = `${Math.min(Math.max(x - box.left, half), box.width - half)}px`;
+    tip.style.top = `${Math.max(tip.offsetHeight + 10, y - box.top)}px`;
+  };
+  const areaOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<SVGAElement>('a[data-code]') : null);
+  maps.addEventListener('pointermove', (e) => {
+    if (e.pointerType === 'touch') return;
+    const a = areaOf(e.target);
+    if (a) show(a, e.clientX, e.clientY, false);
+    else tip.hidden = true;
+  });
+  maps.addEventListener('pointerleave', () => { tip.hidden = true; });
+  maps.addEventListener('click', (e) => {
+    const a = areaOf(e.target);
+    if (!a) return;
+    const pe = e as PointerEvent;
+    if (pe.pointerType !== 'touch') return;
+    const code = a.getAttribute('data-code');
+    if (armed !== code) {
+      e.preventDefault();
+      armed = code;
+      show(a, pe.clientX, pe.clientY, true);
+    }
+  });
+  maps.addEventListener('focusin', (e) => {
+    const a = areaOf(e.target);
+    if (!a) return;
+    const r = a.getBoundingClientRect();
+    show(a, r.left + r.width / 2, r.top, false);
+  });
+  maps.addEventListener('focusout', () => { tip.hidden = true; });
 }

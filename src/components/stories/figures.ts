@@ -273,6 +273,25 @@ export function inCare() {
   const claSpecs = getEvaluatedClaim('cla-72670').specifications.filter((s) => s.method === 'growth');
   const riseMatches = (basis: string) => claSpecs.find((s) => s.subset === basis)?.supports === true;
   const [onLatest, onFirst] = [riseMatches('latest'), riseMatches('first-published')];
+  // The news: how many annual falls (or rises) in a row end at the latest year, from the England series.
+  const countAt = (y: number): number | null => {
+    try { return englandValue(y, 'cla_count'); } catch { return null; }
+  };
+  const runOf = (dir: 1 | -1): number => {
+    let n = 0;
+    for (let y = cc.latestYear.year; ; y--) {
+      const a = countAt(y), b = countAt(y - 1);
+      if (a === null || b === null || Math.sign(a - b) !== dir) return n;
+      n++;
+    }
+  };
+  const falls = runOf(-1);
+  const rises = runOf(1);
+  const ORD = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+  const nth = (n: number) => ORD[n] ?? `${n}th`;
+  const lead = falls >= 1
+    ? `The number of children in care in England has fallen for a ${nth(falls)} year in a row`
+    : rises >= 1 ? `The number of children in care in England rose for a ${nth(rises)} year in a row` : 'The number of children in care in England was unchanged on a year earlier';
   return {
     year,
     englandRate: must(englandValue(year, 'cla_rate_per_10k'), `England CLA rate ${year}`),
@@ -284,6 +303,8 @@ export function inCare() {
       latest: fmt.int(latestCount),
       latestYear: cc.latestYear.year,
       latestChange: fmt.signedPct(cc.latestYear.change, 1),
+      lead: falls === 1 ? `The number of children in care in England fell in the year to 31 March ${cc.latestYear.year}` : lead,
+      falls,
       since2010: fmt.signedPct(latestCount / c2010 - 1),
       c2010: fmt.int(c2010),
       startsPerDay: cc.latestYear.startsPerDay === null ? 'not available' : cc.latestYear.startsPerDay.toFixed(0),

@@ -169,3 +169,8 @@ export function analyseHalfAsMuch(inputs: AnalysisInputs, years: readonly number
     data: { years: out },
   };
 }
+
+/** A true minus sign for reader copy: "-0.21" → "−0.21". */
+function minus(s: string): string {
+  return s.replace(/^-/, '\u2212');
+}

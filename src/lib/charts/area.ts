@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../format.ts';
-import { annotationMarks, annotationBand, distinct, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, segmentOf, tableAndCsv, xAxisOptions, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
+import { annotationMarks, annotationBand, annotationKey, distinct, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, segmentOf, tableAndCsv, xAxisOptions, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
 import { listJoin } from './describe.ts';
 import { seriesColor } from './palette.ts';
 import type { Annotation, ChartOutput, CommonOptions, XFormat } from './types.ts';
@@ -76,5 +76,5 @@ export function renderStackedArea(o: StackedAreaOptions): ChartOutput {
   if (incomplete.length) description += ` Not shown: ${listJoin(incomplete.map((x) => formatX(x, xFormat)))}, where not every part has a figure.`;
 
   const { table, csv } = tableAndCsv(o.data, [{ key: o.x, kind: 'x', label: o.xLabel }, { key: o.z, kind: 'text' }, { key: o.y, kind: 'value', label: o.yLabel }], { ...o, xFormat });
-  return output('stacked-area', o, { ...svgs, description, legend: series.map((s) => ({ label: s, color: color(s), shape: 'swatch' as const })), table, csv });
+  return output('stacked-area', o, { ...svgs, description, legend: series.map((s) => ({ label: s, color: color(s), shape: 'swatch' as const })), table, csv, annotationKey: annotationKey(o.annotations, xFormat) });
 }

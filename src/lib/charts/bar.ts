@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../format.ts';
-import { annotationMarks, annotationBand, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions, yearTicks, marginForTicks , normaliseUnit } from './common.ts';
+import { annotationMarks, annotationBand, annotationKey, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions, yearTicks, marginForTicks , normaliseUnit } from './common.ts';
 import { listJoin } from './describe.ts';
 import { HIGHLIGHT, seriesColor } from './palette.ts';
 import type { Annotation, ChartOutput, CommonOptions, XFormat } from './types.ts';
@@ -94,7 +94,7 @@ export function renderBarChart(o: BarChartOptions): ChartOutput {
   if (missingRows.length) description += ` No figure for ${listJoin(missingRows.map((r) => r.label))}.`;
 
   const { table, csv } = tableAndCsv(o.data, [{ key: o.x, kind: vertical ? 'x' : 'text', label: o.xLabel }, { key: o.y, kind: 'value', label: o.yLabel }], { ...o, xFormat });
-  return output('bar', o, { ...svgs, description: description.trim(), legend: [], table, csv });
+  return output('bar', o, { ...svgs, description: description.trim(), legend: [], table, csv, annotationKey: annotationKey(o.annotations, xFormat) });
 }
 
 export function ordinal(n: number): string {

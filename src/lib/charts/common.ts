@@ -7,8 +7,9 @@
  * halves its text (10 px labels become 5 px). So every chart is rendered
  * twice, at NARROW (360 units, fewer ticks, wrapped labels) and WIDE (640
  * units), and charts.css shows one of them with a container query on the
- * figure's own width (breakpoint 520 px). Text is then 10–17 px on screen at
- * any width from 320 to 1440 px. The hidden variant is display:none, so
+ * figure's own width (breakpoint 520 px). The narrow variant is 340 units wide
+ * with 13-unit text, so on a 360 px phone (a ~327 px column) text renders at
+ * about 12.5 px, and at 11 px on a 320 px phone; wide text is 13–17 px. The hidden variant is display:none, so
  * screen readers meet one image. The cost is ~2× SVG bytes per chart.
  */
 import * as Plot from '@observablehq/plot';
@@ -25,7 +26,7 @@ export interface Variant {
   width: number;
   fontSize: number;
 }
-export const NARROW: Variant = { narrow: true, width: 360, fontSize: 12 };
+export const NARROW: Variant = { narrow: true, width: 340, fontSize: 13 };
 export const WIDE: Variant = { narrow: false, width: 640, fontSize: 13 };
 
 /** A finite number, or null (missing). Strings are never parsed: data must arrive typed. */
@@ -159,23 +160,54 @@ export function segmentOf(x: number, breaks: readonly number[]): number {
   return breaks.filter((b) => x >= b).length;
 }
 
-/** Height of the top margin band reserved for annotation labels (each gets a slot of two lines when narrow). */
+/**
+ * Annotations never take more than a fifth of a chart's height. Wide charts
+ * give each label a one-line slot (four fit in the 68 of 340 units allowed).
+ * Narrow charts with two or more annotations number them instead: "1", "2" …
+ * on one line above the frame, and the block shows the key under the chart
+ * (annotationKey), since two-line labels for three milestones would take a
+ * third of a phone chart.
+ */
+export function annotationsKeyed(anns: readonly Annotation[] | undefined, v: Variant): boolean {
+  return v.narrow && (anns?.length ?? 0) >= 2;
+}
+
+/** Height of the top margin band reserved for annotation labels. */
 export function annotationBand(anns: readonly Annotation[] | undefined, v: Variant): number {
-  return (anns?.length ?? 0) * annotationSlot(v);
+  if (!anns?.length) return 0;
+  if (annotationsKeyed(anns, v)) return v.fontSize + 6;
+  return anns.length * annotationSlot(v);
 }
 function annotationSlot(v: Variant): number {
   return (v.fontSize + 3) * (v.narrow ? 2 : 1);
 }
 
+/** The key for numbered annotations, shown under narrow charts: "1 Innovation Programme £100m (2014) · 2 …". */
+export function annotationKey(anns: readonly Annotation[] | undefined, fmt: XFormat): string | undefined {
+  if (!anns || anns.length < 2) return undefined;
+  return anns.map((a, i) => `${i + 1} ${a.label} (${formatX(a.date, fmt)})`).join(' · ');
+}
+
 /**
  * Vertical rules with labels. Labels sit ABOVE the plot frame, in the band
  * reserved by annotationBand (one slot per annotation, first annotation
- * highest), so they never overprint the data; the rule runs up to its label.
+ * highest; or one shared line of numbers when keyed), so they never overprint
+ * the data; the rule runs up to its label.
  */
 export function annotationMarks(anns: readonly Annotation[], xs: number[], v: Variant): Plot.Markish[] {
   if (anns.length === 0) return [];
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
+  if (annotationsKeyed(anns, v)) {
+    const above = v.fontSize + 6;
+    return anns.flatMap((a, i) => [
+      Plot.ruleX([a.date], { stroke: MUTED, strokeDasharray: '4,3', strokeWidth: 1, insetTop: -above + v.fontSize + 4 }),
+      Plot.text([{ ...a, n: String(i + 1) }], {
+        x: 'date', text: 'n', frameAnchor: 'top', textAnchor: 'middle', lineAnchor: 'top',
+        dy: -above + 2, fill: MUTED, fontWeight: 700, className: 'chart-annotation',
+      }),
+    ]);
+  }
   const slot = annotationSlot(v);
   return anns.flatMap((a, i) => {
     const right = hi > lo && (a.date - lo) / (hi - lo) > 0.6;
@@ -226,9 +258,10 @@ export function renderVariants(
 export function output(
   kind: string,
   opts: CommonOptions,
-  parts: { svgNarrow: string; svgWide: string; description: string; legend: LegendItem[]; table: ChartTable; csv: string; highlightOptions?: string[]; highlighted?: string },
+  parts: { svgNarrow: string; svgWide: string; description: string; legend: LegendItem[]; table: ChartTable; csv: string; highlightOptions?: string[]; highlighted?: string; annotationKey?: string | undefined },
 ): ChartOutput {
-  return { kind, ...idsFor(opts), ...parts };
+  const { annotationKey: key, ...rest } = parts;
+  return { kind, ...idsFor(opts), ...rest, ...(key ? { annotationKey: key } : {}) };
 }
 
 /** "la_name" → "La name", "year" → "Year". */

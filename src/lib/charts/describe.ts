@@ -29,7 +29,10 @@ export function describeSeries(points: Point[], unit: Unit, decimals?: number): 
     if (p.y < min.y) min = p;
   }
   const verb = last.y > first.y ? 'rose' : last.y < first.y ? 'fell' : 'was unchanged';
-  const pct = first.y !== 0 && verb !== 'was unchanged' ? ` (${last.y > first.y ? 'up' : 'down'} ${formatNumber(Math.abs((last.y - first.y) / first.y) * 100, 0)}%)` : '';
+  const change = first.y !== 0 ? Math.abs((last.y - first.y) / first.y) * 100 : null;
+  // A change that rounds to 0% reads "(down less than 1%)", never "(down 0%)".
+  const pctText = change === null ? '' : change < 0.5 ? 'less than 1%' : `${formatNumber(change, 0)}%`;
+  const pct = pctText && verb !== 'was unchanged' ? ` (${last.y > first.y ? 'up' : 'down'} ${pctText})` : '';
   const main = verb === 'was unchanged'
     ? `was ${fmt(first.y)} in both ${first.xText} and ${last.xText}`
     : `${verb} from ${fmt(first.y)} in ${first.xText} to ${fmt(last.y)} in ${last.xText}${pct}`;

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  annotationMarks, annotationBand, distinct, num, output, reasonText, renderVariants, requireField, requireNumeric,
+  annotationMarks, annotationBand, annotationKey, distinct, num, output, reasonText, renderVariants, requireField, requireNumeric,
   segmentOf, tableAndCsv, xAxisOptions, yAxisOptions, idsFor, formatX,
   marginForTicks , normaliseUnit } from './common.ts';
 import { capitalise, describeSeries } from './describe.ts';
@@ -106,5 +106,6 @@ export function renderLineChart(o: LineChartOptions): ChartOutput {
     legend: o.z ? series.map((s) => ({ label: s, color: color(s), shape: 'line' as const })) : [],
     table,
     csv,
+    annotationKey: annotationKey(o.annotations, xFormat),
   });
 }

@@ -9,6 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber, formatValue } from '../format.ts';
 import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
 import { HIGHLIGHT, INK, seriesColor } from './palette.ts';
+import { ordinal } from './bar.ts';
 import type { ChartOutput, CommonOptions, UnitInput } from './types.ts';
 
 export interface ScatterOptions extends CommonOptions {
@@ -63,7 +64,7 @@ export function renderScatter(o: ScatterOptions): ChartOutput {
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const fmtY = (v: number) => formatValue(v, unit, o.decimals);
   const fmtX = (v: number) => formatValue(v, xUnit, o.decimals);
-  const tip = (p: { name: string; x: number; y: number }) => `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)}`;
+  const tip = (p: { name: string; x: number; y: number }) => `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)} (${ordinal(pts.filter((q) => q.y > p.y).length + 1)} highest of ${pts.length})`;
   const labelled = pts.filter((p) => o.labels?.includes(p.name) || p.name === o.highlight);
 
   const ids = idsFor(o);
@@ -85,10 +86,13 @@ export function renderScatter(o: ScatterOptions): ChartOutput {
   );
 
   const missingCount = all.length - pts.length;
-  let description = `Scatter plot of ${pts.length} points: ${o.yLabel ?? o.y} against ${o.xLabel ?? o.x}.`;
+  let description = `${pts.length} points, one per area: ${o.yLabel ?? o.y} (up) against ${o.xLabel ?? o.x} (across).`;
   if (fit) {
     const dir = fit.slope > 0 ? 'higher' : 'lower';
-    description += ` Fitted least-squares line: y = ${formatNumber(fit.intercept, 2)} ${fit.slope < 0 ? '−' : '+'} ${formatNumber(Math.abs(fit.slope), 3)} × x (R² = ${formatNumber(fit.r2, 2)}), so a higher ${o.xLabel ?? o.x} goes with a ${dir} ${o.yLabel ?? o.y} on average${fit.r2 < 0.1 ? ', though the relationship is weak' : ''}.`;
+    // In words, not a formula: where the trend line starts and ends, and how much of the spread it accounts for.
+    const atLo = fit.intercept + fit.slope * x0;
+    const atHi = fit.intercept + fit.slope * x1;
+    description += ` On average a higher ${o.xLabel ?? o.x} goes with a ${dir} ${o.yLabel ?? o.y}: the trend line runs from ${fmtY(atLo)} at ${fmtX(x0)} to ${fmtY(atHi)} at ${fmtX(x1)}, and accounts for about ${formatNumber(fit.r2 * 100, 0)}% of the differences${fit.r2 < 0.1 ? ', so the link is weak' : ''}.`;
   }
   const byY = [...pts].sort((a, b) => b.y - a.y);
   if (byY.length) description += ` Highest ${o.yLabel ?? o.y}: ${byY[0]!.name} (${fmtY(byY[0]!.y)}); lowest: ${byY[byY.length - 1]!.name} (${fmtY(byY[byY.length - 1]!.y)}).`;

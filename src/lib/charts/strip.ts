@@ -31,7 +31,9 @@ export function renderDotStrip(o: DotStripOptions): ChartOutput {
   const all = o.data.map((d) => ({ name: String(d[o.label] ?? ''), v: num(d[o.x]) }));
   const pts = all.filter((p): p is { name: string; v: number } => p.v !== null);
   const fmt = (v: number) => formatValue(v, unit, o.decimals);
-  const tip = (p: { name: string; v: number }) => `${p.name}: ${fmt(p.v)}`;
+  // Tooltip text: name, value and rank (1 = highest), e.g. "Blackpool: 184 (1st highest of 151)".
+  const rankOf = (v: number) => pts.filter((q) => q.v > v).length + 1;
+  const tip = (p: { name: string; v: number }) => `${p.name}: ${fmt(p.v)} (${ordinal(rankOf(p.v))} highest of ${pts.length})`;
   const h = pts.find((p) => p.name === o.highlight);
 
   const lo = Math.min(...pts.map((p) => p.v), o.reference?.value ?? Infinity);
@@ -64,7 +66,7 @@ export function renderDotStrip(o: DotStripOptions): ChartOutput {
 
   const sorted = [...pts].sort((a, b) => b.v - a.v);
   const mid = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2]!.v : (sorted[sorted.length / 2 - 1]!.v + sorted[sorted.length / 2]!.v) / 2) : null;
-  let description = `Dot strip of ${pts.length} values of ${o.xLabel ?? o.x}.`;
+  let description = `${o.xLabel ?? o.x}: one dot for each of ${pts.length} areas.`;
   if (sorted.length) description += ` Highest ${sorted[0]!.name} (${fmt(sorted[0]!.v)}), lowest ${sorted[sorted.length - 1]!.name} (${fmt(sorted[sorted.length - 1]!.v)}), median ${fmt(mid!)}.`;
   if (o.reference) description += ` ${o.reference.label}: ${fmt(o.reference.value)}.`;
   if (h) description += ` Highlighted: ${h.name}, ${fmt(h.v)}, ${ordinal(sorted.findIndex((p) => p.name === h.name) + 1)} highest of ${pts.length}.`;

@@ -81,6 +81,8 @@ export interface ChartOutput {
   /** Values for the optional "highlight a council" select (DotStrip, Scatter). */
   highlightOptions?: string[];
   highlighted?: string;
+  /** Key to numbered annotations, shown under the narrow variant only: "1 Label (2014) · 2 …". */
+  annotationKey?: string;
 }
 
 /** A source credit: text, with an optional link. */

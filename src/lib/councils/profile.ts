@@ -40,6 +40,10 @@ export interface HeadlineFigure {
   region: Comparison | null;
   neighbours: Comparison | null;
   sentence: string;
+  /** The same measure a year earlier, when the council has a figure for it. */
+  previous?: { year: number; value: number } | null;
+  /** Every council's figure in the same year: lowest, median, highest and how many, for the "where it sits" strip. */
+  field?: { min: number; median: number; max: number; n: number } | null;
 }
 
 export interface ProfileInput {
@@ -118,7 +122,11 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
     const r = stale.missing[m] as MissingReason | undefined;
     sentence += ` There is no figure for ${stale.year}: ${reasonText(r).charAt(0).toLowerCase()}${reasonText(r).slice(1)}.`;
   }
-  return { def, year, value, missing: null, missingText: null, rank, england, region, neighbours, sentence };
+  const prevRow = own.find((r) => r.year === year - 1);
+  const previous = prevRow && prevRow[m] !== null ? { year: year - 1, value: prevRow[m] as number } : null;
+  const all = field.map((f) => f.value).filter((v): v is number => typeof v === 'number');
+  const fieldSummary = all.length ? { min: Math.min(...all), median: median(all)!, max: Math.max(...all), n: all.length } : null;
+  return { def, year, value, missing: null, missingText: null, rank, england, region, neighbours, sentence, previous, field: fieldSummary };
 }
 
 export const HEADLINE_KEYS = ['cla_count', 'cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_real_gbp'] as const;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { geoArea, geoIdentity, geoPath, geoTransverseMercator } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { outputDir } from '../data/load.ts';
+import { hexCentre, hexLabel, hexPath, placeHexes, type HexFile } from './hexgrid.ts';
 
 export interface MapShape {
   code: string;
@@ -23,6 +24,8 @@ export interface MapShape {
   /** Label anchor (centroid), for hex group labels only. */
   cx?: number;
   cy?: number;
+  /** Hex cartogram only: a short label ("BCP", "KEN"). */
+  label?: string;
 }
 export interface MapGeometry {
   width: number;
@@ -118,4 +121,33 @@ export function checkCoverage(geometry: MapGeometry, codes: readonly string[], f
   const missing = codes.filter((c) => !have.has(c));
   const extra = [...have].filter((c) => !want.has(c));
   if (missing.length || extra.length) throw new Error(`${file}: council codes differ from las.json (current). Missing: ${missing.join(', ') || 'none'}. Extra: ${extra.join(', ') || 'none'}.`);
+}
+
+/**
+ * The equal-hexagon cartogram (hexgrid.ts): one hexagon per current council,
+ * fitted to `width`, height following the grid; each area has a short label
+ * at its centre (cx, cy).
+ */
+export function odiHexMap(current: ReadonlyMap<string, string>, width = 600): MapGeometry & { size: number } {
+  const key = `o${width}`;
+  const hit = cache.get(key) as (MapGeometry & { size: number }) | undefined;
+  if (hit) return hit;
+  const cells = placeHexes(readGeo('odi-hex.json') as HexFile, current);
+  const unit = cells.map((c) => hexCentre(c.q, c.r, 1));
+  const xs = unit.map((p) => p[0]);
+  const ys = unit.map((p) => p[1]);
+  const pad = 1.2;
+  const spanX = Math.max(...xs) - Math.min(...xs) + 2 * pad;
+  const size = width / spanX;
+  const height = Math.ceil((Math.max(...ys) - Math.min(...ys) + 2 * pad) * size);
+  const x0 = (Math.min(...xs) - pad) * size;
+  const y0 = (Math.min(...ys) - pad) * size;
+  const areas = cells.map((c, i) => {
+    const cx = unit[i]![0] * size - x0;
+    const cy = unit[i]![1] * size - y0;
+    return { code: c.code, name: c.name, d: hexPath(cx, cy, size * 0.98), cx: Math.round(cx * 10) / 10, cy: Math.round(cy * 10) / 10, label: hexLabel(c.name) };
+  });
+  const out = { width, height, areas, groups: [], size };
+  cache.set(key, out);
+  return out;
 }

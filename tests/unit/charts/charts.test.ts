@@ -104,8 +104,21 @@ describe('descriptions state the data', () => {
     expect(noisy.intercept).toBeCloseTo(1.1, 12);
     expect(C.leastSquares([{ x: 1, y: 1 }, { x: 1, y: 2 }])).toBeNull();
     const d = charts.scatter!().description;
-    expect(d).toContain('Scatter plot of 8 points');
+    // Trend line in words, values from tests/fixtures/charts/scatter_reference.py (numpy.polyfit): 19.00 at 0.06, 160.34 at 0.33, R² 0.7554.
+    expect(d).toContain('8 points, one per area');
+    expect(d).toContain('the trend line runs from 19 per 10,000 at 0.06 to 160 per 10,000 at 0.33, and accounts for about 76% of the differences');
+    expect(d).not.toMatch(/y = |× x|R²/);
     expect(d).toContain('1 row has a missing value and is not plotted');
+  });
+  it('a change that rounds to 0% is "less than 1%", never "(down 0%)"', () => {
+    const d = C.renderLineChart({ title: 'x', data: [{ y: 2020, v: 1000 }, { y: 2021, v: 998 }], x: 'y', y: 'v' }).description;
+    expect(d).toContain('Fell from 1,000 in 2020 to 998 in 2021 (down less than 1%)');
+    expect(d).not.toContain('0%)');
+  });
+  it('reader-facing words: no chart-type jargon such as "Dot strip of 33 values"', () => {
+    const d = charts['dot-strip']!().description;
+    expect(d).toContain('Rate: one dot for each of 33 areas.');
+    expect(d).not.toMatch(/Dot strip of/);
   });
   it('dot strip: median, rank of the highlighted council and the missing one', () => {
     const d = charts['dot-strip']!().description;
@@ -178,6 +191,48 @@ describe('CSV', () => {
     expect(uri.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
     expect(uri).not.toMatch(/[\s"'<>#]/);
     expect(decodeURIComponent(uri.slice('data:text/csv;charset=utf-8,'.length))).toBe('\uFEFF' + csv);
+  });
+});
+
+describe('mobile text and annotations', () => {
+  // The narrow SVG fills the text column of a 360 px phone: 360 − 2 × 16 px padding ≈ 327 px (measured in Chromium: 327.3).
+  const PHONE_COLUMN = 327;
+  it.each(Object.keys(charts))('%s: every text of the narrow variant renders at 11 px or more in a 327 px column', (name) => {
+    const svg = svgEl(charts[name]!().svgNarrow);
+    const viewWidth = Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+    const base = Number(svg.getAttribute('font-size'));
+    const sizes = [base, ...[...svg.querySelectorAll('[font-size]')].map((el) => Number(el.getAttribute('font-size')))].filter((n) => Number.isFinite(n));
+    expect(Math.min(...sizes) * (PHONE_COLUMN / viewWidth)).toBeGreaterThanOrEqual(11);
+  });
+  const three = [{ date: 2014, label: 'Innovation Programme £100m' }, { date: 2016, label: '£200m to 2020' }, { date: 2019, label: '£20m improvement fund' }];
+  const withThree = () => C.renderLineChart({ title: 'Spend', data: F.claEngland, x: 'year', y: 'children', unit: 'count', annotations: three });
+  it('three annotations take at most a fifth of the chart height at both widths', () => {
+    // The band is the plot height the annotations take: same data and ticks without annotations gives the full plot height,
+    // and the gridline spacing shrinks in proportion to the height left.
+    const bare = C.renderLineChart({ title: 'Spend', data: F.claEngland, x: 'year', y: 'children', unit: 'count' });
+    const out = withThree();
+    for (const key of ['svgNarrow', 'svgWide'] as const) {
+      const a = svgEl(out[key]);
+      const b = svgEl(bare[key]);
+      const height = Number(a.getAttribute('viewBox')!.split(' ')[3]);
+      const gridYs = (svg: Element) => [...svg.querySelectorAll('.plot-y-grid line')].map((l) => Number(l.getAttribute('y1'))).sort((p, q) => q - p);
+      const [ga, gb] = [gridYs(a), gridYs(b)];
+      expect(ga.length).toBe(gb.length);
+      const spanA = ga[0]! - ga.at(-1)!;
+      const spanB = gb[0]! - gb.at(-1)!;
+      const plotHeightBare = height - 28 - 30; // marginTop 28 and marginBottom 30 of the line chart
+      const band = plotHeightBare * (1 - spanA / spanB);
+      expect(band).toBeGreaterThan(0);
+      expect(band).toBeLessThanOrEqual(height / 5);
+    }
+  });
+  it('narrow charts number their annotations and the block gets the key', () => {
+    const out = withThree();
+    const narrowTexts = [...svgEl(out.svgNarrow).querySelectorAll('.chart-annotation text')].map((t) => t.textContent);
+    expect(narrowTexts).toEqual(['1', '2', '3']);
+    expect(out.annotationKey).toBe('1 Innovation Programme £100m (2014) · 2 £200m to 2020 (2016) · 3 £20m improvement fund (2019)');
+    const wideTexts = [...svgEl(out.svgWide).querySelectorAll('.chart-annotation text')].map((t) => t.textContent);
+    expect(wideTexts).toEqual(three.map((a) => a.label));
   });
 });
 

@@ -41,6 +41,13 @@ describe('median', () => {
 
 describe('headlineFigure', () => {
   const input = { la: las[0]!, panel, england, regions, las };
+  it('change on the previous year and where the council sits among all councils with a figure', () => {
+    const f = headlineFigure(input, 'cla_rate_per_10k');
+    // Blackpool 182 in 2024, 184 in 2025; 2025 figures: 184, 184, 150 (two without a figure are left out).
+    expect(f.previous).toEqual({ year: 2024, value: 182 });
+    expect(f.field).toEqual({ min: 150, median: 184, max: 184, n: 3 });
+    expect(headlineFigure({ ...input, la: las[1]! }, 'cla_rate_per_10k').previous).toBeNull();
+  });
   it('uses the latest year with a value and compares England, region and neighbours in that year', () => {
     const f = headlineFigure(input, 'cla_rate_per_10k');
     expect(f.year).toBe(2025);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildEntry, normalise, search } from '../../../src/lib/search/normalise.ts';
+import { buildEntry, editDistance, normalise, search } from '../../../src/lib/search/normalise.ts';
 
 describe('normalise', () => {
   it.each([
@@ -37,8 +37,11 @@ describe('search', () => {
   it('puts the current council before a former one of the same name', () => {
     expect(search(fixture, 'bournemouth').map((e) => e.s)).toEqual(['bournemouth-christchurch-and-poole', 'bournemouth-to-2019']);
   });
-  it('finds Hull ahead of Solihull (substring)', () => {
-    expect(search(fixture, 'hull').map((e) => e.s)).toEqual(['kingston-upon-hull-city-of', 'solihull']);
+  it('finds Hull alone: a substring inside another word ("Solihull") does not count when a word starts with the query', () => {
+    expect(search(fixture, 'hull').map((e) => e.s)).toEqual(['kingston-upon-hull-city-of']);
+  });
+  it('still finds a substring when nothing better matches', () => {
+    expect(search(fixture, 'lihul').map((e) => e.s)).toEqual(['solihull']);
   });
   it('matches "city of" names either way round', () => {
     expect(search(fixture, 'city of kingston upon hull')[0]?.s).toBe('kingston-upon-hull-city-of');
@@ -65,7 +68,25 @@ describe('with the real council list (data/output/las.json)', () => {
     ['Southend', 'Southend-on-Sea'],
     ['bristol', 'Bristol, City of'],
     ['saint helens', 'St. Helens'],
+    // Typos (fuse.js fallback)
+    ['Blakpool', 'Blackpool'],
+    ['Middlesborough', 'Middlesbrough'],
+    ['Norfok', 'Norfolk'],
+    ['Wirall', 'Wirral'],
+    ['Lestershire', 'Leicestershire'],
   ])('%s → %s first', (q, name) => {
     expect(search(index, q)[0]?.n).toBe(name);
   });
+  it('"Hull" does not list Solihull', () => {
+    expect(search(index, 'Hull').map((e) => e.n)).not.toContain('Solihull');
+  });
+  it('nonsense finds nothing, even fuzzily', () => {
+    expect(search(index, 'qqqqzzzz')).toEqual([]);
+  });
+});
+
+describe('editDistance (re-ranks the fuzzy candidates)', () => {
+  it.each([
+    ['', '', 0], ['abc', '', 3], ['kitten', 'sitting', 3], ['wirall', 'wirral', 2], ['wirall', 'cornwall', 4], ['lestershire', 'leicestershire', 3], ['lestershire', 'gloucestershire', 4], ['ab', 'ba', 1],
+  ])('%j vs %j = %i', (a, b, n) => expect(editDistance(a, b)).toBe(n));
 });
