@@ -39,7 +39,8 @@ const MEASURE_PROPS = ['measure', 'areas', 'from', 'to', 'year', 'region', 'xMea
 type Props = Record<string, unknown>;
 
 /** Normalise and validate a chart's props; returns the renderer's options (and the block props, unchanged). */
-export function normaliseChartProps<T>(kind: ChartKind, input: Props, locals?: Record<string, unknown>): T {
+export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLocals?: object): T {
+  const locals = astroLocals as Record<string, unknown> | undefined;
   const { __loc, ...props } = input as Props & { __loc?: string };
   const where = `${__loc ? `${__loc}: ` : ''}<${kind}${typeof props.title === 'string' ? ` title="${props.title}"` : ''} … />`;
   const fail = (msg: string): never => {
