@@ -209,12 +209,7 @@ function spendGradeSpecifications(inputs: AnalysisInputs, test: Extract<ClaimTes
             subset: 'all',
             control,
             method,
-            estimate: rc.estimate,
-            ci_low: rc.ciLow,
-            ci_high: rc.ciHigh,
-            n: rc.n,
-            p: rc.p,
-            mde: rc.mde,
+            ...rankFields(rc),
             known_at_the_time: known,
           });
           // Ordinal logistic regression of the grade on standardised log spend (+ controls): log-odds of a better grade per SD.
@@ -873,12 +868,7 @@ function agencyAssociation(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<Cl
           subset: 'all',
           control,
           method,
-          estimate: rc.estimate,
-          ci_low: rc.ciLow,
-          ci_high: rc.ciHigh,
-          n: rc.n,
-          p: rc.p,
-          mde: rc.mde,
+          ...rankFields(rc),
           known_at_the_time: `${year - 1}-09-30` <= dateEnd && firstPublishedOn('spendOutturn', year) <= dateEnd,
         });
       }
@@ -909,6 +899,11 @@ function agencyAssociation(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<Cl
 }
 
 // ------------------------------------------------------------------ the file
+
+/** A rank-correlation test's result as a specification's estimate fields. */
+function rankFields(rc: ReturnType<typeof rankCorrelationTest>) {
+  return { estimate: rc.estimate, ci_low: rc.ciLow, ci_high: rc.ciHigh, n: rc.n, p: rc.p, mde: rc.mde };
+}
 
 export function evaluateClaim(c: ClaimRecord, inputs: AnalysisInputs): EvaluatedClaim {
   const e = evaluateOne(c, inputs);
