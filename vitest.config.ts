@@ -8,7 +8,13 @@ import { defineConfig } from 'vitest/config';
  *   set-up runs the data pipeline once first (under a second when nothing changed).
  * A missing output is a failure in `outputs`, never a skip.
  */
-const OUTPUTS = ['tests/unit/analysis/**/*.test.ts', 'tests/unit/councils/**/*.test.ts', 'tests/unit/editors/**/*.test.ts', 'tests/unit/lib/**/*.test.ts', 'tests/unit/stories/**/*.test.ts'];
+const OUTPUTS = [
+  'tests/unit/analysis/**/*.test.ts',
+  'tests/unit/councils/**/*.test.ts',
+  'tests/unit/editors/**/*.test.ts',
+  'tests/unit/lib/**/*.test.ts',
+  'tests/unit/stories/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -35,7 +35,10 @@ export interface LatestRelease {
 /** The newest CLA release in data/sources.json: the scaffold cites it, so a new story starts at the latest year. */
 export function latestClaRelease(manifestPath = resolve(dirname(fileURLToPath(import.meta.url)), '../data/sources.json')): LatestRelease {
   const { sources } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { sources: Array<{ id: string; release: string }> };
-  const cla = sources.filter((s) => /^cla-ees-/.test(s.id) && /^\d{4}$/.test(s.release)).sort((a, b) => Number(a.release) - Number(b.release)).at(-1);
+  const cla = sources
+    .filter((s) => /^cla-ees-/.test(s.id) && /^\d{4}$/.test(s.release))
+    .sort((a, b) => Number(a.release) - Number(b.release))
+    .at(-1);
   if (!cla) throw new Error(`${manifestPath} has no children-looked-after release (an entry with id cla-ees-<year>)`);
   return { source: cla.id, year: Number(cla.release) };
 }

@@ -56,10 +56,12 @@ const date = (field: string) =>
 const note = (kind: 'corrections' | 'updates') =>
   z
     .array(
-      z.object({
-        date: date(`${kind}[].date`),
-        text: z.string({ error: `say what was changed and why` }).min(10, `say what was changed and why (at least 10 characters)`),
-      }).strict(),
+      z
+        .object({
+          date: date(`${kind}[].date`),
+          text: z.string({ error: `say what was changed and why` }).min(10, `say what was changed and why (at least 10 characters)`),
+        })
+        .strict(),
     )
     .default([])
     // Newest first, everywhere they are shown.
@@ -73,41 +75,52 @@ export const TODO = 'TODO';
 const stories = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './src/content/stories' }),
   schema: z
-    .object({
-      title: z.string({ error: 'required (the headline)' }).min(5, 'at least 5 characters'),
-      standfirst: z.string({ error: 'required (one or two sentences under the headline)' }).min(10, 'at least 10 characters'),
-      byline: z.string({ error: 'required, e.g. "Jane Smith" or "Data team"' }).min(2, 'at least 2 characters'),
-      published: date('published'),
-      updated: date('updated').optional(),
-      tags: z.array(z.string().min(1)).default([]),
-      // Optional: the Sources box lists what the story's figures and charts cite; these ids ADD to it.
-      sources: z.array(sourceId, { error: 'a list of manifest ids from data/sources.json, e.g. ["cla-ees-2025"]' }).default([]),
-      corrections: note('corrections'),
-      updates: note('updates'),
-      draft: z.boolean({ error: 'true or false' }).default(false),
-      claims: z.array(claim).optional(),
-    }, {
-      error: (iss) =>
-        iss.code === 'unrecognized_keys'
-          ? `unknown frontmatter field ${iss.keys.map((k) => `"${k}"`).join(', ')}: the fields are ${FIELDS.join(', ')} (see docs/editors-guide.md)`
-          : undefined,
-    })
+    .object(
+      {
+        title: z.string({ error: 'required (the headline)' }).min(5, 'at least 5 characters'),
+        standfirst: z.string({ error: 'required (one or two sentences under the headline)' }).min(10, 'at least 10 characters'),
+        byline: z.string({ error: 'required, e.g. "Jane Smith" or "Data team"' }).min(2, 'at least 2 characters'),
+        published: date('published'),
+        updated: date('updated').optional(),
+        tags: z.array(z.string().min(1)).default([]),
+        // Optional: the Sources box lists what the story's figures and charts cite; these ids ADD to it.
+        sources: z.array(sourceId, { error: 'a list of manifest ids from data/sources.json, e.g. ["cla-ees-2025"]' }).default([]),
+        corrections: note('corrections'),
+        updates: note('updates'),
+        draft: z.boolean({ error: 'true or false' }).default(false),
+        claims: z.array(claim).optional(),
+      },
+      {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? `unknown frontmatter field ${iss.keys.map((k) => `"${k}"`).join(', ')}: the fields are ${FIELDS.join(', ')} (see docs/editors-guide.md)`
+            : undefined,
+      },
+    )
     // A typo in a field name (publised:) is an error, not a silently ignored field.
     .strict()
     .superRefine((s, ctx) => {
       if (!s.draft) {
         for (const field of ['title', 'standfirst', 'byline'] as const) {
           if (s[field].includes(TODO)) {
-            ctx.addIssue({ code: 'custom', path: [field], message: `still contains the ${TODO} placeholder; replace it before publishing (or keep draft: true)` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [field],
+              message: `still contains the ${TODO} placeholder; replace it before publishing (or keep draft: true)`,
+            });
           }
         }
       }
       if (s.updated && s.updated < s.published) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before published' });
       }
-      for (const [kind, xs] of [['corrections', s.corrections], ['updates', s.updates]] as const) {
+      for (const [kind, xs] of [
+        ['corrections', s.corrections],
+        ['updates', s.updates],
+      ] as const) {
         xs.forEach((c) => {
-          if (c.date < s.published) ctx.addIssue({ code: 'custom', path: [kind], message: `an entry dated ${c.date.toISOString().slice(0, 10)} is before the story was published` });
+          if (c.date < s.published)
+            ctx.addIssue({ code: 'custom', path: [kind], message: `an entry dated ${c.date.toISOString().slice(0, 10)} is before the story was published` });
         });
       }
     }),

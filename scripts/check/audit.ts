@@ -29,5 +29,7 @@ if (vulns) {
   process.exit(high ? 1 : 0);
 }
 const reason = report.error?.summary || (run.stderr ?? '').split('\n').find((l) => /error/i.test(l)) || 'no report';
-console.log(`SKIP audit: the advisory service is unavailable from here (${reason.trim()}); run \`npm audit --omit=dev --audit-level=high\` where the public registry is reachable (CI does).`);
+console.log(
+  `SKIP audit: the advisory service is unavailable from here (${reason.trim()}); run \`npm audit --omit=dev --audit-level=high\` where the public registry is reachable (CI does).`,
+);
 process.exit(78);

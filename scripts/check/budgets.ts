@@ -93,7 +93,12 @@ export function weighPage(dist: string, page: Page): PageWeight {
   const missing: string[] = [];
   const html = readFileSync(page.file, 'utf8');
   const { document } = parseHTML(html);
-  const urlOf = (file: string) => '/' + file.slice(resolve(dist).length + 1).split('\\').join('/');
+  const urlOf = (file: string) =>
+    '/' +
+    file
+      .slice(resolve(dist).length + 1)
+      .split('\\')
+      .join('/');
   const add = (kind: Kind, ref: string | null, from: string) => {
     if (!ref) return;
     const file = urlToFile(dist, ref, from);
@@ -108,7 +113,8 @@ export function weighPage(dist: string, page: Page): PageWeight {
     if (kind === 'js') for (const r of jsImports(readFileSync(file, 'utf8'))) add('js', r, urlOf(file));
   };
   for (const el of document.querySelectorAll('link[rel~="stylesheet"][href]')) add('css', el.getAttribute('href'), page.path);
-  for (const el of document.querySelectorAll('link[rel="modulepreload"][href], script[src]')) add('js', el.getAttribute('href') ?? el.getAttribute('src'), page.path);
+  for (const el of document.querySelectorAll('link[rel="modulepreload"][href], script[src]'))
+    add('js', el.getAttribute('href') ?? el.getAttribute('src'), page.path);
   for (const el of document.querySelectorAll('img[src]')) add('img', el.getAttribute('src'), page.path);
   for (const el of document.querySelectorAll('img[srcset], source[srcset]'))
     for (const part of (el.getAttribute('srcset') ?? '').split(',')) add('img', part.trim().split(/\s+/)[0] ?? null, page.path);
@@ -152,7 +158,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const kb = (n: number) => (n / KB).toFixed(1);
   console.log('Compressed page weight (gzip -9, kB; brotli total with BUDGETS_BROTLI=1). Heaviest page of each type; budget in brackets.');
   console.log(
-    [pad('type', 8), pad('pages', 5, true), pad('heaviest page', 34), pad('HTML', 13, true), pad('CSS', 6, true), pad('JS', 13, true), pad('img', 6, true), pad('total', 15, true), pad('brotli', 7, true), ' status'].join(' '),
+    [
+      pad('type', 8),
+      pad('pages', 5, true),
+      pad('heaviest page', 34),
+      pad('HTML', 13, true),
+      pad('CSS', 6, true),
+      pad('JS', 13, true),
+      pad('img', 6, true),
+      pad('total', 15, true),
+      pad('brotli', 7, true),
+      ' status',
+    ].join(' '),
   );
   let failures = 0;
   for (const type of PAGE_TYPES) {

@@ -40,8 +40,7 @@ export interface Page {
 
 /** The pages of a built site; throws with a hint when the site has not been built. */
 export function builtPages(dist = distDir()): Page[] {
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`${dist}/index.html not found: build the site first (npm run build, or astro build).`);
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build the site first (npm run build, or astro build).`);
   return walkFiles(dist, (rel) => rel === '_astro' || rel === 'pagefind' || rel === 'og')
     .filter((rel) => rel.endsWith('.html'))
     .map((rel) => ({ path: urlPathOf(rel), file: join(dist, rel) }));

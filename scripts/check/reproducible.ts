@@ -105,6 +105,8 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('reproducible.ts')) {
   exitWith({
     name: 'reproducible',
     ok: !failure && !!result && result.differences.length === 0,
-    summary: failure || `${result!.files} files compared across ${against ? `${against} and a second build` : 'two builds'} (${times.map((t) => `${t.toFixed(0)} s`).join(' + ')}), ${result!.differences.length} differ`,
+    summary:
+      failure ||
+      `${result!.files} files compared across ${against ? `${against} and a second build` : 'two builds'} (${times.map((t) => `${t.toFixed(0)} s`).join(' + ')}), ${result!.differences.length} differ`,
   });
 }

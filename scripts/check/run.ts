@@ -30,7 +30,7 @@ interface Stage {
 const E2E_ENV: Record<string, string> = process.env.CI ? { E2E_ALL: '1' } : { E2E_SAMPLE: '2' };
 
 export const STAGES: Stage[] = [
-  { name: 'lint', what: 'Biome lint rules (formatting is checked once the code base is formatted)', cmd: ['biome', 'lint', '--diagnostic-level=error'] },
+  { name: 'lint', what: 'Biome lint rules and formatting', cmd: ['biome', 'check', '--diagnostic-level=error'] },
   { name: 'unit', what: 'unit, golden and official-figure tests (vitest)', cmd: ['vitest', 'run'] },
   { name: 'workflows', what: 'GitHub Actions workflows valid (action-validator), npm scripts they call exist', cmd: ['tsx', 'scripts/check/workflows.ts'] },
   // After unit: its set-up runs the pipeline, whose outputs generate the figure ids the components import.
@@ -44,7 +44,12 @@ export const STAGES: Stage[] = [
   { name: 'e2e', what: 'browser tests (Playwright, axe)', cmd: ['playwright', 'test'], needsBuild: true, env: E2E_ENV },
   { name: 'xss', what: 'markup in data rendered as text (own build)', cmd: ['tsx', 'scripts/check/xss.ts'] },
   // Compares the build stage's dist/ with one more build, instead of building twice.
-  { name: 'reproducible', what: "a second build is identical to the build stage's dist/", cmd: ['tsx', 'scripts/check/reproducible.ts', '--against', 'dist'], needsBuild: true },
+  {
+    name: 'reproducible',
+    what: "a second build is identical to the build stage's dist/",
+    cmd: ['tsx', 'scripts/check/reproducible.ts', '--against', 'dist'],
+    needsBuild: true,
+  },
 ];
 
 function arg(name: string): string[] | undefined {
@@ -54,7 +59,8 @@ function arg(name: string): string[] | undefined {
 
 const only = arg('--only');
 const skip = arg('--skip') ?? (process.env.SKIP_STAGES ? process.env.SKIP_STAGES.split(',') : []);
-for (const n of [...(only ?? []), ...skip]) if (!STAGES.some((s) => s.name === n)) throw new Error(`unknown stage "${n}"; stages: ${STAGES.map((s) => s.name).join(', ')}`);
+for (const n of [...(only ?? []), ...skip])
+  if (!STAGES.some((s) => s.name === n)) throw new Error(`unknown stage "${n}"; stages: ${STAGES.map((s) => s.name).join(', ')}`);
 const selected = STAGES.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
 
 /** A stage exits with this code when it could not run its check here (e.g. no advisory service): reported as skipped, not passed. */

@@ -77,9 +77,7 @@ export function cssOffSite(css: string, origin: string): string[] {
 export function pageSecurityProblems(html: string, origin: string): string[] {
   const problems: string[] = [];
   const { document } = parseHTML(html);
-  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter(
-    (m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy',
-  );
+  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
   if (metas.length !== 1) problems.push(`expected one CSP <meta>, found ${metas.length}`);
   else if (metas[0]!.parentElement?.tagName.toLowerCase() !== 'head') problems.push('CSP <meta> is not in <head>');
   const csp = parseCsp(metas[0]?.getAttribute('content') ?? '');
@@ -90,7 +88,8 @@ export function pageSecurityProblems(html: string, origin: string): string[] {
     else {
       if (scriptSrc.includes("'unsafe-inline'")) problems.push("CSP script-src allows 'unsafe-inline'");
       if (scriptSrc.includes("'unsafe-eval'")) problems.push("CSP script-src allows 'unsafe-eval'");
-      if (scriptSrc.some((s) => s === '*' || /^https?:$/.test(s) || /^https?:\/\//.test(s))) problems.push(`CSP script-src allows other origins: ${scriptSrc.join(' ')}`);
+      if (scriptSrc.some((s) => s === '*' || /^https?:$/.test(s) || /^https?:\/\//.test(s)))
+        problems.push(`CSP script-src allows other origins: ${scriptSrc.join(' ')}`);
     }
     if (csp.get('object-src')?.join(' ') !== "'none'") problems.push("CSP lacks object-src 'none'");
     if (!csp.has('base-uri')) problems.push('CSP lacks base-uri');
@@ -99,13 +98,16 @@ export function pageSecurityProblems(html: string, origin: string): string[] {
   for (const s of document.querySelectorAll('script:not([src])')) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
     if (!EXECUTABLE.has(type)) continue;
-    const hash = createHash('sha256').update(s.textContent ?? '', 'utf8').digest('base64');
+    const hash = createHash('sha256')
+      .update(s.textContent ?? '', 'utf8')
+      .digest('base64');
     if (!hashes.has(hash)) problems.push(`inline <script> without its hash in script-src: ${(s.textContent ?? '').slice(0, 60)}…`);
   }
   for (const el of document.querySelectorAll('*')) {
     for (const name of el.getAttributeNames()) {
       if (/^on/i.test(name)) problems.push(`inline event handler ${name}= on <${el.tagName.toLowerCase()}>`);
-      if (name === 'style' && !styleSrc.includes("'unsafe-inline'")) problems.push(`style="" attribute on <${el.tagName.toLowerCase()}> is blocked by style-src (use a class)`);
+      if (name === 'style' && !styleSrc.includes("'unsafe-inline'"))
+        problems.push(`style="" attribute on <${el.tagName.toLowerCase()}> is blocked by style-src (use a class)`);
     }
     const href = el.getAttribute('href');
     if (href && /^\s*javascript:/i.test(href)) problems.push(`javascript: URL on <${el.tagName.toLowerCase()}>`);
@@ -113,11 +115,18 @@ export function pageSecurityProblems(html: string, origin: string): string[] {
   for (const [tag, attr] of LOADING) {
     for (const el of document.querySelectorAll(`${tag}[${attr}]`)) {
       if (tag === 'link' && NON_LOADING_LINK.test(el.getAttribute('rel') ?? '')) continue;
-      const values = attr === 'srcset' ? el.getAttribute(attr)!.split(',').map((p) => p.trim().split(/\s+/)[0] ?? '') : [el.getAttribute(attr)!];
+      const values =
+        attr === 'srcset'
+          ? el
+              .getAttribute(attr)!
+              .split(',')
+              .map((p) => p.trim().split(/\s+/)[0] ?? '')
+          : [el.getAttribute(attr)!];
       for (const v of values) if (v && isOffSite(v, origin)) problems.push(`<${tag} ${attr}> loads from another origin: ${v}`);
     }
   }
-  for (const style of document.querySelectorAll('style')) for (const u of cssOffSite(style.textContent ?? '', origin)) problems.push(`<style> loads from another origin: ${u}`);
+  for (const style of document.querySelectorAll('style'))
+    for (const u of cssOffSite(style.textContent ?? '', origin)) problems.push(`<style> loads from another origin: ${u}`);
   return problems;
 }
 
@@ -140,5 +149,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.log(`/${rel}: loads from another origin: ${u}`);
     }
   }
-  exitWith({ name: 'security', ok: count === 0, summary: `${pages.length} pages: CSP, inline scripts, handlers and third-party loads checked, ${count} problems` });
+  exitWith({
+    name: 'security',
+    ok: count === 0,
+    summary: `${pages.length} pages: CSP, inline scripts, handlers and third-party loads checked, ${count} problems`,
+  });
 }

@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = '.github/workflows';
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(dir, f));
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => join(dir, f));
 const scripts = new Set(Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts));
 let failed = 0;
 for (const f of files) {

@@ -14,7 +14,9 @@ const started = Date.now();
 const file = evaluateClaims(loadAnalysisInputs());
 const checked = claimsFileSchema.safeParse(file);
 if (!checked.success) {
-  console.error(`✗ claims.json would not match its schema (src/lib/analysis/claims-schema.ts):\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  console.error(
+    `✗ claims.json would not match its schema (src/lib/analysis/claims-schema.ts):\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+  );
   process.exit(1);
 }
 const target = join(outputDir(), 'claims.json');

@@ -76,7 +76,12 @@ function longRun(store: ObservationStore): Array<{ year: number; cla_count: numb
 function panelCsvRows(rows: readonly PanelRow[]) {
   return rows.map((r) => {
     const { missing: m, ...rest } = r;
-    return { ...rest, missing_reasons: Object.entries(m).map(([k, v]) => `${k}=${v}`).join(';') };
+    return {
+      ...rest,
+      missing_reasons: Object.entries(m)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(';'),
+    };
   });
 }
 
@@ -137,7 +142,13 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
       series: england,
       longRun: longRun(store),
       revisions: store.revisions.filter((r) => r.code === ENGLAND_CODE),
-      deflators: { baseYear: f.deflators.baseYear, baseLabel: f.deflators.baseLabel, method: f.deflators.method, years: f.deflators.years, spliceCheck: f.deflators.spliceCheck },
+      deflators: {
+        baseYear: f.deflators.baseYear,
+        baseLabel: f.deflators.baseLabel,
+        method: f.deflators.method,
+        years: f.deflators.years,
+        spliceCheck: f.deflators.spliceCheck,
+      },
       mhclgNational: f.mhclgNational,
       spendChecks: f.spendChecks,
     }),
@@ -148,7 +159,12 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   out.set('places.json', stableJson({ provenance: provenanceFor(files, dataVersion, ['geography']), places: f.places }));
   out.set(
     'inspections.json',
-    stableJson({ provenance: provenanceFor(files, dataVersion, ['ofsted']), inspections, dateConflicts: f.ofsted.dateConflicts, reportPages: f.ofsted.reportPages ?? {} }),
+    stableJson({
+      provenance: provenanceFor(files, dataVersion, ['ofsted']),
+      inspections,
+      dateConflicts: f.ofsted.dateConflicts,
+      reportPages: f.ofsted.reportPages ?? {},
+    }),
   );
   // /data/anomalies.json: [{ la_code, la_name, year, measure, value, rule, reason, decision, note }]
   out.set('anomalies.json', stableJson(anomalies));

@@ -24,7 +24,9 @@ try {
   await runPipeline(config, { log: (m) => console.log(m), now: () => performance.now(), fetchBytes });
 } catch (e) {
   if (e instanceof DataError) {
-    console.error(`\n✗ The data pipeline stopped: bad input.\n  ${e.message}\n\nNothing was written; the previous outputs in ${config.outputDir} are unchanged.`);
+    console.error(
+      `\n✗ The data pipeline stopped: bad input.\n  ${e.message}\n\nNothing was written; the previous outputs in ${config.outputDir} are unchanged.`,
+    );
     process.exit(1);
   }
   console.error(`\n✗ The data pipeline failed: ${(e as Error).stack ?? e}\n\nNothing was written; the previous outputs in ${config.outputDir} are unchanged.`);

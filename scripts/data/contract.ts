@@ -155,5 +155,14 @@ export interface Provenance {
   dataVersion: string; // hash of all source checksums + pipeline version
   /** The newest publication date among the sources (YYYY-MM-DD or YYYY-MM): "data updated". Deterministic, unlike a clock. */
   latestPublication: { date: string; source: string } | null;
-  generatedFrom: Array<{ id: string; title: string; publisher: string; release: string; published?: string; sha256: string; landingUrl: string; licence: string }>;
+  generatedFrom: Array<{
+    id: string;
+    title: string;
+    publisher: string;
+    release: string;
+    published?: string;
+    sha256: string;
+    landingUrl: string;
+    licence: string;
+  }>;
 }

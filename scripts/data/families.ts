@@ -49,33 +49,54 @@ function filesOf(files: SourceFiles, families: readonly Family[]): AcquiredFile[
 
 function keyOf(files: SourceFiles, families: readonly Family[], codeVersion: string, opts: ParseOptions = STRICT): string {
   // Relaxed-coverage parses (test fixtures) never share a cache entry with strict ones.
-  return cacheKey([codeVersion, ...(opts.strictCoverage ? [] : ['coverage:relaxed']), ...filesOf(files, families).map((f) => `${f.entry.id}:${f.sha256}`).sort()]);
+  return cacheKey([
+    codeVersion,
+    ...(opts.strictCoverage ? [] : ['coverage:relaxed']),
+    ...filesOf(files, families)
+      .map((f) => `${f.entry.id}:${f.sha256}`)
+      .sort(),
+  ]);
 }
 
 /** Run tasks in a worker thread; resolves with each task's result or rejects with its (Data)Error. */
-function runInWorker(tasks: TaskName[], files: AcquiredFile[], opts: ParseOptions, rows: Partial<Record<TaskName, Record<string, number>>>): Promise<Partial<TaskResults>> {
+function runInWorker(
+  tasks: TaskName[],
+  files: AcquiredFile[],
+  opts: ParseOptions,
+  rows: Partial<Record<TaskName, Record<string, number>>>,
+): Promise<Partial<TaskResults>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), {
       workerData: { module: new URL('./parse-worker.ts', import.meta.url).href, tasks, files, opts },
     });
     const results: Partial<Record<TaskName, unknown>> = {};
     let failed = false;
-    worker.on('message', (m: { name: TaskName; value?: unknown; rows?: Record<string, number>; error?: { message: string; stack?: string; dataError: { location: DataError['location']; problem: string; hint?: string } | null } }) => {
-      if (m.error) {
-        failed = true;
-        const e = m.error.dataError ? new DataError(m.error.dataError.location, m.error.dataError.problem, m.error.dataError.hint) : new Error(m.error.message);
-        if (!m.error.dataError && m.error.stack) e.stack = m.error.stack;
-        void worker.terminate();
-        reject(e);
-        return;
-      }
-      results[m.name] = m.value;
-      rows[m.name] = m.rows ?? {};
-      if (Object.keys(results).length === tasks.length) {
-        void worker.terminate();
-        resolve(results as Partial<TaskResults>);
-      }
-    });
+    worker.on(
+      'message',
+      (m: {
+        name: TaskName;
+        value?: unknown;
+        rows?: Record<string, number>;
+        error?: { message: string; stack?: string; dataError: { location: DataError['location']; problem: string; hint?: string } | null };
+      }) => {
+        if (m.error) {
+          failed = true;
+          const e = m.error.dataError
+            ? new DataError(m.error.dataError.location, m.error.dataError.problem, m.error.dataError.hint)
+            : new Error(m.error.message);
+          if (!m.error.dataError && m.error.stack) e.stack = m.error.stack;
+          void worker.terminate();
+          reject(e);
+          return;
+        }
+        results[m.name] = m.value;
+        rows[m.name] = m.rows ?? {};
+        if (Object.keys(results).length === tasks.length) {
+          void worker.terminate();
+          resolve(results as Partial<TaskResults>);
+        }
+      },
+    );
     worker.on('error', (e) => {
       failed = true;
       reject(e);

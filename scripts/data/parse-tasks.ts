@@ -10,7 +10,15 @@ import { loadCla } from './sources/cla.ts';
 import { loadCin } from './sources/cin.ts';
 import { loadPopulation } from './sources/population.ts';
 import { loadWorkforce } from './sources/workforce.ts';
-import { loadSpend, loadMhclgNational, MHCLG_SPECS, socialWorkClaimFigures, type ClaimFigure, type MhclgNationalYear, type SpendResult } from './sources/spend/index.ts';
+import {
+  loadSpend,
+  loadMhclgNational,
+  MHCLG_SPECS,
+  socialWorkClaimFigures,
+  type ClaimFigure,
+  type MhclgNationalYear,
+  type SpendResult,
+} from './sources/spend/index.ts';
 import { loadDeflators, type Deflators } from './sources/deflators.ts';
 import { loadOfstedDetailed, type OfstedLoad } from './sources/ofsted/index.ts';
 

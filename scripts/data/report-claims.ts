@@ -19,7 +19,10 @@ try {
   });
   if (!r) console.log('  no claims.json or report to compare: the report has no claims section');
   else if (!r.compared) console.log('✓ Report: no previous claims to compare with');
-  else console.log(`✓ Report: ${r.changed.length} of ${r.claims} claims changed verdict${r.countsChanged.length ? `, ${r.countsChanged.length} more changed their counts` : ''}`);
+  else
+    console.log(
+      `✓ Report: ${r.changed.length} of ${r.claims} claims changed verdict${r.countsChanged.length ? `, ${r.countsChanged.length} more changed their counts` : ''}`,
+    );
 } catch (e) {
   console.error(`✗ Could not add the claims to the report: ${(e as Error).message}`);
   process.exit(2);

@@ -81,7 +81,12 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
   const editorial = { anomalies: parseAnomalyFile(anomalyText, 'data/anomaly-decisions.json'), smallCouncils: parseSmallCouncils(smallText) };
   const strictCoverage = config.strictCoverage ?? true;
   // A relaxed-coverage run (test fixtures) never counts as up to date for a strict one, or vice versa.
-  const dataVersion = cacheKey([code, cacheKey([anomalyText, smallText]), ...(strictCoverage ? [] : ['coverage:relaxed']), ...[...files.values()].map((f) => `${f.entry.id}:${f.sha256}`)]).slice(0, 16);
+  const dataVersion = cacheKey([
+    code,
+    cacheKey([anomalyText, smallText]),
+    ...(strictCoverage ? [] : ['coverage:relaxed']),
+    ...[...files.values()].map((f) => `${f.entry.id}:${f.sha256}`),
+  ]).slice(0, 16);
 
   const previousProvenance = await readJson<{ dataVersion: string }>(join(config.outputDir, 'provenance.json'));
   // DATA_PREVIOUS_DIR asks for a report against those outputs: always run then.
@@ -134,7 +139,10 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
     const next: FigureOutputs = { panel: { rows: out.panel as never }, england: parse('england.json'), regions: parse('regions.json'), las: parse('las.json') };
     const [pEngland, pRegions, pLas] = await Promise.all(['england.json', 'regions.json', 'las.json'].map((n) => readJson<never>(join(previousDir, n))));
     // An older deploy may lack las.json or regions.json: council slugs do not change, and a missing series compares as absent.
-    const previous = previousPanel && pEngland ? new FigureLookup({ panel: previousPanel as never, england: pEngland, regions: pRegions ?? { series: [] }, las: pLas ?? next.las }) : null;
+    const previous =
+      previousPanel && pEngland
+        ? new FigureLookup({ panel: previousPanel as never, england: pEngland, regions: pRegions ?? { series: [] }, las: pLas ?? next.las })
+        : null;
     return storyFigureChanges(await readStories(join(config.root, 'src', 'content', 'stories')), previous, new FigureLookup(next));
   });
   const markdown = reportMarkdown(report, out.revisions);

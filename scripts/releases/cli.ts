@@ -27,10 +27,19 @@ try {
   if (process.env.GITHUB_ACTIONS) for (const f of d.failed) console.log(`::warning title=Release discovery::${f.series}: ${f.problem.replace(/\n/g, ' ')}`);
   if (process.env.RELEASES_REPORT) await writeFile(process.env.RELEASES_REPORT, text);
   if (dryRun) {
-    if (d.found.length) process.stdout.write(`\n--dry-run: these entries were not written:\n${JSON.stringify(d.found.map((f) => f.entry), null, 2)}\n`);
+    if (d.found.length)
+      process.stdout.write(
+        `\n--dry-run: these entries were not written:\n${JSON.stringify(
+          d.found.map((f) => f.entry),
+          null,
+          2,
+        )}\n`,
+      );
   } else if (d.found.length) {
     await writeFile(manifestPath, `${JSON.stringify(withNewEntries(manifest, d.found), null, 2)}\n`);
-    process.stdout.write(`\nWrote ${d.found.length} new entr${d.found.length === 1 ? 'y' : 'ies'} to ${manifestPath}. Next: DATA_UPDATE=1 DATA_DOWNLOAD=1 npm run data\n`);
+    process.stdout.write(
+      `\nWrote ${d.found.length} new entr${d.found.length === 1 ? 'y' : 'ies'} to ${manifestPath}. Next: DATA_UPDATE=1 DATA_DOWNLOAD=1 npm run data\n`,
+    );
   }
 } catch (e) {
   console.error(`✗ release discovery failed: ${(e as Error).message}`);

@@ -36,7 +36,8 @@ export interface Discovery {
   failed: Array<{ series: string; latest: string; problem: string }>;
 }
 
-type RawEntry = Record<string, unknown> & Pick<SourceEntry, 'id' | 'release' | 'path' | 'title' | 'family' | 'landingUrl'> & { discovery?: SourceEntry['discovery']; nextRelease?: string };
+type RawEntry = Record<string, unknown> &
+  Pick<SourceEntry, 'id' | 'release' | 'path' | 'title' | 'family' | 'landingUrl'> & { discovery?: SourceEntry['discovery']; nextRelease?: string };
 
 const yearOf = (text: string): number | undefined => {
   const m = /^(\d{4})/.exec(text.trim());
@@ -62,9 +63,13 @@ export function newEntryFrom(latest: RawEntry, v: DataSetVersion, downloadUrl: s
   const year = String(yearOf(v.timePeriods.end));
   const id = latest.id.includes(latest.release) ? replaceYear(latest.id, latest.release, year) : `${seriesOf(latest.id)}-${year}`;
   const path = replaceYear(latest.path, latest.release, year);
-  if (path === latest.path) throw new Error(`cannot name a file for ${id}: the path of ${latest.id} (${latest.path}) does not contain its release ${latest.release}`);
+  if (path === latest.path)
+    throw new Error(`cannot name a file for ${id}: the path of ${latest.id} (${latest.path}) does not contain its release ${latest.release}`);
   const start = yearOf(v.timePeriods.start);
-  const title = replaceYear(latest.title, `${latest.release} release`, `${year} release`).replace(/\((\d{4})–(\d{4})\)/, start ? `(${start}–${year})` : '($1–$2)');
+  const title = replaceYear(latest.title, `${latest.release} release`, `${year} release`).replace(
+    /\((\d{4})–(\d{4})\)/,
+    start ? `(${start}–${year})` : '($1–$2)',
+  );
   const { sha256: _s, bytes: _b, published: _p, withdrawn: _w, nextRelease: _n, ...rest } = latest;
   void _s, _b, _p, _w, _n;
   return { ...rest, id, title, release: year, published: v.published.slice(0, 10), path, downloadUrl, sha256: '' };
@@ -101,7 +106,10 @@ async function checkSeries(
     const publication = await ees.publicationBySlug(d.publication, d.search);
     const dataSets = await ees.dataSets(publication.id);
     const ds = dataSets.find((x) => x.title === d.dataSet);
-    if (!ds) throw new Error(`${latest.id}: the publication "${publication.title}" has no data set titled "${d.dataSet}" (it has: ${dataSets.map((x) => x.title).join('; ')})`);
+    if (!ds)
+      throw new Error(
+        `${latest.id}: the publication "${publication.title}" has no data set titled "${d.dataSet}" (it has: ${dataSets.map((x) => x.title).join('; ')})`,
+      );
     const have = yearOf(latest.release);
     if (have === undefined) throw new Error(`${latest.id}: release "${latest.release}" does not start with a year, so discovery cannot compare it`);
     const newer = (await ees.versions(ds.id))
@@ -141,12 +149,17 @@ export function discoveryReport(d: Discovery): string {
   const lines: string[] = [];
   if (d.found.length === 0) lines.push('No new release found.');
   for (const f of d.found) {
-    const ch = Object.entries(f.changes).map(([k, n]) => `${k}: ${n}`).join(', ');
-    lines.push(`NEW ${f.entry.id} (after ${f.previous}; data set version ${f.version}, published ${String(f.entry.published)})${ch ? ` — changes: ${ch}` : ''}`);
+    const ch = Object.entries(f.changes)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ');
+    lines.push(
+      `NEW ${f.entry.id} (after ${f.previous}; data set version ${f.version}, published ${String(f.entry.published)})${ch ? ` — changes: ${ch}` : ''}`,
+    );
     lines.push(`    ${String(f.entry.downloadUrl)}`);
   }
   for (const f of d.failed) lines.push(`COULD NOT CHECK ${f.series} (latest ${f.latest}): ${f.problem}`);
   for (const u of d.upToDate) lines.push(`up to date: ${u.series} (latest ${u.latest})`);
-  for (const n of d.notChecked) lines.push(`not checked automatically: ${n.series} (latest ${n.latest}${n.nextRelease ? `, next release ${n.nextRelease}` : ''}) — see ${n.landingUrl}`);
+  for (const n of d.notChecked)
+    lines.push(`not checked automatically: ${n.series} (latest ${n.latest}${n.nextRelease ? `, next release ${n.nextRelease}` : ''}) — see ${n.landingUrl}`);
   return `${lines.join('\n')}\n`;
 }

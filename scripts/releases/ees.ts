@@ -21,7 +21,13 @@ export const DEFAULT_EES_API_URL = 'https://api.education.gov.uk/statistics';
 const Paging = z.object({ page: z.number(), pageSize: z.number(), totalResults: z.number(), totalPages: z.number() });
 const TimePeriods = z.object({ start: z.string(), end: z.string() });
 
-export const PublicationSchema = z.object({ id: z.string(), title: z.string(), slug: z.string(), summary: z.string().optional(), lastPublished: z.string().optional() });
+export const PublicationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  summary: z.string().optional(),
+  lastPublished: z.string().optional(),
+});
 export const DataSetSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -58,7 +64,9 @@ export async function httpFetchJson(url: string): Promise<unknown> {
   try {
     res = await fetch(url, { headers: { accept: 'application/json' } });
   } catch (e) {
-    throw new Error(`${url} could not be reached: ${(e as Error).message}${(e as { cause?: Error }).cause ? ` (${(e as { cause: Error }).cause.message})` : ''}`);
+    throw new Error(
+      `${url} could not be reached: ${(e as Error).message}${(e as { cause?: Error }).cause ? ` (${(e as { cause: Error }).cause.message})` : ''}`,
+    );
   }
   if (!res.ok) throw new Error(`${url} answered ${res.status} ${res.statusText}`);
   const type = res.headers.get('content-type') ?? '';
@@ -77,7 +85,10 @@ export class EesClient {
     const body = await this.fetchJson(url);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      const issues = parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
       throw new Error(`the Explore Education Statistics API answered ${url} with an unexpected shape (${issues})`);
     }
     return parsed.data;
@@ -97,7 +108,10 @@ export class EesClient {
   async publicationBySlug(slug: string, search: string): Promise<Publication> {
     const found = await this.all(`/v1/publications?search=${encodeURIComponent(search)}`, PublicationSchema);
     const p = found.find((x) => x.slug === slug);
-    if (!p) throw new Error(`no publication with slug "${slug}" among the API's answers to the search "${search}" (${found.map((x) => x.slug).join(', ') || 'none'})`);
+    if (!p)
+      throw new Error(
+        `no publication with slug "${slug}" among the API's answers to the search "${search}" (${found.map((x) => x.slug).join(', ') || 'none'})`,
+      );
     return p;
   }
 
@@ -111,7 +125,10 @@ export class EesClient {
 
   /** The changes of a version against the previous one, summarised as counts per kind (e.g. locations: 3). */
   async changes(dataSetId: string, version: string): Promise<Record<string, number>> {
-    const r = (await this.get(`/v1/data-sets/${encodeURIComponent(dataSetId)}/versions/${encodeURIComponent(version)}/changes`, z.record(z.string(), z.unknown()))) as Record<string, unknown>;
+    const r = (await this.get(
+      `/v1/data-sets/${encodeURIComponent(dataSetId)}/versions/${encodeURIComponent(version)}/changes`,
+      z.record(z.string(), z.unknown()),
+    )) as Record<string, unknown>;
     const out: Record<string, number> = {};
     for (const [group, v] of Object.entries(r)) {
       if (!v || typeof v !== 'object') continue;

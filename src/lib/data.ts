@@ -110,7 +110,14 @@ export function getPlaces(): PlaceInfo[] {
   once('places', () => {
     const current = new Map(getLas({ status: 'current' }).map((l) => [l.code, l]));
     const bad = places.filter((p) => p.councils.some((c) => !current.has(c)));
-    if (bad.length) throw new OutputFileError(outputPath('places.json'), `places lead to councils that are not current in las.json: ${bad.slice(0, 5).map((p) => `${p.name} → ${p.councils.join(', ')}`).join('; ')}.`);
+    if (bad.length)
+      throw new OutputFileError(
+        outputPath('places.json'),
+        `places lead to councils that are not current in las.json: ${bad
+          .slice(0, 5)
+          .map((p) => `${p.name} → ${p.councils.join(', ')}`)
+          .join('; ')}.`,
+      );
     const named = new Set(places.filter((p) => p.kind === 'council').map((p) => p.code));
     const unnamed = [...current.keys()].filter((c) => !named.has(c));
     if (unnamed.length) throw new OutputFileError(outputPath('places.json'), `current councils missing from the place index: ${unnamed.join(', ')}.`);
@@ -208,7 +215,9 @@ export function latestYearOf(measure: PanelNumericColumn, code: string): number 
   const years =
     code === ENGLAND_CODE || code.startsWith('E12')
       ? (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code && typeof a.values[measure] === 'number').map((a) => a.year)
-      : getLaRows(code).filter((r) => typeof r[measure] === 'number').map((r) => r.year);
+      : getLaRows(code)
+          .filter((r) => typeof r[measure] === 'number')
+          .map((r) => r.year);
   if (years.length === 0) throw new Error(`no year has a figure for ${measure} in ${code}`);
   return Math.max(...years);
 }
@@ -236,7 +245,10 @@ export class FigureError extends Error {
 }
 
 function nearest(choices: readonly number[], target: number): number[] {
-  return [...choices].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b).slice(0, 3).sort((a, b) => a - b);
+  return [...choices]
+    .sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b)
+    .slice(0, 3)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -264,7 +276,13 @@ export function figure(measure: PanelNumericColumn, code: string, year: number):
       throw new FigureError(`${where}: no such area. Areas: ${codes.join(', ')}.`);
     }
     const row = rows.find((a) => a.year === year);
-    if (!row) throw new FigureError(`${where}: no ${year} row for ${rows[0]!.name}. Nearest years: ${nearest(rows.map((a) => a.year), year).join(', ')}.`);
+    if (!row)
+      throw new FigureError(
+        `${where}: no ${year} row for ${rows[0]!.name}. Nearest years: ${nearest(
+          rows.map((a) => a.year),
+          year,
+        ).join(', ')}.`,
+      );
     const v = row.values[measure];
     if (v === undefined) {
       const have = Object.keys(row.values);
@@ -288,7 +306,12 @@ export function figure(measure: PanelNumericColumn, code: string, year: number):
   if (!row) {
     const la = getLa(code);
     const span = la ? ` (${la.name} reported ${la.firstYear}–${la.lastYear ?? 'now'})` : '';
-    throw new FigureError(`${where}: no ${year} row${span}. Nearest years: ${nearest(rows.map((r) => r.year), year).join(', ')}.`);
+    throw new FigureError(
+      `${where}: no ${year} row${span}. Nearest years: ${nearest(
+        rows.map((r) => r.year),
+        year,
+      ).join(', ')}.`,
+    );
   }
   const v = row[measure];
   const reason = v === null ? (row.missing[measure] ?? 'blank') : null;

@@ -110,10 +110,7 @@ export function formatYear(year: number): string {
   return Number.isInteger(year) ? String(year) : formatNumber(year, 1);
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2026-11" or "2026-11-19" → "November 2026" (a publisher's announced release month). */
 export function formatMonth(d: string): string {

@@ -9,7 +9,15 @@ import AxeBuilder from '@axe-core/playwright';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 async function axe(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  expect(
+    r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test.describe('council page', () => {
@@ -34,7 +42,10 @@ test.describe('council page', () => {
     await expect(note).toContainText('no longer exists');
     await note.getByRole('link', { name: 'Bournemouth, Christchurch and Poole' }).click();
     await expect(page).toHaveURL(/\/councils\/bournemouth-christchurch-and-poole\/$/);
-    await expect(page.getByRole('complementary', { name: 'Reorganisation' }).getByRole('link', { name: 'Poole' })).toHaveAttribute('href', '/councils/poole-to-2019/');
+    await expect(page.getByRole('complementary', { name: 'Reorganisation' }).getByRole('link', { name: 'Poole' })).toHaveAttribute(
+      'href',
+      '/councils/poole-to-2019/',
+    );
     await axe(page);
   });
 });

@@ -5,7 +5,15 @@ import AxeBuilder from '@axe-core/playwright';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 async function axe(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  expect(
+    r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test('the default map is server-rendered with a legend, a missing-data note and the full table', async ({ browser }) => {
@@ -18,7 +26,12 @@ test('the default map is server-rendered with a legend, a missing-data note and 
   await expect(page.locator('[data-map-tbody] tr')).toHaveCount(153);
   await expect(page.locator('[data-map-missing]')).toContainText(/no figure|Every council has a figure/);
   await expect(page.locator('[data-map-controls]')).toBeHidden();
-  await page.locator('.map-variants').getByRole('link').filter({ hasText: /^20\d\d$/ }).nth(2).click();
+  await page
+    .locator('.map-variants')
+    .getByRole('link')
+    .filter({ hasText: /^20\d\d$/ })
+    .nth(2)
+    .click();
   await expect(page).toHaveURL(/\/map\/[a-z_0-9]+\/20\d\d\/$/);
   await context.close();
 });

@@ -66,6 +66,9 @@ export function samplePaths(paths: readonly string[], perGroup = Number(process.
 
 /** A file-name-safe name for a path: "/" → "home", "/stories/x/" → "stories-x". */
 export function slugFor(path: string): string {
-  const s = path.replace(/^\/|\/$/g, '').replace(/\.html$/, '').replace(/[^a-zA-Z0-9]+/g, '-');
+  const s = path
+    .replace(/^\/|\/$/g, '')
+    .replace(/\.html$/, '')
+    .replace(/[^a-zA-Z0-9]+/g, '-');
   return s || 'home';
 }

@@ -10,7 +10,7 @@ import { rules, scan, visibleText } from './reader-copy.ts';
 
 const DIST = process.env.E2E_DIST_DIR || 'dist';
 const manifest = JSON.parse(readFileSync('data/sources.json', 'utf8')) as { sources?: Array<{ id: string }> } | Array<{ id: string }>;
-const SOURCE_IDS = (Array.isArray(manifest) ? manifest : manifest.sources ?? []).map((s) => s.id);
+const SOURCE_IDS = (Array.isArray(manifest) ? manifest : (manifest.sources ?? [])).map((s) => s.id);
 
 test('each rule catches the phrasing it is for, and passes good copy', () => {
   const rs = rules(['cla-ees-2025']);
@@ -27,15 +27,25 @@ test('each rule catches the phrasing it is for, and passes good copy', () => {
     'the correlation (ρ = -0.21) was weak',
     'Source: cla-ees-2025',
   ];
-  for (const phrase of bad) expect(rs.some((r) => r.re.test(visibleText(`<p>${phrase}</p>`))), phrase).toBe(true);
+  for (const phrase of bad)
+    expect(
+      rs.some((r) => r.re.test(visibleText(`<p>${phrase}</p>`))),
+      phrase,
+    ).toBe(true);
   const good = [
     'Children looked after fell from 83,750 in 2023 to 81,770 in 2025 (down 2%).',
     'The correlation was weak (ρ = −0.21) in 2016-17 and 2017-18.',
     'SIF re-inspection published 3 May 2016.',
   ];
-  for (const phrase of good) expect(rs.filter((r) => r.re.test(visibleText(`<p>${phrase}</p>`))).map((r) => r.name), phrase).toEqual([]);
+  for (const phrase of good)
+    expect(
+      rs.filter((r) => r.re.test(visibleText(`<p>${phrase}</p>`))).map((r) => r.name),
+      phrase,
+    ).toEqual([]);
   // Markup is not copy: attributes, scripts and code are left out.
-  expect(visibleText('<a href="/data/england.json">the England series</a><script>const x = "pipeline";</script><code>la_code</code>')).not.toMatch(/json|pipeline|la_code/);
+  expect(visibleText('<a href="/data/england.json">the England series</a><script>const x = "pipeline";</script><code>la_code</code>')).not.toMatch(
+    /json|pipeline|la_code/,
+  );
 });
 
 test('no internal notes in any built page', () => {

@@ -8,7 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** skip: pages (paths under dist/) where the rule does not apply, e.g. the data dictionary names its CSV columns. */
-export interface Rule { name: string; re: RegExp; skip?: RegExp }
+export interface Rule {
+  name: string;
+  re: RegExp;
+  skip?: RegExp;
+}
 
 export function rules(sourceIds: readonly string[]): Rule[] {
   const ids = sourceIds.filter((id) => /-/.test(id)).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -34,7 +38,11 @@ export function visibleText(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
     .replace(/\s+/g, ' ');
 }
 
@@ -48,7 +56,11 @@ export function htmlFiles(dir: string): string[] {
   return out;
 }
 
-export interface Finding { file: string; rule: string; excerpt: string }
+export interface Finding {
+  file: string;
+  rule: string;
+  excerpt: string;
+}
 
 export function scan(dist: string, sourceIds: readonly string[], skip: (file: string) => boolean = () => false): Finding[] {
   const rs = rules(sourceIds);

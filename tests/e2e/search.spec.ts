@@ -78,11 +78,19 @@ test.describe('header search with JavaScript', () => {
     await box.fill('Dorset');
     await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option').first()).toHaveText('Dorset');
     const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    expect(
+      r.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+    ).toEqual([]);
   });
 });
 
-test('the council list\'s own search box uses the same index: Harrogate → North Yorkshire', async ({ page }) => {
+test("the council list's own search box uses the same index: Harrogate → North Yorkshire", async ({ page }) => {
   await page.goto('/councils/');
   const box = page.getByLabel('Find your council');
   await box.fill('Harrogate');
@@ -103,7 +111,12 @@ test.describe('header search without JavaScript', () => {
     await expect(page).toHaveURL(/\/search\/\?q=Harrogate$/);
     const row = page.locator('.place-list li').filter({ hasText: /^Harrogate \(former district\)/ });
     await expect(row.getByRole('link', { name: 'North Yorkshire' })).toHaveAttribute('href', '/councils/north-yorkshire/');
-    await expect(page.locator('.place-list li').filter({ hasText: /^Cambridge:/ }).getByRole('link')).toHaveText('Cambridgeshire');
+    await expect(
+      page
+        .locator('.place-list li')
+        .filter({ hasText: /^Cambridge:/ })
+        .getByRole('link'),
+    ).toHaveText('Cambridgeshire');
     await expect(page.getByRole('link', { name: 'every council A–Z' })).toHaveAttribute('href', '/councils/');
     // (axe needs JavaScript in the page, so the accessibility check runs in the test above.)
     await context.close();

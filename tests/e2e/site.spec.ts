@@ -80,7 +80,13 @@ test.describe('every page type', () => {
           const { context, page } = await guardedPage(browser, { colorScheme });
           await page.goto(path);
           const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-          const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+          const summary = results.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+                .slice(0, 5)
+                .map((n) => n.target.join(' '))
+                .join('\n    ')}`,
+          );
           expect(summary, `axe violations on ${path} in ${colorScheme} mode`).toEqual([]);
           await context.close();
         });
@@ -88,7 +94,11 @@ test.describe('every page type', () => {
 
       test('screenshots at 360 and 1280 px, and 360 px dark', async ({ browser }) => {
         mkdirSync(SHOTS, { recursive: true });
-        for (const [width, colorScheme] of [[360, 'light'], [1280, 'light'], [360, 'dark']] as const) {
+        for (const [width, colorScheme] of [
+          [360, 'light'],
+          [1280, 'light'],
+          [360, 'dark'],
+        ] as const) {
           const { context, page } = await guardedPage(browser, { viewport: { width, height: 800 }, colorScheme });
           await page.goto(path);
           const suffix = colorScheme === 'dark' ? '-dark' : '';

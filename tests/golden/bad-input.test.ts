@@ -43,11 +43,20 @@ type CsvRows = string[][];
  */
 async function runWith(id: string, edit: { rows?: (rows: CsvRows) => CsvRows; bytes?: (b: Uint8Array) => Uint8Array }) {
   const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
-  const bytes = edit.rows ? await sourceBytes(golden, id, edit.rows) : await readFile(join(golden.rawDir, golden.manifest.sources.find((s) => s.id === id)!.path));
+  const bytes = edit.rows
+    ? await sourceBytes(golden, id, edit.rows)
+    : await readFile(join(golden.rawDir, golden.manifest.sources.find((s) => s.id === id)!.path));
   await replaceSource(golden, id, edit.bytes ? edit.bytes(bytes) : bytes, true);
   const caseDir = dirname(golden.rawDir);
   const config = goldenConfig(caseDir, golden, { cacheDir: good.cacheDir, outputDir: good.outputDir });
-  return { config, golden, error: await run(config).then(() => undefined, (e: unknown) => e) };
+  return {
+    config,
+    golden,
+    error: await run(config).then(
+      () => undefined,
+      (e: unknown) => e,
+    ),
+  };
 }
 
 async function expectRejected(error: unknown, ...parts: (string | RegExp)[]) {
@@ -164,7 +173,10 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
     const golden = await copyGoldenRaw(goldenGood, caseDir);
     const entry = golden.manifest.sources.find((s) => s.id === 'cla-ees-2025')!;
     await replaceSource(golden, 'cla-ees-2025', bytesOf('time_period\n2025\n'), false);
-    const error = await run(goldenConfig(caseDir, golden, { cacheDir: good.cacheDir, outputDir: good.outputDir })).then(() => undefined, (e: unknown) => e);
+    const error = await run(goldenConfig(caseDir, golden, { cacheDir: good.cacheDir, outputDir: good.outputDir })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     await expectRejected(
       error,
       `source cla-ees-2025, file ${entry.path}: checksum mismatch: the manifest pins sha256 ${entry.sha256.slice(0, 16)}`,
@@ -211,7 +223,11 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
         return rows;
       },
     });
-    await expectRejected(error, `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "rate_per_10000", value "480"`, 'does not match its count and denominator');
+    await expectRejected(
+      error,
+      `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "rate_per_10000", value "480"`,
+      'does not match its count and denominator',
+    );
   });
 
   it('an unknown suppression marker: the message lists the known markers and says what to do', async () => {
@@ -290,4 +306,3 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
     expect(await treeDigest(good.outputDir)).toEqual(goodTree);
   });
 });
-

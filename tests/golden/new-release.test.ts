@@ -95,7 +95,9 @@ describe('the drill: a 2026 CLA release as one manifest entry', () => {
   });
 
   it('the report compares with the published outputs: the revision and the new year, council by council', async () => {
-    const report = await readJson<{ previousDataVersion: string | null; changes: { added: number; removed: number; sample: unknown[] } }>(join(out, 'report.json'));
+    const report = await readJson<{ previousDataVersion: string | null; changes: { added: number; removed: number; sample: unknown[] } }>(
+      join(out, 'report.json'),
+    );
     expect(report.previousDataVersion).not.toBeNull();
     expect(report.changes.sample).toContainEqual({ la_code: CAMDEN, la_name: 'Camden', year: 2025, column: 'cla_count', old: 205, new: 209 });
     // one added row per council existing in 2026
@@ -106,12 +108,22 @@ describe('the drill: a 2026 CLA release as one manifest entry', () => {
     expect(md).toContain('| Camden (E09000007) | 2025 | cla_count | 205 | 209 |');
   });
 
-  it('the report lists the stories whose cited figures moved: England\'s latest count now 2026', async () => {
-    const report = await readJson<{ storyFigures: { compared: boolean; stories: Array<{ slug: string; changed: Array<Record<string, unknown>> }> } }>(join(out, 'report.json'));
+  it("the report lists the stories whose cited figures moved: England's latest count now 2026", async () => {
+    const report = await readJson<{ storyFigures: { compared: boolean; stories: Array<{ slug: string; changed: Array<Record<string, unknown>> }> } }>(
+      join(out, 'report.json'),
+    );
     expect(report.storyFigures.compared).toBe(true);
     const story = report.storyFigures.stories.find((s) => s.slug === 'more-children-in-care');
     // At 31 March {latest}, <Fact measure="cla_count" code="E92000001" year={f.year} />: 2025 before the release (the golden fixture's 81,770), 2026 after
-    expect(story?.changed).toContainEqual(expect.objectContaining({ measure: 'cla_count', area: 'E92000001', year: 'latest', old: { year: 2025, value: 81770 }, new: { year: 2026, value: 83410 } }));
+    expect(story?.changed).toContainEqual(
+      expect.objectContaining({
+        measure: 'cla_count',
+        area: 'E92000001',
+        year: 'latest',
+        old: { year: 2025, value: 81770 },
+        new: { year: 2026, value: 83410 },
+      }),
+    );
     const md = await readFile(join(out, 'report.md'), 'utf8');
     expect(md).toContain('| cla_count | England | latest | 2025: 81,770 | 2026: 83,410 |');
   });
@@ -204,7 +216,10 @@ describe('completeness of a new release', () => {
   });
 
   it('accepts the release when the entry records the withdrawal with a reason', async () => {
-    const entry = { ...(await drillEntry()), withdrawn: [{ code: HARTLEPOOL, measure: '*', years: [2024], reason: 'The publisher withdrew Hartlepool’s 2024 return pending a data-quality review.' }] };
+    const entry = {
+      ...(await drillEntry()),
+      withdrawn: [{ code: HARTLEPOOL, measure: '*', years: [2024], reason: 'The publisher withdrew Hartlepool’s 2024 return pending a data-quality review.' }],
+    };
     const copy = await withRelease('withdrawn', await withoutHartlepool2024(), entry);
     const cfg = goldenConfig(join(dir, 'withdrawn'), copy, { update: true });
     const r = await run(cfg);
@@ -222,7 +237,9 @@ describe('completeness of a new release', () => {
 
 describe('a web page instead of data', () => {
   it('is named as such, with the source', async () => {
-    const page = new TextEncoder().encode('<!DOCTYPE html>\n<html lang="en"><head><title>Explore education statistics</title></head><body>Page not found</body></html>\n');
+    const page = new TextEncoder().encode(
+      '<!DOCTYPE html>\n<html lang="en"><head><title>Explore education statistics</title></head><body>Page not found</body></html>\n',
+    );
     const copy = await withRelease('html', page, await drillEntry());
     const cfg = goldenConfig(join(dir, 'html'), copy, { update: true });
     await expect(run(cfg)).rejects.toThrow(`source ${ID}, file ${(await drillEntry()).path}: the file is a web page, not data`);

@@ -49,7 +49,10 @@ const GOLDEN_DIFF = 'test-results/golden-update.diff';
 export function goldenDiff(before: Map<string, Buffer>, after: Map<string, string>): { text: string; summary: string[] } {
   const tmp = mkdtempSync(join(tmpdir(), 'golden-diff-'));
   try {
-    for (const [side, tree] of [['a', before], ['b', after]] as const) {
+    for (const [side, tree] of [
+      ['a', before],
+      ['b', after],
+    ] as const) {
       for (const [name, content] of tree) {
         mkdirSync(dirname(join(tmp, side, name)), { recursive: true });
         writeFileSync(join(tmp, side, name), content);
@@ -85,7 +88,9 @@ beforeAll(async () => {
     const patch = goldenDiff(before, next);
     await mkdir('test-results', { recursive: true });
     await writeFile(GOLDEN_DIFF, patch.text);
-    console.log(`UPDATE_GOLDEN: ${patch.summary.length} file(s) changed; review ${GOLDEN_DIFF} (or git diff tests/fixtures/golden/expected)\n${patch.summary.join('\n')}`);
+    console.log(
+      `UPDATE_GOLDEN: ${patch.summary.length} file(s) changed; review ${GOLDEN_DIFF} (or git diff tests/fixtures/golden/expected)\n${patch.summary.join('\n')}`,
+    );
     await rm(EXPECTED_DIR, { recursive: true, force: true });
     for (const [name, text] of next) {
       const p = join(EXPECTED_DIR, name);
@@ -134,11 +139,25 @@ describe("golden run: the editors' report counts rows for every source it reads"
     const report = JSON.parse(out.get('report.json')!.toString('utf8')) as { sources: Array<{ id: string; rows: number | null }> };
     expect(report.sources.filter((s) => s.rows === 0)).toEqual([]);
     // the files acquired and verified but not used by any output (reference copies, test cross-checks)
-    expect(report.sources.filter((s) => s.rows === null).map((s) => s.id).sort()).toEqual(
+    expect(
+      report.sources
+        .filter((s) => s.rows === null)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(
       [
-        'cin-c1-2025', 'cin-c4-2025', 'geo-ctyua-2019', 'geo-hex-odi-lad-2023', 'geo-hocl-group-labels', 'geo-hocl-utla-2019', 'geo-hocl-utla-2021',
-        'lait-dictionary-2026-04', 'mhclg-ro3-2022-23', 'mhclg-ro3-2023-24',
-        'mhclg-ro3-2024-25', 'ofsted-d2i-scrape',
+        'cin-c1-2025',
+        'cin-c4-2025',
+        'geo-ctyua-2019',
+        'geo-hex-odi-lad-2023',
+        'geo-hocl-group-labels',
+        'geo-hocl-utla-2019',
+        'geo-hocl-utla-2021',
+        'lait-dictionary-2026-04',
+        'mhclg-ro3-2022-23',
+        'mhclg-ro3-2023-24',
+        'mhclg-ro3-2024-25',
+        'ofsted-d2i-scrape',
       ].sort(),
     );
     // Ofsted: each file counted by itself (the 2025 history and latest sheets; the 2023 Tables 10 and 11)
@@ -148,12 +167,18 @@ describe("golden run: the editors' report counts rows for every source it reads"
 
 describe('golden run: derived cells checked by hand against the excerpts', () => {
   it('reorganisations: Bournemouth, Poole and Dorset County → BCP and Dorset (2020); Northamptonshire → North/West (2022); Cumbria (2024)', () => {
-    const names = (y: number) => panel().filter((r) => r.year === y).map((r) => r.la_code).sort();
+    const names = (y: number) =>
+      panel()
+        .filter((r) => r.year === y)
+        .map((r) => r.la_code)
+        .sort();
     expect(names(2019)).toEqual(['E06000001', 'E06000028', 'E06000029', 'E09000007', 'E10000006', 'E10000009', 'E10000021']);
     expect(names(2020)).toEqual(['E06000001', 'E06000058', 'E06000059', 'E09000007', 'E10000006', 'E10000021']);
     expect(names(2022)).toEqual(['E06000001', 'E06000058', 'E06000059', 'E06000061', 'E06000062', 'E09000007', 'E10000006']);
     expect(names(2024)).toEqual(['E06000001', 'E06000058', 'E06000059', 'E06000061', 'E06000062', 'E06000063', 'E06000064', 'E09000007']);
-    const las = json<{ las: Array<{ code: string; firstYear: number; lastYear: number | null; predecessors: string[]; successors: string[] }> }>('las.json').las;
+    const las = json<{ las: Array<{ code: string; firstYear: number; lastYear: number | null; predecessors: string[]; successors: string[] }> }>(
+      'las.json',
+    ).las;
     const bcp = las.find((l) => l.code === 'E06000058')!;
     expect(bcp).toMatchObject({ firstYear: 2020, lastYear: null, predecessors: ['E06000028', 'E06000029', 'E10000009'] });
     expect(las.find((l) => l.code === 'E10000021')).toMatchObject({ firstYear: 2010, lastYear: 2021, successors: ['E06000061', 'E06000062'] });
@@ -219,7 +244,12 @@ describe('golden run: derived cells checked by hand against the excerpts', () =>
     expect(row('E09000007', 2023)).toMatchObject({ ofsted_overall: 'Outstanding', ofsted_framework: 'ILACS', ofsted_published: '2022-06-21' });
     // The next one was inspected 45719 (2025-03-03) and published 45762 (2025-04-15): by the 2025 cut-off (30 June),
     // so Ofsted's rule counts it at 31 March 2025; the publication-date rule still has the 2022 report.
-    expect(row('E09000007', 2025)).toMatchObject({ ofsted_overall: 'Outstanding', ofsted_published: '2025-04-15', ofsted_in_force_overall: 'Outstanding', ofsted_in_force_published: '2022-06-21' });
+    expect(row('E09000007', 2025)).toMatchObject({
+      ofsted_overall: 'Outstanding',
+      ofsted_published: '2025-04-15',
+      ofsted_in_force_overall: 'Outstanding',
+      ofsted_in_force_published: '2022-06-21',
+    });
     // Before that, the SIF judgement from ofsted-csc-2023 (Good, published 2017-11-24).
     expect(row('E09000007', 2020)).toMatchObject({ ofsted_overall: 'Good', ofsted_framework: 'SIF', ofsted_published: '2017-11-24' });
     // BCP: ILACS published 44603 (2022-02-11), Inadequate; nothing before → not inspected in 2020.

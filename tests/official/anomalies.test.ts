@@ -27,7 +27,7 @@ describe('anomalies in the published data', () => {
       expect(r[a.measure], `${a.la_name} ${a.year} ${a.measure}`).toBe(a.value);
     }
   });
-  it("Salford 2019-20: safeguarding spend £90.3m against £12.2m and £16.0m either side (LAIT), excluded from analysis", () => {
+  it('Salford 2019-20: safeguarding spend £90.3m against £12.2m and £16.0m either side (LAIT), excluded from analysis', () => {
     const s = anomalies.find((a) => a.la_name === 'Salford' && a.year === 2020 && a.measure === 'spend_safeguarding_gbp')!;
     expect(s).toMatchObject({ rule: 'spike', decision: 'exclude-from-analysis' });
     expect(Math.round(s.value / 1e5) / 10).toBe(90.3);

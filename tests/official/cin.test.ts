@@ -25,9 +25,7 @@ function one(q: Partial<Observation>): Observation {
 }
 
 /** 2024-release counts by code and year (the index keeps the rate check fast). */
-const count2024 = new Map(
-  cin.observations.filter((o) => o.measure === 'cin_count' && o.source === 'cin-b1-2024').map((o) => [`${o.code}|${o.year}`, o]),
-);
+const count2024 = new Map(cin.observations.filter((o) => o.measure === 'cin_count' && o.source === 'cin-b1-2024').map((o) => [`${o.code}|${o.year}`, o]));
 
 describe('CIN and CPP: figures DfE printed', () => {
   it('reads every row of the three files, quickly', () => {

@@ -52,8 +52,22 @@ describe('geography on the real lookups', () => {
   it('counts 152 councils in 2010–2019, 151 in 2020–2021, 152 in 2022–2023 and 153 in 2024–2025', () => {
     const counts = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [2010 + i, geo.lasIn(2010 + i).length]));
     expect(counts).toEqual({
-      2010: 152, 2011: 152, 2012: 152, 2013: 152, 2014: 152, 2015: 152, 2016: 152, 2017: 152, 2018: 152, 2019: 152,
-      2020: 151, 2021: 151, 2022: 152, 2023: 152, 2024: 153, 2025: 153,
+      2010: 152,
+      2011: 152,
+      2012: 152,
+      2013: 152,
+      2014: 152,
+      2015: 152,
+      2016: 152,
+      2017: 152,
+      2018: 152,
+      2019: 152,
+      2020: 151,
+      2021: 151,
+      2022: 152,
+      2023: 152,
+      2024: 153,
+      2025: 153,
     });
   });
 
@@ -63,7 +77,10 @@ describe('geography on the real lookups', () => {
     for (let r = 0; r < t.rows.length; r++) {
       if (t.text(r, 'geographic_level') !== 'Local authority') continue;
       const year = Number(t.text(r, 'time_period')) + 1;
-      const la = geo.resolve({ code: t.text(r, 'new_la_code'), oldCode: t.text(r, 'old_la_code'), name: t.text(r, 'la_name') }, year, { source: 'population-0-17', row: t.rowNumber(r) });
+      const la = geo.resolve({ code: t.text(r, 'new_la_code'), oldCode: t.text(r, 'old_la_code'), name: t.text(r, 'la_name') }, year, {
+        source: 'population-0-17',
+        row: t.rowNumber(r),
+      });
       byYear.set(year, [...(byYear.get(year) ?? []), la.code]);
     }
     expect(byYear.size).toBe(13);
@@ -108,7 +125,9 @@ describe('geography on the real lookups', () => {
       for (let r = 0; r < t.rows.length; r++) {
         if (t.text(r, 'geog_l').toUpperCase() !== 'LA') continue;
         const code = t.has('New_geog_code') ? t.text(r, 'New_geog_code') : undefined;
-        out.push(geo.resolve({ ...(code ? { code } : {}), oldCode: t.text(r, 'geog_c'), name: t.text(r, 'geog_n') }, year, { source: id, row: t.rowNumber(r) }).code);
+        out.push(
+          geo.resolve({ ...(code ? { code } : {}), oldCode: t.text(r, 'geog_c'), name: t.text(r, 'geog_n') }, year, { source: id, row: t.rowNumber(r) }).code,
+        );
       }
       return sorted(out);
     };
@@ -185,7 +204,9 @@ describe('map data on the real files', () => {
 
   it('puts Blackpool where ONS does (lon −3.06…−2.98, lat 53.77…53.88)', () => {
     const f = maps.utla.features.find((x) => x.properties.code === 'E06000009')!;
-    const pts = JSON.stringify(f.geometry.coordinates).match(/-?\d+\.?\d*/g)!.map(Number);
+    const pts = JSON.stringify(f.geometry.coordinates)
+      .match(/-?\d+\.?\d*/g)!
+      .map(Number);
     const lons = pts.filter((_, i) => i % 2 === 0);
     const lats = pts.filter((_, i) => i % 2 === 1);
     expect(Math.min(...lons)).toBeCloseTo(-3.06, 1);

@@ -70,7 +70,12 @@ describe('ofsted-csc-2023: SLAC and SIF history, merged with 2025', () => {
     const sif = load.inspections.filter((i) => i.type === 'SIF');
     expect(sif).toHaveLength(152);
     expect(sif.map((i) => i.published).sort()[0]).toBe('2014-02-11');
-    expect(sif.map((i) => i.published).sort().at(-1)).toBe('2017-12-08');
+    expect(
+      sif
+        .map((i) => i.published)
+        .sort()
+        .at(-1),
+    ).toBe('2017-12-08');
     expect(load.inspections.filter((i) => i.type === 'SIF re-inspection')).toHaveLength(21);
   });
   it('every 2023 ILACS report is the same as one in 2025, except one date typo (Nottingham)', () => {
@@ -132,7 +137,12 @@ describe('cross-check with the Data to Insight scrape (not official)', () => {
  * the publisher's grade for every LA, hence its counts. The expected counts below are tallies of the
  * publisher's rows, typed in from the sheets, and the per-LA comparison reads the sheets independently.
  */
-interface PublishedRow { la_code: string; la_name: string; inspection_date: string; overall: OfstedGrade }
+interface PublishedRow {
+  la_code: string;
+  la_name: string;
+  inspection_date: string;
+  overall: OfstedGrade;
+}
 function publishedAsAt2023(): PublishedRow[] {
   const files = mirrorFiles(['ofsted-csc-2023']);
   const f = files.get('ofsted-csc-2023')!;
@@ -155,9 +165,10 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
     const codes = load.latest2025.map((l) => l.la_code);
     const d = distributionAs31March(load.inspections, 2025, codes);
     expect(d.counts).toEqual({ Outstanding: 36, Good: 67, 'Requires improvement': 31, Inadequate: 19 });
-    for (const l of load.latest2025) expect(countedAt31March(load.inspections, l.la_code, 2025), l.la_name).toMatchObject({ published: l.published, overall: l.overall });
+    for (const l of load.latest2025)
+      expect(countedAt31March(load.inspections, l.la_code, 2025), l.la_name).toMatchObject({ published: l.published, overall: l.overall });
   });
-  it('2023 (cut-off 30 April): the 152 LAs of Ofsted\'s 31 March 2023 list, every grade and inspection date as published but one', () => {
+  it("2023 (cut-off 30 April): the 152 LAs of Ofsted's 31 March 2023 list, every grade and inspection date as published but one", () => {
     const pub = publishedAsAt2023();
     expect(pub).toHaveLength(152);
     expect(tally(pub.map((p) => p.overall))).toEqual({ Outstanding: 25, Good: 65, 'Requires improvement': 48, Inadequate: 14 });
@@ -168,14 +179,29 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
       return c?.inspection_start !== p.inspection_date || c?.overall !== p.overall;
     });
     expect(differ.map((p) => p.la_name)).toEqual(['South Tyneside']);
-    expect(load.inspections.find((i) => i.la_name === 'South Tyneside' && i.inspection_start === '2022-12-05')).toMatchObject({ published: '2023-05-10', overall: 'Inadequate' });
-    const d = distributionAs31March(load.inspections, 2023, pub.map((p) => p.la_code));
+    expect(load.inspections.find((i) => i.la_name === 'South Tyneside' && i.inspection_start === '2022-12-05')).toMatchObject({
+      published: '2023-05-10',
+      overall: 'Inadequate',
+    });
+    const d = distributionAs31March(
+      load.inspections,
+      2023,
+      pub.map((p) => p.la_code),
+    );
     expect(d.counts).toEqual({ Outstanding: 25, Good: 66, 'Requires improvement': 48, Inadequate: 13 });
   });
   it('the publication-date rule does NOT reproduce them (the reason for the change): 2023 and 2025 differ', () => {
-    const d25 = distributionAt(load.inspections, '2025-03-31', load.latest2025.map((l) => l.la_code));
+    const d25 = distributionAt(
+      load.inspections,
+      '2025-03-31',
+      load.latest2025.map((l) => l.la_code),
+    );
     expect(d25.counts).toEqual({ Outstanding: 33, Good: 67, 'Requires improvement': 34, Inadequate: 19 });
-    const d23 = distributionAt(load.inspections, '2023-03-31', publishedAsAt2023().map((p) => p.la_code));
+    const d23 = distributionAt(
+      load.inspections,
+      '2023-03-31',
+      publishedAsAt2023().map((p) => p.la_code),
+    );
     expect(d23.counts).toEqual({ Outstanding: 25, Good: 64, 'Requires improvement': 50, Inadequate: 13 });
   });
   it("each current LA's page of Ofsted reports, from the 2025 release's own web links (153 councils, 151 pages)", () => {
@@ -187,7 +213,7 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
     expect(load.reportPages.E06000061).toBe(load.reportPages.E06000062);
     expect(load.reportPages.E09000001).toBe(load.reportPages.E09000019);
   });
-  it("Surrey: its Good (inspected before 31 March 2025, published 9 May 2025) is counted at 31 March 2025; the publication rule still says Requires improvement", () => {
+  it('Surrey: its Good (inspected before 31 March 2025, published 9 May 2025) is counted at 31 March 2025; the publication rule still says Requires improvement', () => {
     expect(countedAt31March(load.inspections, 'E10000030', 2025)).toMatchObject({ overall: 'Good', published: '2025-05-09' });
     expect(judgementInForce(load.inspections, 'E10000030', '2025-03-31')).toMatchObject({ overall: 'Requires improvement' });
   });

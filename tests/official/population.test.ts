@@ -47,7 +47,7 @@ describe('ONS mid-year 0–17 estimates', () => {
     expect(gaps.every((o) => typeof o.value === 'object' && o.value.missing === 'not_available')).toBe(true);
   });
 
-  it('the year convention matches DfE: the CLA 2025 release divides 2025 counts by this file\'s mid-2024 estimate', () => {
+  it("the year convention matches DfE: the CLA 2025 release divides 2025 counts by this file's mid-2024 estimate", () => {
     const f = files.get('cla-ees-2025')!;
     const t = readCsv(f.bytes, { source: 'cla-ees-2025', file: f.entry.path });
     let checked = 0;

@@ -87,7 +87,10 @@ describe('LAIT (DfE), England rows', () => {
   });
   it('the 2017-18 CLA revision is kept as an earlier release', () => {
     const both = spend.observations.filter((o) => o.level === 'national' && o.measure === 'spend_cla_gbp' && o.year === 2018);
-    expect(both.map((o) => [o.source, bn(o.value)]).sort()).toEqual([['lait-2024-11', '4.48'], ['lait-2026-04', '4.54']]);
+    expect(both.map((o) => [o.source, bn(o.value)]).sort()).toEqual([
+      ['lait-2024-11', '4.48'],
+      ['lait-2026-04', '4.54'],
+    ]);
   });
   it('every spend observation has a basis', () => {
     expect(spend.observations.every((o) => ['s251-2008', 's251', 'lait-s251', 'none'].includes(o.basis ?? ''))).toBe(true);

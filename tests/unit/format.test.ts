@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDate, formatFinancialYear, formatGbp, formatGbpShort, formatNumber, formatPer10k, formatPercent, formatTick, formatValue, MISSING_TEXT,
+  formatDate,
+  formatFinancialYear,
+  formatGbp,
+  formatGbpShort,
+  formatNumber,
+  formatPer10k,
+  formatPercent,
+  formatTick,
+  formatValue,
+  MISSING_TEXT,
 } from '../../src/lib/format.ts';
 
 describe('formatNumber', () => {

@@ -197,15 +197,17 @@ describe('bad lookup input', () => {
   it('rejects a truncated file', () => {
     const lines = las.split('\n');
     expect(bad(`${lines.slice(0, 30).join('\n')}\nE06000062,West Northamptonshire,01/04`)).toThrow(/truncated/);
-    expect(() => loadGeography(files({ 'lookup-dfe-las': lines.slice(0, 4).join('\n') }), { minRows: { ...SMALL.minRows, dfe: 5 } })).toThrow(/only 3 data rows/);
+    expect(() => loadGeography(files({ 'lookup-dfe-las': lines.slice(0, 4).join('\n') }), { minRows: { ...SMALL.minRows, dfe: 5 } })).toThrow(
+      /only 3 data rows/,
+    );
   });
   it('rejects codes of one council that overlap in time', () => {
     expect(bad(las.replace('E08000020,Gateshead,01/01/2009,31/03/2013', 'E08000020,Gateshead,01/01/2009,31/03/2014'))).toThrow(/overlap in time/);
   });
   it('checks the curated reorganisations against the lookup dates', () => {
-    expect(bad(las.replace('E06000058,"Bournemouth, Christchurch and Poole",01/04/2019', 'E06000058,"Bournemouth, Christchurch and Poole",01/04/2020'))).toThrow(
-      /should first report in 2020 but the lookup says 2021/,
-    );
+    expect(
+      bad(las.replace('E06000058,"Bournemouth, Christchurch and Poole",01/04/2019', 'E06000058,"Bournemouth, Christchurch and Poole",01/04/2020')),
+    ).toThrow(/should first report in 2020 but the lookup says 2021/);
   });
   it('rejects an unknown region', () => {
     expect(bad(las.replace('E06000009,Blackpool,01/01/2009,,E12000002', 'E06000009,Blackpool,01/01/2009,,E12000010'))).toThrow(/unknown region E12000010/);

@@ -79,7 +79,7 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
       throw new DataError(
         { source: entry.id, file: entry.path },
         `the file could not be downloaded from ${entry.downloadUrl}: ${(e as Error).message}`,
-        'check the downloadUrl of this entry in data/sources.json against the publisher\'s page (landingUrl); the file itself was not read, so this is not a problem in the data',
+        "check the downloadUrl of this entry in data/sources.json against the publisher's page (landingUrl); the file itself was not read, so this is not a problem in the data",
       );
     }
     from = 'download';
@@ -96,8 +96,10 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
   if (looksLikeWebPage(bytes, entry.path)) {
     throw new DataError(
       { source: entry.id, file: entry.path },
-      from === 'download' ? `the download returned a web page, not data (${entry.downloadUrl})` : 'the file is a web page, not data (an HTML document saved in place of the file)',
-      'the publisher\'s address probably now points at a landing or error page: find the file on the landing page and update downloadUrl in data/sources.json',
+      from === 'download'
+        ? `the download returned a web page, not data (${entry.downloadUrl})`
+        : 'the file is a web page, not data (an HTML document saved in place of the file)',
+      "the publisher's address probably now points at a landing or error page: find the file on the landing page and update downloadUrl in data/sources.json",
     );
   }
   const hash = sha256(bytes);

@@ -25,7 +25,7 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding, where: { sourc
     throw new DataError(
       { source: where.source, file: where.file, ...(bad ? { row: bad.line, value: `byte 0x${bad.byte.toString(16)}` } : {}) },
       'the file is not valid UTF-8',
-      'it may have been re-saved as Windows-1252/latin-1; restore the publisher\'s file or declare its encoding in data/sources.json',
+      "it may have been re-saved as Windows-1252/latin-1; restore the publisher's file or declare its encoding in data/sources.json",
     );
   }
 }

@@ -18,7 +18,10 @@ export const SourceEntrySchema = z.object({
   licence: z.enum(['OGL-3.0', 'OPL-3.0', 'CC-BY-4.0', 'MIT']),
   release: z.string().min(1),
   /** Publication date of this release where the provenance records it (YYYY-MM-DD or YYYY-MM). */
-  published: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .optional(),
   /** Path within the raw folder (mirror). */
   path: z.string().min(1),
   encoding: z.enum(['utf-8', 'windows-1252']).optional(),
@@ -52,23 +55,22 @@ export const SourceEntrySchema = z.object({
    * publication's slug, a search term that finds it, and the data set's title
    * in the public API (scripts/releases/).
    */
-  discovery: z
-    .object({ ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }) })
-    .optional(),
+  discovery: z.object({ ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }) }).optional(),
   /** When the publisher next releases this series (YYYY-MM-DD or YYYY-MM), as announced on its statistics calendar. */
-  nextRelease: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+  nextRelease: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .optional(),
 });
 export type SourceEntry = z.infer<typeof SourceEntrySchema>;
 
-export const ManifestSchema = z
-  .object({ note: z.string().optional(), sources: z.array(SourceEntrySchema).min(1) })
-  .superRefine((m, ctx) => {
-    const seen = new Set<string>();
-    m.sources.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id ${s.id}` });
-      seen.add(s.id);
-    });
+export const ManifestSchema = z.object({ note: z.string().optional(), sources: z.array(SourceEntrySchema).min(1) }).superRefine((m, ctx) => {
+  const seen = new Set<string>();
+  m.sources.forEach((s, i) => {
+    if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id ${s.id}` });
+    seen.add(s.id);
   });
+});
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 export async function loadManifest(path: string): Promise<Manifest> {

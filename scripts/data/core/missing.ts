@@ -36,7 +36,8 @@ export const MISSING_REASONS = {
   no_deflator: 'No deflator published for this year yet',
   not_inspected: 'No Ofsted judgement counted at 31 March of this year',
   /** Never written by the pipeline: set by the site's analysis accessor (src/lib/data.ts getPanelForAnalysis). */
-  excluded_from_analysis: 'Left out of analyses: an editor judged the published figure implausible (the flagged figures are listed, with reasons, on the data page)',
+  excluded_from_analysis:
+    'Left out of analyses: an editor judged the published figure implausible (the flagged figures are listed, with reasons, on the data page)',
 } as const;
 
 export type MissingReason = keyof typeof MISSING_REASONS;

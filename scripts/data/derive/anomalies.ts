@@ -122,7 +122,12 @@ export function screenAnomalies(
         const others = series.filter((o) => o !== r && sameSeries(m, o, r)).map((o) => o[m] as number);
         const med = median(others);
         if (med !== null && others.length >= 3 && v > 0 && v <= med / rules.unit.factor) {
-          add(r, m, 'unit', `${fmt(m, v)} is about 1/${Math.round(med / v).toLocaleString('en-GB')} of the council's usual ${fmt(m, med)} (median of its other years): it looks like a figure entered in thousands`);
+          add(
+            r,
+            m,
+            'unit',
+            `${fmt(m, v)} is about 1/${Math.round(med / v).toLocaleString('en-GB')} of the council's usual ${fmt(m, med)} (median of its other years): it looks like a figure entered in thousands`,
+          );
           continue;
         }
         // one-year spike or dip that falls back
@@ -133,11 +138,21 @@ export function screenAnomalies(
           const b = next[m] as number;
           if (a > 0 && b > 0 && Math.max(a, b) / Math.min(a, b) <= rules.spike.neighbourSpread && Math.max(v, a, b) >= rules.spike.minValue) {
             if (v >= rules.spike.factor * Math.max(a, b)) {
-              add(r, m, 'spike', `${fmt(m, v)} is ${(v / Math.max(a, b)).toFixed(1)} times the years either side (${fmt(m, a)} in ${yr(m, prev.year)}, ${fmt(m, b)} in ${yr(m, next.year)}): a one-year jump that falls back`);
+              add(
+                r,
+                m,
+                'spike',
+                `${fmt(m, v)} is ${(v / Math.max(a, b)).toFixed(1)} times the years either side (${fmt(m, a)} in ${yr(m, prev.year)}, ${fmt(m, b)} in ${yr(m, next.year)}): a one-year jump that falls back`,
+              );
               continue;
             }
             if (v * rules.spike.factor <= Math.min(a, b)) {
-              add(r, m, 'spike', `${fmt(m, v)} is ${(v / Math.min(a, b)).toFixed(2)} of the years either side (${fmt(m, a)} in ${yr(m, prev.year)}, ${fmt(m, b)} in ${yr(m, next.year)}): a one-year drop that comes back`);
+              add(
+                r,
+                m,
+                'spike',
+                `${fmt(m, v)} is ${(v / Math.min(a, b)).toFixed(2)} of the years either side (${fmt(m, a)} in ${yr(m, prev.year)}, ${fmt(m, b)} in ${yr(m, next.year)}): a one-year drop that comes back`,
+              );
               continue;
             }
           }
@@ -211,13 +226,16 @@ export function parseAnomalyFile(text: string, path: string): AnomalyFile {
   const seen = new Set<string>();
   f.decisions.forEach((d, i) => {
     const at = { ...where, row: i + 1 };
-    if (typeof d.la_code !== 'string' || !/^E(06|08|09|10)\d{6}$/.test(d.la_code)) throw new DataError({ ...at, column: 'la_code', value: d.la_code }, 'not an upper-tier LA code');
+    if (typeof d.la_code !== 'string' || !/^E(06|08|09|10)\d{6}$/.test(d.la_code))
+      throw new DataError({ ...at, column: 'la_code', value: d.la_code }, 'not an upper-tier LA code');
     if (!Number.isInteger(d.year)) throw new DataError({ ...at, column: 'year', value: d.year }, 'not a year');
     if (!DECISIONS.includes(d.decision)) {
       throw new DataError({ ...at, column: 'decision', value: d.decision }, 'not a decision', `use one of ${DECISIONS.join(', ')}`);
     }
-    if (!['spike', 'unit', 'vs-england', 'vs-similar'].includes(d.rule)) throw new DataError({ ...at, column: 'rule', value: d.rule }, 'not a rule', 'use spike, unit, vs-england or vs-similar');
-    if (typeof d.note !== 'string' || d.note.trim().length < 10) throw new DataError({ ...at, column: 'note', value: d.note }, 'every decision needs a short reason in "note"');
+    if (!['spike', 'unit', 'vs-england', 'vs-similar'].includes(d.rule))
+      throw new DataError({ ...at, column: 'rule', value: d.rule }, 'not a rule', 'use spike, unit, vs-england or vs-similar');
+    if (typeof d.note !== 'string' || d.note.trim().length < 10)
+      throw new DataError({ ...at, column: 'note', value: d.note }, 'every decision needs a short reason in "note"');
     const k = `${d.la_code}|${d.year}|${d.measure}|${d.rule}`;
     if (seen.has(k)) throw new DataError({ ...at, value: k }, 'a second decision for the same anomaly', 'keep one');
     seen.add(k);

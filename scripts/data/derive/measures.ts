@@ -58,7 +58,6 @@ function measure(store: ObservationStore, m: MeasureId, code: string, year: numb
   return store.getFirst(m, code, year, [undefined])?.value;
 }
 
-
 export type Cells = Partial<Record<PanelNumericColumn, Cell>>;
 
 /** Every measure for one geography-year, with the spending basis used. */
@@ -96,8 +95,7 @@ export function measuresFor(store: ObservationStore, code: string, year: number,
   const pounds = (v: Value | undefined) => (v === undefined || isMissing(v) ? v : Math.round(v));
   for (const c of SPEND_COLUMNS) set(c, pounds(basis ? store.get(c, code, year, basis)?.value : undefined), absent);
   const total = basis ? store.get('spend_total_gbp', code, year, basis)?.value : undefined;
-  const perChild: Value | undefined =
-    total === undefined ? undefined : pop === undefined ? missing('no_denominator') : divide(total, pop, 'no_denominator');
+  const perChild: Value | undefined = total === undefined ? undefined : pop === undefined ? missing('no_denominator') : divide(total, pop, 'no_denominator');
   set('spend_per_child_gbp', perChild === undefined || isMissing(perChild) ? perChild : Math.round(perChild), cells.spend_total_gbp?.reason);
   const factor = deflators.factor(year);
   const real: Value | undefined =
@@ -113,7 +111,9 @@ export function measuresFor(store: ObservationStore, code: string, year: number,
 }
 
 /** Split cells into plain values and the reasons for the empty ones. */
-export function splitCells<C extends PanelNumericColumn>(cells: Partial<Record<C, Cell>>): {
+export function splitCells<C extends PanelNumericColumn>(
+  cells: Partial<Record<C, Cell>>,
+): {
   values: Partial<Record<C, number | null>>;
   missing: Partial<Record<C, MissingReason>>;
 } {

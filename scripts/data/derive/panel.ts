@@ -39,9 +39,7 @@ export const FIRST_YEAR = 2010;
  * census (a September snapshot filed under the following year, so ahead of the
  * rest) nor the population denominator (published for a year before its returns).
  */
-export const PANEL_YEAR_MEASURES: ReadonlySet<MeasureId> = new Set(
-  MEASURES.filter((m) => !m.startsWith('sw_') && m !== 'population_0_17'),
-);
+export const PANEL_YEAR_MEASURES: ReadonlySet<MeasureId> = new Set(MEASURES.filter((m) => !m.startsWith('sw_') && m !== 'population_0_17'));
 
 /** The panel's years: FIRST_YEAR to the latest year with a council-level figure of a PANEL_YEAR_MEASURES measure. */
 export function panelYears(observations: Iterable<Pick<Observation, 'level' | 'measure' | 'year'>>): { first: number; last: number } {

@@ -103,7 +103,8 @@ export function buildPlaces(files: SourceFiles, geography: Geography, opts: Plac
     if (!code.startsWith('E')) continue;
     const parent = t23.text(r, 'UTLA23CD');
     const council = currentCouncil(parent);
-    if (!council) throw t23.error('the upper-tier council of this district is not a current council of the geography', { row: r, column: 'UTLA23CD', value: parent });
+    if (!council)
+      throw t23.error('the upper-tier council of this district is not a current council of the geography', { row: r, column: 'UTLA23CD', value: parent });
     if (DISTRICT.test(code)) {
       districtCouncil.set(code, council);
       rows.push({ code, name: t23.text(r, 'LTLA23NM'), parent, source: PLACE_SOURCES.ltla23, table: t23, row: r, parentColumn: 'UTLA23CD' });
@@ -111,11 +112,21 @@ export function buildPlaces(files: SourceFiles, geography: Geography, opts: Plac
   }
   for (let r = 0; r < t21.rows.length; r++) {
     const code = t21.text(r, 'LAD21CD');
-    if (DISTRICT.test(code)) rows.push({ code, name: t21.text(r, 'LAD21NM'), parent: t21.text(r, 'CTY21CD'), source: PLACE_SOURCES.lad21, table: t21, row: r, parentColumn: 'CTY21CD' });
+    if (DISTRICT.test(code))
+      rows.push({
+        code,
+        name: t21.text(r, 'LAD21NM'),
+        parent: t21.text(r, 'CTY21CD'),
+        source: PLACE_SOURCES.lad21,
+        table: t21,
+        row: r,
+        parentColumn: 'CTY21CD',
+      });
   }
   for (let r = 0; r < t14.rows.length; r++) {
     const code = t14.text(r, 'ltlacd');
-    if (DISTRICT.test(code)) rows.push({ code, name: t14.text(r, 'ltlanm'), parent: t14.text(r, 'ctycd'), source: PLACE_SOURCES.ltla14, table: t14, row: r, parentColumn: 'ctycd' });
+    if (DISTRICT.test(code))
+      rows.push({ code, name: t14.text(r, 'ltlanm'), parent: t14.text(r, 'ctycd'), source: PLACE_SOURCES.ltla14, table: t14, row: r, parentColumn: 'ctycd' });
   }
 
   /** Follow a code through mergers to a district in force or a current council. */

@@ -68,7 +68,9 @@ export const DERIVED_BASIS = 'derived:count/population-0-17x10000';
 
 function keyOf(o: Observation): string {
   if (o.code === undefined) {
-    throw new Error(`cannot derive a rate for ${o.measure} ${o.name} ${o.year} (source ${o.source}): the observation has no GSS code to join the population on`);
+    throw new Error(
+      `cannot derive a rate for ${o.measure} ${o.name} ${o.year} (source ${o.source}): the observation has no GSS code to join the population on`,
+    );
   }
   return `${o.code}|${o.year}`;
 }

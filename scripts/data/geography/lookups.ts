@@ -162,7 +162,11 @@ export function parseMySociety(files: SourceFiles, id = 'lookup-mysociety-las', 
     if (!isLaCode(code)) continue;
     // Lists are comma-separated WITHOUT a space; names themselves contain ", "
     // ("Bournemouth, Christchurch and Poole"), so split only on a bare comma.
-    const split = (s: string) => s.split(/,(?!\s)/).map((x) => x.trim()).filter((x) => x !== '');
+    const split = (s: string) =>
+      s
+        .split(/,(?!\s)/)
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
     out.push({
       code,
       formerCodes: split(t.text(r, 'former-gss-codes')).filter(isLaCode),

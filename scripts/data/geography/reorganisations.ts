@@ -29,22 +29,19 @@ export const REORGANISATIONS: readonly Reorganisation[] = [
     year: 2020,
     from: ['E06000028', 'E06000029', 'E10000009'],
     to: ['E06000058', 'E06000059'],
-    note:
-      'On 1 April 2019 Bournemouth, Poole and Dorset County Council were abolished. Bournemouth, Poole and Christchurch (previously part of the Dorset county area) became Bournemouth, Christchurch and Poole (BCP); the rest of the county became the new Dorset unitary council. Figures from 2020 (year ending 31 March 2020) are for the new councils and are not directly comparable with the old ones.',
+    note: 'On 1 April 2019 Bournemouth, Poole and Dorset County Council were abolished. Bournemouth, Poole and Christchurch (previously part of the Dorset county area) became Bournemouth, Christchurch and Poole (BCP); the rest of the county became the new Dorset unitary council. Figures from 2020 (year ending 31 March 2020) are for the new councils and are not directly comparable with the old ones.',
   },
   {
     year: 2022,
     from: ['E10000021'],
     to: ['E06000061', 'E06000062'],
-    note:
-      'On 1 April 2021 Northamptonshire County Council was abolished and replaced by two unitary councils, North Northamptonshire and West Northamptonshire. Children\'s services in both are delivered by the Northamptonshire Children\'s Trust. Figures from 2022 are for the two new councils.',
+    note: "On 1 April 2021 Northamptonshire County Council was abolished and replaced by two unitary councils, North Northamptonshire and West Northamptonshire. Children's services in both are delivered by the Northamptonshire Children's Trust. Figures from 2022 are for the two new councils.",
   },
   {
     year: 2024,
     from: ['E10000006'],
     to: ['E06000063', 'E06000064'],
-    note:
-      'On 1 April 2023 Cumbria County Council was abolished and replaced by two unitary councils, Cumberland and Westmorland and Furness. Figures from 2024 are for the two new councils.',
+    note: 'On 1 April 2023 Cumbria County Council was abolished and replaced by two unitary councils, Cumberland and Westmorland and Furness. Figures from 2024 are for the two new councils.',
   },
 ];
 
@@ -53,13 +50,20 @@ export const REORGANISATIONS: readonly Reorganisation[] = [
  * history itself comes from the data; these notes only explain it.
  */
 export const CODE_CHANGE_NOTES: Readonly<Record<string, string>> = {
-  E08000037: 'Gateshead\'s ONS code changed from E08000020 to E08000037 on 1 April 2013 after a minor boundary change. It is the same council and its series continues.',
-  E06000057: 'Northumberland\'s ONS code changed from E06000048 to E06000057 on 1 April 2013 after a minor boundary change. It is the same council and its series continues.',
-  E06000060: 'On 1 April 2020 Buckinghamshire County Council and the four district councils in the county merged into one unitary council, Buckinghamshire Council (code E10000002 became E06000060). The area and the children\'s services authority are the same, so the series continues.',
-  E06000065: 'On 1 April 2023 North Yorkshire County Council and the seven district councils merged into one unitary council (code E10000023 became E06000065). The area is the same, so the series continues.',
-  E06000066: 'On 1 April 2023 Somerset County Council and the four district councils merged into one unitary council (code E10000027 became E06000066). The area is the same, so the series continues.',
-  E08000016: 'In 2025 ONS gave Barnsley a new code, E08000038, after a small boundary change with Sheffield. DfE figures for the year ending 31 March 2025 still use E08000016, so that code is used here; the new code is accepted as another name for the same council.',
-  E08000019: 'In 2025 ONS gave Sheffield a new code, E08000039, after a small boundary change with Barnsley. DfE figures for the year ending 31 March 2025 still use E08000019, so that code is used here; the new code is accepted as another name for the same council.',
+  E08000037:
+    "Gateshead's ONS code changed from E08000020 to E08000037 on 1 April 2013 after a minor boundary change. It is the same council and its series continues.",
+  E06000057:
+    "Northumberland's ONS code changed from E06000048 to E06000057 on 1 April 2013 after a minor boundary change. It is the same council and its series continues.",
+  E06000060:
+    "On 1 April 2020 Buckinghamshire County Council and the four district councils in the county merged into one unitary council, Buckinghamshire Council (code E10000002 became E06000060). The area and the children's services authority are the same, so the series continues.",
+  E06000065:
+    'On 1 April 2023 North Yorkshire County Council and the seven district councils merged into one unitary council (code E10000023 became E06000065). The area is the same, so the series continues.',
+  E06000066:
+    'On 1 April 2023 Somerset County Council and the four district councils merged into one unitary council (code E10000027 became E06000066). The area is the same, so the series continues.',
+  E08000016:
+    'In 2025 ONS gave Barnsley a new code, E08000038, after a small boundary change with Sheffield. DfE figures for the year ending 31 March 2025 still use E08000016, so that code is used here; the new code is accepted as another name for the same council.',
+  E08000019:
+    'In 2025 ONS gave Sheffield a new code, E08000039, after a small boundary change with Barnsley. DfE figures for the year ending 31 March 2025 still use E08000019, so that code is used here; the new code is accepted as another name for the same council.',
 };
 
 /** Display names that differ from DfE's, where two councils would otherwise share a name. */

@@ -16,7 +16,10 @@ import { join } from 'node:path';
 export const previousClaimsPath = (cacheDir: string) => join(cacheDir, 'report', 'previous-claims.json');
 
 type Verdict = string;
-interface Count { supporting: number; testable: number }
+interface Count {
+  supporting: number;
+  testable: number;
+}
 /** The part of a claims.json claim this comparison reads (src/lib/analysis/claims-schema.ts). */
 export interface ClaimLike {
   id: string;
@@ -27,7 +30,10 @@ export interface ClaimLike {
   counts: { now: Count; at_the_time: Count };
   specifications: unknown[];
 }
-export interface ClaimsLike { data_version?: string; claims: ClaimLike[] }
+export interface ClaimsLike {
+  data_version?: string;
+  claims: ClaimLike[];
+}
 
 export interface ClaimSide {
   verdict: Verdict;
@@ -66,11 +72,19 @@ const side = (c: ClaimLike): ClaimSide => ({
 });
 const sameCounts = (a: ClaimSide, b: ClaimSide) =>
   a.specifications === b.specifications &&
-  a.counts.now.supporting === b.counts.now.supporting && a.counts.now.testable === b.counts.now.testable &&
-  a.counts.at_the_time.supporting === b.counts.at_the_time.supporting && a.counts.at_the_time.testable === b.counts.at_the_time.testable;
+  a.counts.now.supporting === b.counts.now.supporting &&
+  a.counts.now.testable === b.counts.now.testable &&
+  a.counts.at_the_time.supporting === b.counts.at_the_time.supporting &&
+  a.counts.at_the_time.testable === b.counts.at_the_time.testable;
 
 export function diffClaims(previous: ClaimsLike | null, next: ClaimsLike): ClaimChangesReport {
-  const out: ClaimChangesReport = { compared: previous !== null, previousDataVersion: previous?.data_version ?? null, claims: next.claims.length, changed: [], countsChanged: [] };
+  const out: ClaimChangesReport = {
+    compared: previous !== null,
+    previousDataVersion: previous?.data_version ?? null,
+    claims: next.claims.length,
+    changed: [],
+    countsChanged: [],
+  };
   if (!previous) return out;
   const before = new Map(previous.claims.map((c) => [c.id, c]));
   const ids = new Set<string>();
@@ -106,13 +120,19 @@ export function claimChangesMarkdown(r: ClaimChangesReport): string[] {
   }
   if (!r.changed.length) lines.push(`No verdict changed (${r.claims} claims).`);
   else {
-    lines.push(`${r.changed.length} of ${r.claims} claims have a new verdict (or are new or gone). Check the claim's page and any story that quotes its verdict.`, '');
+    lines.push(
+      `${r.changed.length} of ${r.claims} claims have a new verdict (or are new or gone). Check the claim's page and any story that quotes its verdict.`,
+      '',
+    );
     lines.push('| claim | verdict: before → now | verdict with the data of the time: before → now | specifications: before → now |', '|---|---|---|---|');
     for (const c of r.changed) {
       const name = `${c.speaker}: “${quote(c.words)}” (\`${c.id}\`)`;
       if (!c.old) lines.push(`| ${name} | new claim → ${words(c.new!.verdict)} | new claim → ${words(c.new!.verdict_at_the_time)} | ${counts(c.new!)} |`);
       else if (!c.new) lines.push(`| ${name} | ${words(c.old.verdict)} → removed | ${words(c.old.verdict_at_the_time)} → removed | ${counts(c.old)} |`);
-      else lines.push(`| ${name} | ${words(c.old.verdict)} → **${words(c.new.verdict)}** | ${words(c.old.verdict_at_the_time)} → ${words(c.new.verdict_at_the_time)} | ${counts(c.old)} → ${counts(c.new)} |`);
+      else
+        lines.push(
+          `| ${name} | ${words(c.old.verdict)} → **${words(c.new.verdict)}** | ${words(c.old.verdict_at_the_time)} → ${words(c.new.verdict_at_the_time)} | ${counts(c.old)} → ${counts(c.new)} |`,
+        );
     }
   }
   if (r.countsChanged.length) {
@@ -155,7 +175,12 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /** Compare the kept previous claims with the new claims.json and update report.md and report.json. */
-export async function addClaimChangesToReport(paths: { previousClaims: string; claims: string; reportMd: string; reportJson: string }): Promise<ClaimChangesReport | null> {
+export async function addClaimChangesToReport(paths: {
+  previousClaims: string;
+  claims: string;
+  reportMd: string;
+  reportJson: string;
+}): Promise<ClaimChangesReport | null> {
   const next = await readJson<ClaimsLike>(paths.claims);
   const md = await readFile(paths.reportMd, 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
@@ -164,7 +189,9 @@ export async function addClaimChangesToReport(paths: { previousClaims: string; c
   const json = await readJson<Record<string, unknown>>(paths.reportJson);
   if (!next || md === null || !json) return null; // no claims or no report yet: nothing to add to
   const previous = await readJson<ClaimsLike>(paths.previousClaims).catch((e: Error) => {
-    throw new Error(`the previously published claims.json, kept by the pipeline from DATA_PREVIOUS_DIR or the last outputs, is not usable: ${e.message}. Check the claims.json the data-refresh workflow fetched.`);
+    throw new Error(
+      `the previously published claims.json, kept by the pipeline from DATA_PREVIOUS_DIR or the last outputs, is not usable: ${e.message}. Check the claims.json the data-refresh workflow fetched.`,
+    );
   });
   if (previous && !Array.isArray(previous.claims)) throw new Error(`${paths.previousClaims}: the previously published claims.json has no "claims" list.`);
   const r = diffClaims(previous, next);

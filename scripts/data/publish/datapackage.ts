@@ -35,15 +35,36 @@ export function dataPackage(prov: Provenance, columns: readonly ColumnDoc[], csv
         schema: {
           fields: csvColumns.map((name) => {
             const doc = byName.get(name);
-            return { name, type: doc ? FRICTIONLESS_TYPE[doc.type] : 'string', ...(doc ? { description: doc.description } : {}), ...(doc?.unit ? { unit: doc.unit } : {}) };
+            return {
+              name,
+              type: doc ? FRICTIONLESS_TYPE[doc.type] : 'string',
+              ...(doc ? { description: doc.description } : {}),
+              ...(doc?.unit ? { unit: doc.unit } : {}),
+            };
           }),
           primaryKey: ['la_code', 'year'],
           missingValues: [''],
         },
       },
-      { name: 'la-panel-json', path: 'la-panel.json', format: 'json', description: 'The same panel as JSON, with the reason for every missing value and full provenance.' },
-      { name: 'england', path: 'england.json', format: 'json', description: 'England series: the same measures, the children-looked-after series since 1994, deflators and revisions.' },
-      { name: 'claims', path: 'claims.json', format: 'json', description: 'Public claims about children’s services tested against these data: the verdict rubric, and for each claim its verdict then and now and every specification tested.' },
+      {
+        name: 'la-panel-json',
+        path: 'la-panel.json',
+        format: 'json',
+        description: 'The same panel as JSON, with the reason for every missing value and full provenance.',
+      },
+      {
+        name: 'england',
+        path: 'england.json',
+        format: 'json',
+        description: 'England series: the same measures, the children-looked-after series since 1994, deflators and revisions.',
+      },
+      {
+        name: 'claims',
+        path: 'claims.json',
+        format: 'json',
+        description:
+          'Public claims about children’s services tested against these data: the verdict rubric, and for each claim its verdict then and now and every specification tested.',
+      },
     ],
   };
 }

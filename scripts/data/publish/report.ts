@@ -97,7 +97,12 @@ const fmt = (v: number | string | null) => (v === null ? '—' : typeof v === 'n
 
 export function reportMarkdown(r: RunReport, revisions: readonly Revision[]): string {
   const lines: string[] = [];
-  lines.push(`# Data report`, '', `Data version \`${r.dataVersion}\`${r.previousDataVersion ? ` (previous \`${r.previousDataVersion}\`)` : ' (first run)'}.`, '');
+  lines.push(
+    `# Data report`,
+    '',
+    `Data version \`${r.dataVersion}\`${r.previousDataVersion ? ` (previous \`${r.previousDataVersion}\`)` : ' (first run)'}.`,
+    '',
+  );
   lines.push(`## What changed`, '');
   if (!r.previousDataVersion) lines.push('No previous output to compare with.');
   else if (r.changes.total === 0 && r.changes.added === 0 && r.changes.removed === 0) lines.push('No figure changed.');
@@ -110,14 +115,35 @@ export function reportMarkdown(r: RunReport, revisions: readonly Revision[]): st
     if (r.changes.total > r.changes.sample.length) lines.push('', `…and ${r.changes.total - r.changes.sample.length} more (see report.json).`);
   }
   if (r.storyFigures) lines.push('', ...storyFiguresMarkdown(r.storyFigures));
-  lines.push('', '## Rows read per source', '', 'Data rows read (for map files: areas). "not read": the file is acquired and its checksum verified, but no output uses it (kept as a reference or for cross-checks in the tests).', '', '| source | rows | from | changed |', '|---|---:|---|---|');
-  for (const s of r.sources) lines.push(`| ${s.id} | ${s.rows === null ? 'not read' : s.rows.toLocaleString('en-GB')} | ${s.from} | ${s.changed ? '**yes**' : 'no'} |`);
+  lines.push(
+    '',
+    '## Rows read per source',
+    '',
+    'Data rows read (for map files: areas). "not read": the file is acquired and its checksum verified, but no output uses it (kept as a reference or for cross-checks in the tests).',
+    '',
+    '| source | rows | from | changed |',
+    '|---|---:|---|---|',
+  );
+  for (const s of r.sources)
+    lines.push(`| ${s.id} | ${s.rows === null ? 'not read' : s.rows.toLocaleString('en-GB')} | ${s.from} | ${s.changed ? '**yes**' : 'no'} |`);
   if (r.anomalies) {
     const a = r.anomalies;
     lines.push('', `## Anomalies (${a.total})`, '');
-    lines.push(`Found by the anomaly screen; decisions in data/anomaly-decisions.json. ${Object.entries(a.byDecision).map(([k, n]) => `${k}: ${n}`).join(', ') || 'none found'}.`);
+    lines.push(
+      `Found by the anomaly screen; decisions in data/anomaly-decisions.json. ${
+        Object.entries(a.byDecision)
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(', ') || 'none found'
+      }.`,
+    );
     if (a.undecided.length) {
-      lines.push('', `**${a.undecided.length} undecided** (the tests fail until each has a decision):`, '', '| council | year | measure | value | rule | reason |', '|---|---:|---|---:|---|---|');
+      lines.push(
+        '',
+        `**${a.undecided.length} undecided** (the tests fail until each has a decision):`,
+        '',
+        '| council | year | measure | value | rule | reason |',
+        '|---|---:|---|---:|---|---|',
+      );
       for (const u of a.undecided) lines.push(`| ${u.la_name} (${u.la_code}) | ${u.year} | ${u.measure} | ${fmt(u.value)} | ${u.rule} | ${u.reason} |`);
     }
     if (a.stale.length) {
@@ -127,10 +153,19 @@ export function reportMarkdown(r: RunReport, revisions: readonly Revision[]): st
   }
   lines.push('', `## Missing values in the council panel (${r.panelRows.toLocaleString('en-GB')} rows)`, '', '| column | reasons |', '|---|---|');
   for (const [c, reasons] of Object.entries(r.missingByColumn).sort()) {
-    lines.push(`| ${c} | ${Object.entries(reasons).map(([k, n]) => `${k}: ${n}`).join(', ')} |`);
+    lines.push(
+      `| ${c} | ${Object.entries(reasons)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(', ')} |`,
+    );
   }
   lines.push('', `## Revisions between releases (${revisions.length})`, '');
-  lines.push('Figures that a later release revised. The site uses the latest release.', '', '| measure | area | year | first published | latest |', '|---|---|---:|---:|---:|');
+  lines.push(
+    'Figures that a later release revised. The site uses the latest release.',
+    '',
+    '| measure | area | year | first published | latest |',
+    '|---|---|---:|---:|---:|',
+  );
   for (const v of revisions.filter((x) => x.code.startsWith('E92') || x.code.startsWith('E12')).slice(0, 60)) {
     lines.push(`| ${v.measure} | ${v.name} | ${v.year} | ${fmt(v.first.value)} (${v.first.release}) | ${fmt(v.latest.value)} (${v.latest.release}) |`);
   }

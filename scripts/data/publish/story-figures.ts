@@ -107,7 +107,12 @@ export function frontmatterFigures(text: string): CitedRef[] {
 }
 
 type Values = Record<string, number | string | null | undefined>;
-interface SeriesRow { code: string; name: string; year: number; values: Values }
+interface SeriesRow {
+  code: string;
+  name: string;
+  year: number;
+  values: Values;
+}
 
 /** The outputs a citation is looked up in (parsed JSON files). */
 export interface FigureOutputs {
@@ -225,7 +230,15 @@ export function storyFigureChanges(stories: readonly StoryText[], previous: Figu
       const before = lookUp(previous, ref);
       if (!before?.figure) continue; // not in the previous outputs either: nothing a reader saw has changed
       const after = lookUp(next, ref);
-      const base = { line: ref.line, element: ref.element, measure: ref.measure, area: ref.area, areaName: before.areaName, year: ref.year, old: before.figure };
+      const base = {
+        line: ref.line,
+        element: ref.element,
+        measure: ref.measure,
+        area: ref.area,
+        areaName: before.areaName,
+        year: ref.year,
+        old: before.figure,
+      };
       if (!after?.figure) story.gone.push({ ...base, new: null });
       else if (after.figure.year !== before.figure.year || after.figure.value !== before.figure.value) story.changed.push({ ...base, new: after.figure });
     }
@@ -272,7 +285,10 @@ export function storyFiguresMarkdown(r: StoryFiguresReport): string[] {
     if (s.gone.length) {
       if (s.changed.length) lines.push('');
       lines.push('No longer in the data (the page will not build until the citation is changed):', '');
-      for (const c of s.gone) lines.push(`- line ${c.line}: ${c.measure}, ${c.areaName}, ${c.year === 'latest' ? `latest year (was ${c.old.year})` : c.year} — was ${show(c.old.value)}`);
+      for (const c of s.gone)
+        lines.push(
+          `- line ${c.line}: ${c.measure}, ${c.areaName}, ${c.year === 'latest' ? `latest year (was ${c.old.year})` : c.year} — was ${show(c.old.value)}`,
+        );
     }
   }
   return lines;

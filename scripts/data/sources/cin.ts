@@ -41,14 +41,7 @@
 import type { SourceFiles } from '../core/acquire.ts';
 import { DataError } from '../core/errors.ts';
 import type { FamilyResult, MeasureId, Observation } from '../core/types.ts';
-import {
-  checkedValue,
-  DEFAULT_MIN_LAS_PER_PERIOD,
-  geoFields,
-  readEesRows,
-  readEesTable,
-  type LoadOptions,
-} from './population.ts';
+import { checkedValue, DEFAULT_MIN_LAS_PER_PERIOD, geoFields, readEesRows, readEesTable, type LoadOptions } from './population.ts';
 
 interface MeasureColumn {
   measure: MeasureId;
@@ -83,12 +76,23 @@ export function cinSources(files: SourceFiles): CinSource[] {
     const table = /^cin-(b1|d5)-/.exec(f.entry.id)?.[1];
     if (!table) continue;
     if (!/^\d{4}$/.test(f.entry.release)) {
-      throw new DataError({ source: f.entry.id, file: f.entry.path, value: f.entry.release }, 'the manifest release is not a four-digit year', 'give the entry in data/sources.json the year of the release, e.g. "2026"');
+      throw new DataError(
+        { source: f.entry.id, file: f.entry.path, value: f.entry.release },
+        'the manifest release is not a four-digit year',
+        'give the entry in data/sources.json the year of the release, e.g. "2026"',
+      );
     }
     const base = { id: f.entry.id, release: f.entry.release, releaseOrder: Number(f.entry.release) };
     out.push(
       table === 'b1'
-        ? { ...base, category: B1_CATEGORY, measures: [{ measure: 'cin_count', column: 'At31_episodes', kind: 'count' }, { measure: 'cin_rate_per_10k', column: 'At31_episodes_rate', kind: 'rate' }] }
+        ? {
+            ...base,
+            category: B1_CATEGORY,
+            measures: [
+              { measure: 'cin_count', column: 'At31_episodes', kind: 'count' },
+              { measure: 'cin_rate_per_10k', column: 'At31_episodes_rate', kind: 'rate' },
+            ],
+          }
         : { ...base, category: D5_CATEGORY, measures: [{ measure: 'cpp_count', column: 'CPP_At31', kind: 'count' }] },
     );
   }
@@ -147,7 +151,10 @@ export function loadCin(files: SourceFiles, opts: LoadOptions = {}): FamilyResul
   const sources = cinSources(files);
   for (const table of ['b1', 'd5']) {
     if (!sources.some((x) => x.id.startsWith(`cin-${table}-`))) {
-      throw new DataError({ source: 'cin' }, `no CIN table ${table.toUpperCase()} among the sources (a manifest entry with id cin-${table}-<release year>, e.g. cin-${table}-2025)`);
+      throw new DataError(
+        { source: 'cin' },
+        `no CIN table ${table.toUpperCase()} among the sources (a manifest entry with id cin-${table}-<release year>, e.g. cin-${table}-2025)`,
+      );
     }
   }
   for (const src of sources) {

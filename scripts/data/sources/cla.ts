@@ -39,9 +39,11 @@ import type { FamilyResult, Observation } from '../core/types.ts';
 import { isEesSeries, isEesTidy, readEesTidy, readTimeSeries } from './cla/ees.ts';
 import { readSfr, SFR_YEARS } from './cla/sfr.ts';
 
-export const SFR_SOURCE_IDS: readonly string[] = Array.from({ length: SFR_YEARS.last - SFR_YEARS.first + 1 }, (_, i) => SFR_YEARS.first + i).flatMap(
-  (y) => [`cla-sfr-${y}-cla`, `cla-sfr-${y}-starts`, `cla-sfr-${y}-ceases`],
-);
+export const SFR_SOURCE_IDS: readonly string[] = Array.from({ length: SFR_YEARS.last - SFR_YEARS.first + 1 }, (_, i) => SFR_YEARS.first + i).flatMap((y) => [
+  `cla-sfr-${y}-cla`,
+  `cla-sfr-${y}-starts`,
+  `cla-sfr-${y}-ceases`,
+]);
 
 /**
  * The manifest ids this family reads from `files`, oldest release first: the
@@ -102,7 +104,10 @@ export function checkSameReleaseAgrees(observations: readonly Observation[], fil
       continue;
     }
     if (prior.source === o.source) continue; // within-file duplicates are caught by the readers
-    const same = isMissing(prior.value) || isMissing(o.value) ? isMissing(prior.value) && isMissing(o.value) && prior.value.missing === o.value.missing : prior.value === o.value;
+    const same =
+      isMissing(prior.value) || isMissing(o.value)
+        ? isMissing(prior.value) && isMissing(o.value) && prior.value.missing === o.value.missing
+        : prior.value === o.value;
     if (!same) {
       throw new DataError(
         { source: o.source, ...(files?.get(o.source) ? { file: files.get(o.source)!.entry.path } : {}), value: o.value },

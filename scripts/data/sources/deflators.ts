@@ -128,7 +128,12 @@ export function approxFy(cy: ReadonlyMap<number, number>, year: number): number 
   return a === undefined || b === undefined ? undefined : 0.75 * a + 0.25 * b;
 }
 
-export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap<number, number>, cySource = 'deflators-hmt-2025-12-cy', cyRelease?: string): Deflators {
+export function buildDeflators(
+  hmt: ReadonlyMap<number, number>,
+  cy: ReadonlyMap<number, number>,
+  cySource = 'deflators-hmt-2025-12-cy',
+  cyRelease?: string,
+): Deflators {
   const { last: DEFLATOR_LAST_YEAR, base: DEFLATOR_BASE_YEAR } = deflatorYears(cy);
   const raw = new Map<number, { v: number; approximate: boolean; method: DeflatorYear['method'] }>();
   let lastExact = -1;
@@ -175,8 +180,7 @@ export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap
   return {
     baseYear: DEFLATOR_BASE_YEAR,
     baseLabel: `${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100`,
-    method:
-      `HM Treasury financial-year GDP deflator (March 2020) to ${financialYearLabel(lastExact)}; later years chained on the growth of 0.75·CY t + 0.25·CY t+1 from the ${cyRelease ? `${cyRelease} ` : ''}calendar-year series (approximate); ${financialYearLabel(DEFLATOR_LAST_YEAR)} has no deflator until calendar year ${DEFLATOR_LAST_YEAR} is published; rebased to ${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100.`,
+    method: `HM Treasury financial-year GDP deflator (March 2020) to ${financialYearLabel(lastExact)}; later years chained on the growth of 0.75·CY t + 0.25·CY t+1 from the ${cyRelease ? `${cyRelease} ` : ''}calendar-year series (approximate); ${financialYearLabel(DEFLATOR_LAST_YEAR)} has no deflator until calendar year ${DEFLATOR_LAST_YEAR} is published; rebased to ${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100.`,
     years,
     spliceCheck,
   };
@@ -185,9 +189,17 @@ export function buildDeflators(hmt: ReadonlyMap<number, number>, cy: ReadonlyMap
 export function loadDeflators(files: SourceFiles): Deflators {
   const h = fileOf(files, 'deflators-hmt-2020-03');
   // The calendar-year series: the newest vintage in the manifest (ids deflators-…-cy, newest release last by id).
-  const cyIds = [...files.values()].filter((f) => f.entry.family === 'deflators' && /-cy$/.test(f.entry.id)).map((f) => f.entry.id).sort();
+  const cyIds = [...files.values()]
+    .filter((f) => f.entry.family === 'deflators' && /-cy$/.test(f.entry.id))
+    .map((f) => f.entry.id)
+    .sort();
   const c = fileOf(files, cyIds.at(-1) ?? 'deflators-hmt-2025-12-cy');
-  return buildDeflators(parseHmtFy(h.bytes, { source: h.entry.id, file: h.entry.path }), parseCalendarYears(c.bytes, { source: c.entry.id, file: c.entry.path }), c.entry.id, c.entry.release);
+  return buildDeflators(
+    parseHmtFy(h.bytes, { source: h.entry.id, file: h.entry.path }),
+    parseCalendarYears(c.bytes, { source: c.entry.id, file: c.entry.path }),
+    c.entry.id,
+    c.entry.release,
+  );
 }
 
 /** Real-terms value in base-year prices, or the deflator's gap. */

@@ -114,14 +114,14 @@ function parseSheet(t: Table, spec: SheetSpec, expected: number): Map<string, Io
 }
 
 /** The IMD and IDACI sheets, keyed by 2019 UTLA code. */
-export function parseIod(
-  files: SourceFiles,
-  id = DEPRIVATION_SOURCE,
-  expected = UTLA_COUNT,
-): { imd: Map<string, IodFigures>; idaci: Map<string, IodFigures> } {
+export function parseIod(files: SourceFiles, id = DEPRIVATION_SOURCE, expected = UTLA_COUNT): { imd: Map<string, IodFigures>; idaci: Map<string, IodFigures> } {
   const f = fileOf(files, id);
   const where = { source: id, file: f.entry.path };
-  const wb = readWorkbook(f.bytes, where, SHEETS.map((s) => s.sheet));
+  const wb = readWorkbook(
+    f.bytes,
+    where,
+    SHEETS.map((s) => s.sheet),
+  );
   const isHeader = (row: string[]) => row[0]?.startsWith('Upper Tier Local Authority District code') ?? false;
   const [imd, idaci] = SHEETS.map((spec) => parseSheet(sheetTable(wb, spec.sheet, where, isHeader, { stopAtBlank: true }), spec, expected)) as [
     Map<string, IodFigures>,

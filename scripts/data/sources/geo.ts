@@ -35,7 +35,6 @@ import { decodeText } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
 import { loadGeography, type Geography } from './geography.ts';
 
-
 export type AreaGeometry = Polygon | MultiPolygon;
 export interface AreaProps {
   code: string;
@@ -202,7 +201,11 @@ export function loadUtlaMap(files: SourceFiles, geography: Geography, opts: GeoO
   const topo = parseJson(files, id) as Topology;
   const obj = topo.objects?.utla as GeometryCollection<TopoProps> | undefined;
   if (!obj || obj.type !== 'GeometryCollection') {
-    throw new DataError({ source: id, file: fileOf(files, id).entry.path }, 'no GeometryCollection "utla" in the topology', `objects found: ${Object.keys(topo.objects ?? {}).join(', ')}`);
+    throw new DataError(
+      { source: id, file: fileOf(files, id).entry.path },
+      'no GeometryCollection "utla" in the topology',
+      `objects found: ${Object.keys(topo.objects ?? {}).join(', ')}`,
+    );
   }
   const inForce = obj.geometries.filter((g) => {
     const p = g.properties as Partial<TopoProps> | undefined;
@@ -219,7 +222,10 @@ export function loadUtlaMap(files: SourceFiles, geography: Geography, opts: GeoO
     seen.add(la.code);
     return { type: 'Feature', properties: { code: la.code, name: la.name }, geometry: roundGeometry(f.geometry, digits) };
   });
-  const expected = geography.lasIn(LAST_DFE_YEAR).map((l) => l.code).filter((c) => !seen.has(c));
+  const expected = geography
+    .lasIn(LAST_DFE_YEAR)
+    .map((l) => l.code)
+    .filter((c) => !seen.has(c));
   if (expected.length > 0) throw new DataError({ source: id, value: expected.join(', ') }, `no boundary for ${expected.length} current council(s)`);
   features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
   return { type: 'FeatureCollection', features };
@@ -236,7 +242,10 @@ export function loadHoclMaps(files: SourceFiles, geography: Geography): Pick<Geo
   const gid = 'geo-hocl-group-2023';
   const u = parseJson(files, uid) as HoclFc;
   const g = parseJson(files, gid) as HoclFc;
-  for (const [id, fc] of [[uid, u], [gid, g]] as const) {
+  for (const [id, fc] of [
+    [uid, u],
+    [gid, g],
+  ] as const) {
     if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new DataError({ source: id }, 'not a GeoJSON FeatureCollection');
   }
   const seen = new Set<string>();
@@ -248,10 +257,15 @@ export function loadHoclMaps(files: SourceFiles, geography: Geography): Pick<Geo
     const la = geography.resolve({ code, name: String(f.properties['cua-name'] ?? '') }, LAST_DFE_YEAR, { source: uid, row: i + 1, column: 'cua-code' });
     if (seen.has(la.code)) throw new DataError({ source: uid, row: i + 1, value: code }, `duplicate council ${la.code}`);
     seen.add(la.code);
-    hoclUtla.features.push({ type: 'Feature', properties: { code: la.code, name: la.name, group: String(f.properties['Group'] ?? '') }, geometry: roundGeometry(f.geometry, 2) });
+    hoclUtla.features.push({
+      type: 'Feature',
+      properties: { code: la.code, name: la.name, group: String(f.properties['Group'] ?? '') },
+      geometry: roundGeometry(f.geometry, 2),
+    });
   });
   const missingCodes = geography.lasIn(LAST_DFE_YEAR).filter((l) => !seen.has(l.code));
-  if (missingCodes.length > 0) throw new DataError({ source: uid, value: missingCodes.map((l) => l.code).join(', ') }, 'current councils missing from the hex layout');
+  if (missingCodes.length > 0)
+    throw new DataError({ source: uid, value: missingCodes.map((l) => l.code).join(', ') }, 'current councils missing from the hex layout');
   const outside = new Set(['Scotland', 'Wales', 'Northern Ireland']);
   const hoclGroups: FeatureCollection<AreaGeometry, { group: string }> = {
     type: 'FeatureCollection',

@@ -48,14 +48,7 @@ import type { SourceFiles } from '../core/acquire.ts';
 import { DataError, type DataErrorLocation } from '../core/errors.ts';
 import { slugify } from '../core/codes.ts';
 import type { LaInfo } from '../contract.ts';
-import {
-  parseDfeLas,
-  parseGias,
-  parseMySociety,
-  parseOnsRecodes,
-  type DfeLaRow,
-  type MySocietyRow,
-} from '../geography/lookups.ts';
+import { parseDfeLas, parseGias, parseMySociety, parseOnsRecodes, type DfeLaRow, type MySocietyRow } from '../geography/lookups.ts';
 import { CODE_CHANGE_NOTES, EXTRA_ALIASES, NAME_OVERRIDES, REGIONS, REORGANISATIONS, type Reorganisation } from '../geography/reorganisations.ts';
 import { parseStatNeighbours } from './neighbours.ts';
 
@@ -112,7 +105,6 @@ function existsOn(row: DfeLaRow, year: number): boolean {
   const d = year * 10000 + 331;
   return row.operation <= d && (row.termination === null || row.termination >= d);
 }
-
 
 /** Name key for matching: case, accents, "&", punctuation and "St." spellings do not matter. */
 export function nameKey(name: string): string {
@@ -251,28 +243,36 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
   }
 
   const byCode = new Map<string, Built>();
-  for (const b of built) for (const c of b.codes) {
-    if (byCode.has(c)) throw err(`code ${c} belongs to two councils`, c);
-    byCode.set(c, b);
-  }
+  for (const b of built)
+    for (const c of b.codes) {
+      if (byCode.has(c)) throw err(`code ${c} belongs to two councils`, c);
+      byCode.set(c, b);
+    }
   const byOld = new Map(built.map((b) => [b.info.oldCode, b]));
 
   // 2. Reorganisations, checked against the lookup.
   for (const reorg of opts.reorganisations ?? REORGANISATIONS) {
     const get = (c: string) => {
       const b = byCode.get(c);
-      if (!b || b.info.code !== c) throw err(`reorganisation of ${reorg.year} names ${c}, which is not a council's canonical code in the lookup`, c, 'fix scripts/data/geography/reorganisations.ts');
+      if (!b || b.info.code !== c)
+        throw err(
+          `reorganisation of ${reorg.year} names ${c}, which is not a council's canonical code in the lookup`,
+          c,
+          'fix scripts/data/geography/reorganisations.ts',
+        );
       return b;
     };
     const from = reorg.from.map(get);
     const to = reorg.to.map(get);
     for (const f of from) {
-      if (f.info.lastYear !== reorg.year - 1) throw err(`${f.info.name} should last report in ${reorg.year - 1} but the lookup says ${f.info.lastYear}`, f.info.code);
+      if (f.info.lastYear !== reorg.year - 1)
+        throw err(`${f.info.name} should last report in ${reorg.year - 1} but the lookup says ${f.info.lastYear}`, f.info.code);
       f.info.successors = [...reorg.to];
       f.info.reorganisation = reorg.note;
     }
     for (const t of to) {
-      if (t.info.firstYear !== reorg.year) throw err(`${t.info.name} should first report in ${reorg.year} but the lookup says ${t.info.firstYear}`, t.info.code);
+      if (t.info.firstYear !== reorg.year)
+        throw err(`${t.info.name} should first report in ${reorg.year} but the lookup says ${t.info.firstYear}`, t.info.code);
       t.info.predecessors = [...reorg.from];
       t.info.reorganisation = reorg.note;
     }
@@ -291,7 +291,10 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
     if (g.code === '') continue;
     const b = byOld.get(g.oldCode);
     if (b && !b.codes.includes(g.code)) {
-      throw new DataError({ source: 'lookup-gias-la-codes', value: `${g.oldCode} ${g.code}` }, `GIAS pairs ${g.oldCode} with ${g.code} but DfE's lookup gives ${b.codes.join(', ')}`);
+      throw new DataError(
+        { source: 'lookup-gias-la-codes', value: `${g.oldCode} ${g.code}` },
+        `GIAS pairs ${g.oldCode} with ${g.code} but DfE's lookup gives ${b.codes.join(', ')}`,
+      );
     }
   }
 
@@ -321,13 +324,17 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
   for (const r of sn.current) snOf.set(r.oldCode, r.neighbours);
   for (const r of [...sn.current, ...sn.former]) {
     if (!byOld.has(r.oldCode)) {
-      throw new DataError({ source: 'lookup-stat-neighbours-2021', column: 'LA num', value: r.oldCode }, `council ${r.oldCode} ${r.name} is not in DfE's LA lookup`);
+      throw new DataError(
+        { source: 'lookup-stat-neighbours-2021', column: 'LA num', value: r.oldCode },
+        `council ${r.oldCode} ${r.name} is not in DfE's LA lookup`,
+      );
     }
   }
   for (const b of built) {
     b.info.statisticalNeighbours = (snOf.get(b.info.oldCode) ?? []).map((n) => {
       const nb = byOld.get(n);
-      if (!nb) throw new DataError({ source: 'lookup-stat-neighbours-2021', column: 'SN', value: n }, `neighbour ${n} of ${b.info.oldCode} is not in DfE's LA lookup`);
+      if (!nb)
+        throw new DataError({ source: 'lookup-stat-neighbours-2021', column: 'SN', value: n }, `neighbour ${n} of ${b.info.oldCode} is not in DfE's LA lookup`);
       return nb.info.code;
     });
   }
@@ -345,14 +352,16 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
 
   function checkYear(year: number, where?: DataErrorLocation): void {
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new DataError({ source: where?.source ?? 'geography', ...where, value: year }, `year ${year} is outside the geography's range ${FIRST_YEAR}–${LAST_YEAR} (years ending 31 March)`);
+      throw new DataError(
+        { source: where?.source ?? 'geography', ...where, value: year },
+        `year ${year} is outside the geography's range ${FIRST_YEAR}–${LAST_YEAR} (years ending 31 March)`,
+      );
     }
   }
 
   function find(ref: LaRef, year: number, where?: DataErrorLocation): Built | undefined {
     checkYear(year, where);
-    const fail = (problem: string, value: unknown, hint?: string) =>
-      new DataError({ source: where?.source ?? 'geography', ...where, value }, problem, hint);
+    const fail = (problem: string, value: unknown, hint?: string) => new DataError({ source: where?.source ?? 'geography', ...where, value }, problem, hint);
     const code = ref.code?.trim().toUpperCase();
     const old = ref.oldCode?.trim();
     let byC: Built | undefined;
@@ -391,7 +400,9 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
     resolve(ref, year, where) {
       const b = find(ref, year, where);
       if (!b) {
-        const what = [ref.code && `code "${ref.code}"`, ref.oldCode && `three-digit code "${ref.oldCode}"`, ref.name && `name "${ref.name}"`].filter(Boolean).join(', ');
+        const what = [ref.code && `code "${ref.code}"`, ref.oldCode && `three-digit code "${ref.oldCode}"`, ref.name && `name "${ref.name}"`]
+          .filter(Boolean)
+          .join(', ');
         throw new DataError(
           { source: where?.source ?? 'geography', ...where, value: ref.code ?? ref.oldCode ?? ref.name },
           `cannot resolve ${what || 'an empty reference'} in ${year} to an upper-tier council`,

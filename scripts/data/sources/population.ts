@@ -132,8 +132,11 @@ export function readEesRows(t: Table, spec: EesSpec): EesRow[] {
     }
     const period = Number(periodText);
     if (period < minP || period > maxP) {
-      throw t.error(`time_period ${period} is outside the release's range ${minP}–${maxP}`, { row: r, column: 'time_period', value: periodText },
-        'a new release may have added years; update the source spec after checking the new data');
+      throw t.error(
+        `time_period ${period} is outside the release's range ${minP}–${maxP}`,
+        { row: r, column: 'time_period', value: periodText },
+        'a new release may have added years; update the source spec after checking the new data',
+      );
     }
     const ti = t.text(r, 'time_identifier');
     if (ti !== 'Reporting year') {
@@ -141,7 +144,8 @@ export function readEesRows(t: Table, spec: EesSpec): EesRow[] {
     }
     for (const [col, expected] of Object.entries(spec.fixed ?? {})) {
       const v = t.text(r, col);
-      if (v !== expected) throw t.error(`expected "${expected}"`, { row: r, column: col, value: v }, 'the file may hold a breakdown this loader does not model');
+      if (v !== expected)
+        throw t.error(`expected "${expected}"`, { row: r, column: col, value: v }, 'the file may hold a breakdown this loader does not model');
     }
     out.push({ r, period, geo: eesGeo(t, r, spec.allowJointLas ?? false) });
   }
@@ -189,7 +193,11 @@ function eesGeo(t: Table, r: number, allowJoint: boolean): EesGeo {
   const laCodes = laCode.split(' / ');
   const oldCodes = oldCode.split(' / ');
   if (laCodes.length > 1 && !allowJoint) {
-    throw t.error('new_la_code joins several councils; this source is expected to report councils one by one', { row: r, column: 'new_la_code', value: laCode });
+    throw t.error('new_la_code joins several councils; this source is expected to report councils one by one', {
+      row: r,
+      column: 'new_la_code',
+      value: laCode,
+    });
   }
   if (laCodes.length !== oldCodes.length || laCodes.length > 2) {
     throw t.error('old_la_code and new_la_code name different numbers of councils', { row: r, column: 'old_la_code', value: `${oldCode} | ${laCode}` });
@@ -248,7 +256,12 @@ export const POPULATION_FIRST_MID_YEAR = 2012;
 /** Mid-years in the file: from 2012 to the mid-year its manifest release names ("mid-2024 (Census 2021-based)" → 2024). */
 export function populationPeriods(release: string): readonly [number, number] {
   const m = /mid-(\d{4})/i.exec(release);
-  if (!m) throw new DataError({ source: POPULATION_SOURCE, value: release }, 'the manifest release does not name its latest mid-year', 'write it as in "mid-2025 (Census 2021-based)" in data/sources.json');
+  if (!m)
+    throw new DataError(
+      { source: POPULATION_SOURCE, value: release },
+      'the manifest release does not name its latest mid-year',
+      'write it as in "mid-2025 (Census 2021-based)" in data/sources.json',
+    );
   return [POPULATION_FIRST_MID_YEAR, Number(m[1])];
 }
 

@@ -57,7 +57,11 @@ export function workforceSources(files: SourceFiles): Array<{ id: string; releas
     .filter((f) => f.entry.family === 'workforce' && /^workforce-\d{4}$/.test(f.entry.id))
     .map((f) => {
       if (!/^\d{4}$/.test(f.entry.release)) {
-        throw new DataError({ source: f.entry.id, file: f.entry.path, value: f.entry.release }, 'the manifest release is not a four-digit year', 'give the entry in data/sources.json the year of the release, e.g. "2026"');
+        throw new DataError(
+          { source: f.entry.id, file: f.entry.path, value: f.entry.release },
+          'the manifest release is not a four-digit year',
+          'give the entry in data/sources.json the year of the release, e.g. "2026"',
+        );
       }
       const year = Number(f.entry.release);
       return { id: f.entry.id, release: f.entry.release, releaseOrder: year, periods: [WORKFORCE_FIRST_PERIOD, year] as const };
@@ -88,7 +92,8 @@ export function yearForSeptemberSnapshot(period: number): number {
 
 export function loadWorkforce(files: SourceFiles, opts: LoadOptions = {}): FamilyResult {
   const sources = workforceSources(files);
-  if (sources.length === 0) throw new DataError({ source: 'workforce' }, 'no workforce release among the sources (a manifest entry with id workforce-<release year>)');
+  if (sources.length === 0)
+    throw new DataError({ source: 'workforce' }, 'no workforce release among the sources (a manifest entry with id workforce-<release year>)');
   const observations: Observation[] = [];
   const rowsRead: Record<string, number> = {};
   for (const src of sources) {

@@ -18,7 +18,10 @@ function setup(block: HTMLElement): void {
   const show = (e: PointerEvent) => {
     const t = e.target as Element | null;
     const label = t?.getAttribute?.('data-label');
-    if (!label) { tip.hidden = true; return; }
+    if (!label) {
+      tip.hidden = true;
+      return;
+    }
     const box = frame.getBoundingClientRect();
     tip.textContent = label;
     tip.hidden = false;
@@ -31,7 +34,9 @@ function setup(block: HTMLElement): void {
   frame.addEventListener('pointermove', show);
   // A tap (touch or pen) shows the same label; a tap on empty space hides it.
   frame.addEventListener('pointerdown', show);
-  frame.addEventListener('pointerleave', () => { tip.hidden = true; });
+  frame.addEventListener('pointerleave', () => {
+    tip.hidden = true;
+  });
 
   const controls = block.querySelector<HTMLElement>('.chart-controls');
   const select = controls?.querySelector<HTMLSelectElement>('select');

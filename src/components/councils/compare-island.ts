@@ -89,7 +89,10 @@ export function initCompare(): void {
     lastWidth = W;
     const narrow = W < 520;
     const FS = 12;
-    const H = narrow ? 300 : 380, mt = 16, mb = 36, mr = narrow ? 12 : 24;
+    const H = narrow ? 300 : 380,
+      mt = 16,
+      mb = 36,
+      mr = narrow ? 12 : 24;
     const positive = all.filter((v) => v > 0);
     const useLog = logScale && positive.length > 0;
     const nTicks = narrow ? 4 : 5;
@@ -119,7 +122,14 @@ export function initCompare(): void {
     // The key doubles as the show/hide control for each line.
     const legend = h('ul', undefined, 'chart-legend chart-legend--toggles');
     legend.setAttribute('aria-label', 'Show or hide a line');
-    const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId, class: 'chart-svg compare-svg', 'font-size': FS });
+    const root = svg('svg', {
+      viewBox: `0 0 ${W} ${H}`,
+      role: 'img',
+      'aria-labelledby': titleId,
+      'aria-describedby': descId,
+      class: 'chart-svg compare-svg',
+      'font-size': FS,
+    });
     const axis = svg('g', { 'font-size': FS, 'aria-hidden': 'true' });
     axis.style.fill = 'var(--chart-muted, currentColor)';
     ticks.forEach((v, i) => {
@@ -144,7 +154,9 @@ export function initCompare(): void {
     root.append(marks);
     const desc: string[] = [];
     const csvRows: string[] = [['year', ...series.map((s) => s.name)].map(csvCell).join(',')];
-    years.forEach((y, j) => csvRows.push([yearText(y), ...series.map((s) => (s.values[j] ?? null) === null ? '' : String(s.values[j]))].map(csvCell).join(',')));
+    years.forEach((y, j) =>
+      csvRows.push([yearText(y), ...series.map((s) => ((s.values[j] ?? null) === null ? '' : String(s.values[j])))].map(csvCell).join(',')),
+    );
     let colourIndex = 0;
     series.forEach((s) => {
       // England is drawn in ink, dashed and behind the councils, so it never reads as one of them.
@@ -154,14 +166,18 @@ export function initCompare(): void {
         let d = '';
         let pen = false;
         s.values.forEach((v, j) => {
-          if (v === null || (useLog && v <= 0)) { pen = false; return; }
+          if (v === null || (useLog && v <= 0)) {
+            pen = false;
+            return;
+          }
           d += `${pen ? 'L' : 'M'}${x(years[j]!).toFixed(1)},${yy(v).toFixed(1)}`;
           pen = true;
         });
         const path = svg('path', { d, fill: 'none', 'stroke-width': s.england ? 2 : 2.5 });
         path.style.stroke = colour;
         if (s.england) path.setAttribute('stroke-dasharray', '6 4');
-        if (s.england) marks.prepend(path); else marks.append(path);
+        if (s.england) marks.prepend(path);
+        else marks.append(path);
         s.values.forEach((v, j) => {
           if (v === null || (useLog && v <= 0)) return;
           const c = svg('circle', { cx: x(years[j]!), cy: yy(v), r: 2.5 });
@@ -178,7 +194,8 @@ export function initCompare(): void {
       keySwatch.style.cssText = `display:inline-block;width:16px;height:0;border-top:3px ${s.england ? 'dashed' : 'solid'} ${colour};margin-right:0.35rem;vertical-align:middle`;
       btn.append(keySwatch, s.name);
       btn.addEventListener('click', () => {
-        if (hiddenSeries.has(s.name)) hiddenSeries.delete(s.name); else hiddenSeries.add(s.name);
+        if (hiddenSeries.has(s.name)) hiddenSeries.delete(s.name);
+        else hiddenSeries.add(s.name);
         draw();
         live.querySelectorAll<HTMLButtonElement>('.chart-toggle')[series.indexOf(s)]?.focus();
       });
@@ -186,7 +203,8 @@ export function initCompare(): void {
       legend.append(li);
       const idx = s.values.map((v, j) => (v === null ? -1 : j)).filter((j) => j >= 0);
       if (!idx.length) desc.push(`${s.name}: no figures.`);
-      else desc.push(`${s.name}: ${fmt(s.values[idx[0]!]!)} in ${yearText(years[idx[0]!]!)}, ${fmt(s.values[idx.at(-1)!]!)} in ${yearText(years[idx.at(-1)!]!)}.`);
+      else
+        desc.push(`${s.name}: ${fmt(s.values[idx[0]!]!)} in ${yearText(years[idx[0]!]!)}, ${fmt(s.values[idx.at(-1)!]!)} in ${yearText(years[idx.at(-1)!]!)}.`);
     });
     const p = h('p', `${m.label}. ${desc.join(' ')}`, 'chart-description visually-hidden');
     p.id = descId;
@@ -200,8 +218,13 @@ export function initCompare(): void {
       const box = root.getBoundingClientRect();
       const ux = ((e.clientX - box.left) / box.width) * W;
       let j = 0;
-      years.forEach((y, k) => { if (Math.abs(x(y) - ux) < Math.abs(x(years[j]!) - ux)) j = k; });
-      const lines = shown.map((s) => { const v = s.values[j] ?? null; return `${s.name}: ${fmt(v)}${v !== null && !s.england ? ` (rank ${rankOf(j, v)})` : ''}`; });
+      years.forEach((y, k) => {
+        if (Math.abs(x(y) - ux) < Math.abs(x(years[j]!) - ux)) j = k;
+      });
+      const lines = shown.map((s) => {
+        const v = s.values[j] ?? null;
+        return `${s.name}: ${fmt(v)}${v !== null && !s.england ? ` (rank ${rankOf(j, v)})` : ''}`;
+      });
       tip.replaceChildren(h('strong', yearText(years[j]!)), ...lines.map((l) => h('span', l)));
       tip.hidden = false;
       const half = tip.offsetWidth / 2;
@@ -211,13 +234,19 @@ export function initCompare(): void {
     };
     root.addEventListener('pointermove', showTip);
     root.addEventListener('pointerdown', showTip);
-    root.addEventListener('pointerleave', () => { tip.hidden = true; });
+    root.addEventListener('pointerleave', () => {
+      tip.hidden = true;
+    });
     const controls = h('div', undefined, 'chart-controls');
     const logLabel = h('label');
     const logBox = h('input');
     logBox.type = 'checkbox';
     logBox.checked = logScale;
-    logBox.addEventListener('change', () => { logScale = logBox.checked; draw(); live.querySelector<HTMLInputElement>('.compare-log input')?.focus(); });
+    logBox.addEventListener('change', () => {
+      logScale = logBox.checked;
+      draw();
+      live.querySelector<HTMLInputElement>('.compare-log input')?.focus();
+    });
     logLabel.className = 'compare-log';
     logLabel.append(logBox, ' Logarithmic scale (equal steps are equal percentage changes; useful when a small council’s figure jumps)');
     controls.append(logLabel);
@@ -259,7 +288,9 @@ export function initCompare(): void {
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     window.clearTimeout(resizeTimer);
-    resizeTimer = window.setTimeout(() => { if (Math.abs((live.clientWidth || 0) - lastWidth) > 40) draw(); }, 150);
+    resizeTimer = window.setTimeout(() => {
+      if (Math.abs((live.clientWidth || 0) - lastWidth) > 40) draw();
+    }, 150);
   });
 
   for (const s of [...selects, mSel]) s.addEventListener('change', draw);

@@ -40,15 +40,18 @@ export function initMap(): void {
   const areas = (code: string) => root.querySelectorAll<SVGAElement>(`a[data-code="${code}"]`);
   form.hidden = false;
 
-  const yearText = (m: IslandPayload['measures'][number], y: number) => (m.timing === 'financial-year' ? `${y - 1}-${String(y % 100).padStart(2, '0')}` : String(y));
+  const yearText = (m: IslandPayload['measures'][number], y: number) =>
+    m.timing === 'financial-year' ? `${y - 1}-${String(y % 100).padStart(2, '0')}` : String(y);
 
   function fillYears(key: string, keep?: number): number {
     const m = data.measures.find((x) => x.key === key)!;
-    ySel.replaceChildren(...m.years.map((y) => {
-      const o = el('option', yearText(m, y));
-      o.value = String(y);
-      return o;
-    }));
+    ySel.replaceChildren(
+      ...m.years.map((y) => {
+        const o = el('option', yearText(m, y));
+        o.value = String(y);
+        return o;
+      }),
+    );
     const y = keep !== undefined && m.years.includes(keep) ? keep : m.years[0]!;
     ySel.value = String(y);
     return y;
@@ -65,7 +68,7 @@ export function initMap(): void {
     const of = values.filter((v) => v !== null).length;
     const cells = data.codes.map((code, i) => {
       const r = rankOf(code, field);
-      const reason = reasons[i] ? data.reasonText[reasons[i]!] ?? reasons[i]! : null;
+      const reason = reasons[i] ? (data.reasonText[reasons[i]!] ?? reasons[i]!) : null;
       return { code, ...info.get(code)!, value: values[i] ?? null, rank: r?.fromTop ?? null, tied: (r?.tiedWith ?? 1) > 1, reason };
     });
     for (const c of cells) {
@@ -79,7 +82,8 @@ export function initMap(): void {
     root!.querySelector('[data-map-title]')!.textContent = title;
     root!.querySelector('[data-map-caption]')!.textContent = `${title}, highest first`;
     root!.querySelector('[data-map-unit]')!.textContent = m.label;
-    root!.querySelector('[data-map-subtitle]')!.textContent = `Quantile classes: each colour holds about a fifth of the ${of} councils with a figure. Darker = higher.`;
+    root!.querySelector('[data-map-subtitle]')!.textContent =
+      `Quantile classes: each colour holds about a fifth of the ${of} councils with a figure. Darker = higher.`;
     const ul = root!.querySelector<HTMLUListElement>('[data-map-legend]')!;
     const missingKey = ul.querySelector('[data-missing-key]')!;
     const nMissing = cells.length - of;
@@ -99,7 +103,10 @@ export function initMap(): void {
     else {
       const by = new Map<string, string[]>();
       for (const c of cells) if (c.value === null) by.set(c.reason ?? '', [...(by.get(c.reason ?? '') ?? []), c.name]);
-      p.append(el('strong', `${nMissing} ${nMissing === 1 ? 'council has' : 'councils have'} no figure`), ` (hatched): ${[...by].map(([r, n]) => `${n.join(', ')}: ${lower(r)}`).join('; ')}.`);
+      p.append(
+        el('strong', `${nMissing} ${nMissing === 1 ? 'council has' : 'councils have'} no figure`),
+        ` (hatched): ${[...by].map(([r, n]) => `${n.join(', ')}: ${lower(r)}`).join('; ')}.`,
+      );
     }
     note.replaceChildren(p);
     const sorted = [...cells].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'en-GB'));
@@ -168,7 +175,9 @@ function setupTips(root: HTMLElement): void {
     if (a) show(a, e.clientX, e.clientY, false);
     else tip.hidden = true;
   });
-  maps.addEventListener('pointerleave', () => { tip.hidden = true; });
+  maps.addEventListener('pointerleave', () => {
+    tip.hidden = true;
+  });
   maps.addEventListener('click', (e) => {
     const a = areaOf(e.target);
     if (!a) return;
@@ -187,5 +196,7 @@ function setupTips(root: HTMLElement): void {
     const r = a.getBoundingClientRect();
     show(a, r.left + r.width / 2, r.top, false);
   });
-  maps.addEventListener('focusout', () => { tip.hidden = true; });
+  maps.addEventListener('focusout', () => {
+    tip.hidden = true;
+  });
 }

@@ -67,7 +67,10 @@ export function englandMissing(year: number, col: string): string | null {
 }
 
 export function englandYears(): number[] {
-  return englandFull().series.filter((s) => s.code === ENGLAND).map((s) => s.year).sort((a, b) => a - b);
+  return englandFull()
+    .series.filter((s) => s.code === ENGLAND)
+    .map((s) => s.year)
+    .sort((a, b) => a - b);
 }
 
 export function deflator(year: number): { index: number | null; approximate: boolean } {
@@ -112,7 +115,9 @@ export function lineName(id: string): string {
 }
 /** Replace line ids in analysis text with their names. */
 export function nameLines(text: string): string {
-  return text.replace(/\b(commissioning_and_social_work|child_protection_functions|social_work|safeguarding_published_total|safeguarding_block)\b/g, (id) => lineName(id).toLowerCase());
+  return text.replace(/\b(commissioning_and_social_work|child_protection_functions|social_work|safeguarding_published_total|safeguarding_block)\b/g, (id) =>
+    lineName(id).toLowerCase(),
+  );
 }
 
 /** Candidate lines for the £2.58bn claim, plus the claimed figures, one row per line per year. */
@@ -120,7 +125,9 @@ export function socialWorkRows(): Row[] {
   const d = results().socialWorkFall.data;
   // The published safeguarding total covered only a few small lines before 2011-12 (about £0.2–0.3bn, against
   // £1.7bn+ after), so its earlier years are not comparable and are left out rather than joined to the later ones.
-  const rows: Row[] = d.lines.filter((l) => !(l.line === 'safeguarding_published_total' && l.year < 2012)).map((l) => ({ year: l.year, line: lineName(l.line), spend: l.value, missingReason: l.value === null ? l.missing ?? 'blank' : null }));
+  const rows: Row[] = d.lines
+    .filter((l) => !(l.line === 'safeguarding_published_total' && l.year < 2012))
+    .map((l) => ({ year: l.year, line: lineName(l.line), spend: l.value, missingReason: l.value === null ? (l.missing ?? 'blank') : null }));
   rows.push({ year: d.claimed.from.year, line: 'Claimed (CYP Now, 2016)', spend: d.claimed.from.value, missingReason: null });
   rows.push({ year: d.claimed.to.year, line: 'Claimed (CYP Now, 2016)', spend: d.claimed.to.value, missingReason: null });
   return rows;
@@ -153,7 +160,7 @@ export function spendBlocksReal(from = 2011): Row[] {
     for (const b of BLOCKS) {
       const v = englandValue(year, b.col);
       sum += v ?? 0;
-      const reason = v === null ? englandMissing(year, b.col) ?? 'blank' : d === null ? 'no_deflator' : null;
+      const reason = v === null ? (englandMissing(year, b.col) ?? 'blank') : d === null ? 'no_deflator' : null;
       rows.push({ year, block: b.label, spend: v === null || d === null ? null : (v * 100) / d, missingReason: reason });
     }
     const other = total === null ? null : total - sum;
@@ -161,7 +168,7 @@ export function spendBlocksReal(from = 2011): Row[] {
       year,
       block: YOUTH_JUSTICE_AND_OTHER.label,
       spend: other === null || d === null ? null : (other * 100) / d,
-      missingReason: total === null ? englandMissing(year, 'spend_total_gbp') ?? 'blank' : d === null ? 'no_deflator' : null,
+      missingReason: total === null ? (englandMissing(year, 'spend_total_gbp') ?? 'blank') : d === null ? 'no_deflator' : null,
     });
   }
   return rows;
@@ -172,7 +179,7 @@ export function spendTotals(): Row[] {
   const rows: Row[] = [];
   for (const year of englandYears()) {
     const cash = englandValue(year, 'spend_total_gbp');
-    const why = cash === null ? englandMissing(year, 'spend_total_gbp') ?? 'blank' : null;
+    const why = cash === null ? (englandMissing(year, 'spend_total_gbp') ?? 'blank') : null;
     const r = real(cash, year);
     rows.push({ year, series: 'Cash', spend: cash, missingReason: why });
     rows.push({ year, series: `Real terms (${deflatorBase()})`, spend: r, missingReason: why ?? (r === null ? 'no_deflator' : null) });
@@ -255,14 +262,18 @@ export function regionRateRows(from = 2010): Row[] {
       region: r.name,
       year: r.year,
       rate: r.values.cla_rate_per_10k ?? null,
-      missingReason: r.values.cla_rate_per_10k == null ? r.missing.cla_rate_per_10k ?? 'blank' : null,
+      missingReason: r.values.cla_rate_per_10k == null ? (r.missing.cla_rate_per_10k ?? 'blank') : null,
     }));
 }
 
 export function councilRateRows(year: number): Row[] {
   return getPanel()
     .rows.filter((r: PanelRow) => r.year === year)
-    .map((r) => ({ council: r.la_name, rate: r.cla_rate_per_10k, missingReason: r.cla_rate_per_10k === null ? r.missing.cla_rate_per_10k ?? 'blank' : null }));
+    .map((r) => ({
+      council: r.la_name,
+      rate: r.cla_rate_per_10k,
+      missingReason: r.cla_rate_per_10k === null ? (r.missing.cla_rate_per_10k ?? 'blank') : null,
+    }));
 }
 
 // ------------------------------------------------------------------ story 5: ratings

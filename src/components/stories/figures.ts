@@ -9,19 +9,7 @@ import { getEvaluatedClaim } from '../../lib/data/claims.ts';
 import { registryClaim } from '../../lib/analysis/registry/index.ts';
 import type { Distribution } from '../../lib/analysis/ofsted.ts';
 import { getLa, getPanel, getRegions, latestYear } from '../../lib/data.ts';
-import {
-  blockChange,
-  deflator,
-  deflatorBase,
-  englandFull,
-  englandValue,
-  fmt,
-  latestRealYear,
-  latestSpendYear,
-  must,
-  real,
-  results,
-} from './analysis.ts';
+import { blockChange, deflator, deflatorBase, englandFull, englandValue, fmt, latestRealYear, latestSpendYear, must, real, results } from './analysis.ts';
 
 export interface Annotation {
   date: number;
@@ -69,7 +57,9 @@ export function squeeze() {
   const perChild0 = must(englandValue(2016, 'spend_per_child_real_gbp'), 'real spend per child 2016');
   const perChildLast = must(englandValue(lastReal, 'spend_per_child_real_gbp'), `real spend per child ${lastReal}`);
   const fallClaim = getEvaluatedClaim('spend-fall-2-58bn');
-  const approx = englandFull().deflators!.years.filter((y) => y.approximate).map((y) => y.year);
+  const approx = englandFull()
+    .deflators!.years.filter((y) => y.approximate)
+    .map((y) => y.year);
   return {
     first,
     lastReal,
@@ -115,7 +105,11 @@ export function squeeze() {
 
 /** England looked-after share of spend, one row per year (for the chart). */
 export function claShareRows() {
-  return results().claShare.data.years.map((y) => ({ year: y.year, share: y.englandShare === null ? null : Math.round(y.englandShare * 1000) / 10, basis: y.basis }));
+  return results().claShare.data.years.map((y) => ({
+    year: y.year,
+    share: y.englandShare === null ? null : Math.round(y.englandShare * 1000) / 10,
+    basis: y.basis,
+  }));
 }
 
 // ------------------------------------------------------------ 2. spend and Ofsted
@@ -246,7 +240,11 @@ export function deprivation() {
       yearsCount: r2.length,
       ciReachesHalf: r2.filter((s) => s.ci_high! >= target).length,
       target: fmt.pct(target),
-      resamples: (() => { const t = registryClaim('lga-deprivation-half').test; if (t.kind !== 'explained-share') throw new Error('lga-deprivation-half is not an explained-share claim.'); return t.bootstrapResamples.toLocaleString('en-GB'); })(),
+      resamples: (() => {
+        const t = registryClaim('lga-deprivation-half').test;
+        if (t.kind !== 'explained-share') throw new Error('lga-deprivation-half is not an explained-share claim.');
+        return t.bootstrapResamples.toLocaleString('en-GB');
+      })(),
       vsNewton: `${est > alone ? 'more' : 'less'} than the ${fmt.pct(alone)} Newton gave deprivation alone — our measure of spending and our population differ — and ${vsHalf}`,
       alone: fmt.pct(alone),
     },
@@ -275,12 +273,17 @@ export function inCare() {
   const [onLatest, onFirst] = [riseMatches('latest'), riseMatches('first-published')];
   // The news: how many annual falls (or rises) in a row end at the latest year, from the England series.
   const countAt = (y: number): number | null => {
-    try { return englandValue(y, 'cla_count'); } catch { return null; }
+    try {
+      return englandValue(y, 'cla_count');
+    } catch {
+      return null;
+    }
   };
   const runOf = (dir: 1 | -1): number => {
     let n = 0;
     for (let y = cc.latestYear.year; ; y--) {
-      const a = countAt(y), b = countAt(y - 1);
+      const a = countAt(y),
+        b = countAt(y - 1);
       if (a === null || b === null || Math.sign(a - b) !== dir) return n;
       n++;
     }
@@ -289,9 +292,12 @@ export function inCare() {
   const rises = runOf(1);
   const ORD = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
   const nth = (n: number) => ORD[n] ?? `${n}th`;
-  const lead = falls >= 1
-    ? `The number of children in care in England has fallen for a ${nth(falls)} year in a row`
-    : rises >= 1 ? `The number of children in care in England rose for a ${nth(rises)} year in a row` : 'The number of children in care in England was unchanged on a year earlier';
+  const lead =
+    falls >= 1
+      ? `The number of children in care in England has fallen for a ${nth(falls)} year in a row`
+      : rises >= 1
+        ? `The number of children in care in England rose for a ${nth(rises)} year in a row`
+        : 'The number of children in care in England was unchanged on a year earlier';
   return {
     year,
     englandRate: must(englandValue(year, 'cla_rate_per_10k'), `England CLA rate ${year}`),
@@ -312,7 +318,14 @@ export function inCare() {
       first2017: fmt.int(cc.year2017.firstPublished?.value ?? null),
       latest2017: fmt.int(cc.year2017.latest),
       release2017: cc.year2017.firstPublished?.release ?? 'not available',
-      riseMatch: onLatest && onFirst ? 'matches both the revised and the first-published series' : onLatest ? 'matches the revised series' : onFirst ? 'matches the first-published series' : 'matches neither series',
+      riseMatch:
+        onLatest && onFirst
+          ? 'matches both the revised and the first-published series'
+          : onLatest
+            ? 'matches the revised series'
+            : onFirst
+              ? 'matches the first-published series'
+              : 'matches neither series',
       rise2017Rev: fmt.signedPct(cc.year2017.changeLatestVsLatest, 1),
       rise2017First: fmt.signedPct(cc.year2017.changeFirstVsFirst, 1),
       perDay2017: cc.year2017.startsPerDayFirst === null ? 'not available' : cc.year2017.startsPerDayFirst.toFixed(1),
@@ -343,7 +356,10 @@ export function ratings() {
     const t = registryClaim(claimId as Parameters<typeof registryClaim>[0]).test;
     if (t.kind !== 'ofsted-distribution') throw new Error(`Claim ${claimId} is not an Ofsted distribution claim.`);
     const pc = (x: number) => Math.round(x * 100);
-    return dist.n === t.n && Object.entries(t.shares).every(([g, v]) => pc(g === 'notGood' ? dist.notGoodShare : dist.counts.find((c) => c.grade === g)!.share) === pc(v));
+    return (
+      dist.n === t.n &&
+      Object.entries(t.shares).every(([g, v]) => pc(g === 'notGood' ? dist.notGoodShare : dist.counts.find((c) => c.grade === g)!.share) === pc(v))
+    );
   };
   return {
     latestYear: Number(of.latest.asAt.slice(0, 4)),

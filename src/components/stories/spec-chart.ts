@@ -24,8 +24,22 @@ interface Scale {
 }
 
 const SCALES: readonly Scale[] = [
-  { key: 'rank', methods: ['spearman', 'partial-spearman'], title: 'Rank correlations (ρ)', yLabel: 'ρ', unit: 'number', reference: () => ({ value: 0, label: 'No association' }) },
-  { key: 'ologit', methods: ['ordinal-logit'], title: 'Ordinal logistic regression (log-odds per standard deviation)', yLabel: 'log-odds', unit: 'number', reference: () => ({ value: 0, label: 'No association' }) },
+  {
+    key: 'rank',
+    methods: ['spearman', 'partial-spearman'],
+    title: 'Rank correlations (ρ)',
+    yLabel: 'ρ',
+    unit: 'number',
+    reference: () => ({ value: 0, label: 'No association' }),
+  },
+  {
+    key: 'ologit',
+    methods: ['ordinal-logit'],
+    title: 'Ordinal logistic regression (log-odds per standard deviation)',
+    yLabel: 'log-odds',
+    unit: 'number',
+    reference: () => ({ value: 0, label: 'No association' }),
+  },
   { key: 'r2', methods: ['r2'], title: 'Share of variation explained (R²)', yLabel: 'R²', unit: 'percent', reference: (c) => claimedShare(c) },
   { key: 'share', methods: ['share'], title: 'Shares and ratios', yLabel: 'share', unit: 'percent', reference: (c) => claimedShare(c) },
 ];
@@ -55,7 +69,14 @@ function chart(c: EvaluatedClaimData, scale: Scale, specs: SpecificationData[]):
   // Shares are fractions in claims.json; the percent unit of the chart library expects 0–100.
   const k = scale.unit === 'percent' ? 100 : 1;
   const sc = (v: number | null) => (v === null ? null : v * k);
-  const pts: Pt[] = sorted.map((s, i) => ({ i: i + 1, e: sc(s.estimate)!, lo: sc(s.ci_low ?? s.estimate)!, hi: sc(s.ci_high ?? s.estimate)!, agrees: s.supports, label: s.label }));
+  const pts: Pt[] = sorted.map((s, i) => ({
+    i: i + 1,
+    e: sc(s.estimate)!,
+    lo: sc(s.ci_low ?? s.estimate)!,
+    hi: sc(s.ci_high ?? s.estimate)!,
+    agrees: s.supports,
+    label: s.label,
+  }));
   const unit = scale.unit;
   const f = (v: number) => formatValue(v, unit, unit === 'percent' ? 0 : 2);
   const opts = { id: `spec-${c.id}-${scale.key}`, title: `${scale.title}: ${specs.length} specifications`, data: [] as never[], unit };

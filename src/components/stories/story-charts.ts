@@ -52,7 +52,15 @@ export function renderIntervals(o: IntervalOptions): ChartOutput {
           ...(o.reference
             ? [
                 Plot.ruleY([o.reference.value], { stroke: MUTED, strokeDasharray: '4,3' }),
-                Plot.text([o.reference], { y: 'value', x: Math.min(...xs) - 0.5, text: 'label', textAnchor: 'start', dy: -7, fill: MUTED, className: 'chart-annotation' }),
+                Plot.text([o.reference], {
+                  y: 'value',
+                  x: Math.min(...xs) - 0.5,
+                  text: 'label',
+                  textAnchor: 'start',
+                  dy: -7,
+                  fill: MUTED,
+                  className: 'chart-annotation',
+                }),
               ]
             : []),
           Plot.ruleX(pts, { x: 'x', y1: 'lo', y2: 'hi', stroke: seriesColor(0), strokeWidth: v.narrow ? 2 : 3, strokeOpacity: 0.55 }),
@@ -71,7 +79,8 @@ export function renderIntervals(o: IntervalOptions): ChartOutput {
   );
   const crossing = o.reference ? pts.filter((p) => p.lo <= o.reference!.value && p.hi >= o.reference!.value).map((p) => p.x) : [];
   let description = `Estimates with 95% intervals for ${pts.length} years, ${xs[0]} to ${xs.at(-1)}: ${pts.map((p) => `${p.x} ${f(p.e)} (${f(p.lo)} to ${f(p.hi)})`).join('; ')}.`;
-  if (o.reference) description += ` The interval includes ${o.reference.label.toLowerCase()} (${f(o.reference.value)}) in ${crossing.length ? crossing.join(', ') : 'no year'}.`;
+  if (o.reference)
+    description += ` The interval includes ${o.reference.label.toLowerCase()} (${f(o.reference.value)}) in ${crossing.length ? crossing.join(', ') : 'no year'}.`;
   const { table, csv } = tableAndCsv(
     o.data,
     [
@@ -127,20 +136,31 @@ export function renderGradeStrip(o: GradeStripOptions): ChartOutput {
       fy: { domain: groups.map((g) => g.grade), axis: null, padding: 0.05 },
       y: { axis: null },
       marks: [
-        Plot.text(medians, { fy: 'grade', frameAnchor: 'top-left', text: (m: { grade: string; n: number; v: number }) => `${m.grade} (${m.n}): median ${f(m.v)}`, dy: 2, fill: INK, fontWeight: 'bold', className: 'chart-label' }),
+        Plot.text(medians, {
+          fy: 'grade',
+          frameAnchor: 'top-left',
+          text: (m: { grade: string; n: number; v: number }) => `${m.grade} (${m.n}): median ${f(m.v)}`,
+          dy: 2,
+          fill: INK,
+          fontWeight: 'bold',
+          className: 'chart-label',
+        }),
         Plot.dot(
           pts,
-          Plot.dodgeY({ anchor: 'middle', padding: 0.5 }, {
-            x: 'v',
-            fy: 'grade',
-            r,
-            fill: (p: { grade: Grade }) => GRADE_COLORS[p.grade],
-            stroke: INK,
-            strokeWidth: 0.4,
-            fillOpacity: 0.85,
-            ariaLabel: (p: { name: string; grade: string; v: number }) => `${p.name} (${p.grade}): ${f(p.v)}`,
-            className: 'chart-point',
-          }),
+          Plot.dodgeY(
+            { anchor: 'middle', padding: 0.5 },
+            {
+              x: 'v',
+              fy: 'grade',
+              r,
+              fill: (p: { grade: Grade }) => GRADE_COLORS[p.grade],
+              stroke: INK,
+              strokeWidth: 0.4,
+              fillOpacity: 0.85,
+              ariaLabel: (p: { name: string; grade: string; v: number }) => `${p.name} (${p.grade}): ${f(p.v)}`,
+              className: 'chart-point',
+            },
+          ),
         ),
         Plot.tickX(medians, { x: 'v', fy: 'grade', stroke: INK, strokeWidth: 2, insetTop: 18 }),
       ],
@@ -156,5 +176,11 @@ export function renderGradeStrip(o: GradeStripOptions): ChartOutput {
     ],
     o,
   );
-  return output('grade-strip', o, { ...svgs, description, legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })), table, csv });
+  return output('grade-strip', o, {
+    ...svgs,
+    description,
+    legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })),
+    table,
+    csv,
+  });
 }

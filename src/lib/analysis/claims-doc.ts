@@ -34,7 +34,10 @@ function groups(c: EvaluatedClaim): string[] {
   return [
     '| method | control | subset | specifications | agree | disagree | public at the time |',
     '|---|---|---|---|---|---|---|',
-    ...[...m.entries()].map(([k, xs]) => `| ${k} | ${xs.length} | ${xs.filter((s) => s.supports === true).length} | ${xs.filter((s) => s.supports === false).length} | ${xs.filter((s) => s.known_at_the_time).length} |`),
+    ...[...m.entries()].map(
+      ([k, xs]) =>
+        `| ${k} | ${xs.length} | ${xs.filter((s) => s.supports === true).length} | ${xs.filter((s) => s.supports === false).length} | ${xs.filter((s) => s.known_at_the_time).length} |`,
+    ),
   ];
 }
 
@@ -65,7 +68,10 @@ export function renderClaimsDoc(file: ClaimsFile): string {
     '',
     '| claim | said | at the time | now | agree / testable now | at the time |',
     '|---|---|---|---|---|---|',
-    ...file.claims.map((c) => `| [${c.id}](#${c.id}) | ${c.date} | ${VERDICT_LABELS[c.verdict_at_the_time]} | ${VERDICT_LABELS[c.verdict]} | ${c.counts.now.supporting} / ${c.counts.now.testable} | ${c.counts.at_the_time.supporting} / ${c.counts.at_the_time.testable} |`),
+    ...file.claims.map(
+      (c) =>
+        `| [${c.id}](#${c.id}) | ${c.date} | ${VERDICT_LABELS[c.verdict_at_the_time]} | ${VERDICT_LABELS[c.verdict]} | ${c.counts.now.supporting} / ${c.counts.now.testable} | ${c.counts.at_the_time.supporting} / ${c.counts.at_the_time.testable} |`,
+    ),
     '',
   ];
   for (const c of file.claims) {
@@ -83,11 +89,20 @@ export function renderClaimsDoc(file: ClaimsFile): string {
       ...(c.then_and_now ? [c.then_and_now, ''] : []),
       ...c.detail.map((d) => `- ${d}`),
       '',
-      `Thresholds: ${Object.entries(c.thresholds).map(([k, v]) => `${k} = ${v}`).join('; ') || 'none (not testable)'}.`,
+      `Thresholds: ${
+        Object.entries(c.thresholds)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join('; ') || 'none (not testable)'
+      }.`,
       '',
       ...(c.specifications.length > 30 ? groups(c) : c.specifications.length ? table(c) : ['No specifications.']),
       '',
     );
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

@@ -273,7 +273,11 @@ function adjustAcrossYears(drafts: SpecDraft[], supports: (d: SpecDraft, pAdj: n
 
 // ------------------------------------------------------------------ "half as much per child"
 
-function halfAsMuchSpecifications(inputs: AnalysisInputs, test: Extract<ClaimTest, { kind: 'half-as-much' }>, dateEnd: string): { specs: Specification[]; lowest: Map<string, { name: string; london: boolean }> } {
+function halfAsMuchSpecifications(
+  inputs: AnalysisInputs,
+  test: Extract<ClaimTest, { kind: 'half-as-much' }>,
+  dateEnd: string,
+): { specs: Specification[]; lowest: Map<string, { name: string; london: boolean }> } {
   const specs: Specification[] = [];
   const lowest = new Map<string, { name: string; london: boolean }>();
   for (const year of panelYears(inputs.panel)) {
@@ -362,7 +366,9 @@ function explainedShareSpecifications(inputs: AnalysisInputs, test: Extract<Clai
 
 // ------------------------------------------------------------------ small builders
 
-function spec(p: Partial<Specification> & Pick<Specification, 'id' | 'label' | 'year' | 'measure' | 'method' | 'estimate' | 'supports' | 'known_at_the_time'>): Specification {
+function spec(
+  p: Partial<Specification> & Pick<Specification, 'id' | 'label' | 'year' | 'measure' | 'method' | 'estimate' | 'supports' | 'known_at_the_time'>,
+): Specification {
   return { subset: 'all', control: 'none', ci_low: null, ci_high: null, n: null, p: null, p_adjusted: null, mde: null, ...p };
 }
 
@@ -410,22 +416,34 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
         summary: (v, vThen) => {
           const nowSig = sig(now).length;
           const direction = neg(now) > nowSig / 2 ? 'higher spending went with worse grades, not better ones' : 'higher spending went with better grades';
-          const claimWord = t.claimedAbsent === 'any' ? 'no clear link between what councils spend per child and their Ofsted grade' : 'no sign that councils spending more per child get better Ofsted grades';
+          const claimWord =
+            t.claimedAbsent === 'any'
+              ? 'no clear link between what councils spend per child and their Ofsted grade'
+              : 'no sign that councils spending more per child get better Ofsted grades';
           const then1 =
             then.length === 0
               ? 'The figures public when it was said cannot test it'
               : `On the figures public when it was said, ${plural(then.filter((s) => s.supports).length, 'test')} of ${then.length} found ${claimWord}`;
-          const now1 = nowSig === 0 ? `today’s figures agree in every year and test` : `on today’s figures ${plural(nowSig, 'test')} of ${now.length} (in ${sigYears.length === 1 ? sigYears[0] : `${plural(sigYears.length, 'year')} between ${sigYears[0]} and ${sigYears.at(-1)}`}) find a clear link, and in those ${direction}`;
+          const now1 =
+            nowSig === 0
+              ? `today’s figures agree in every year and test`
+              : `on today’s figures ${plural(nowSig, 'test')} of ${now.length} (in ${sigYears.length === 1 ? sigYears[0] : `${plural(sigYears.length, 'year')} between ${sigYears[0]} and ${sigYears.at(-1)}`}) find a clear link, and in those ${direction}`;
           return `${then1}; ${now1}.`;
         },
         detail: [
           `Tests: for each year to 31 March from ${Math.min(...now.map((s) => s.year))} on, spend per child on three measures (all children’s services, children’s social care, children looked after; and the year before the grade) against the Ofsted grade in force on 31 March, by rank correlation (Spearman), rank correlation allowing for child deprivation and for deprivation plus London (partial Spearman), and ordinal logistic regression; ${now.length} specifications in all.`,
           `Testing many years at once: p-values are Holm-adjusted across years within each measure and method. Before adjustment ${plural(rawSig, 'specification')} had p < ${t.alpha}; after, ${sig(now).length}.`,
           ...(headline.length
-            ? [`Spearman’s ρ, all children’s services, by year: ${headline.map((s) => `${s.year} ${r2(s.estimate!)} (${fp(s.p!)}, adjusted ${fp(s.p_adjusted!)})`).join('; ')}.`]
+            ? [
+                `Spearman’s ρ, all children’s services, by year: ${headline.map((s) => `${s.year} ${r2(s.estimate!)} (${fp(s.p!)}, adjusted ${fp(s.p_adjusted!)})`).join('; ')}.`,
+              ]
             : []),
           `Allowing for deprivation: ${controlled.filter((s) => (s.p_adjusted ?? 1) < t.alpha).length} of ${controlled.length} partial rank correlations are significant after adjustment.`,
-          ...(mdeMedian !== null ? [`Power: with these numbers of councils the tests detect, with ${pc(t.power)} power, a rank correlation of about ±${mdeMedian.toFixed(2)} or stronger (median over specifications); weaker links could go unseen.`] : []),
+          ...(mdeMedian !== null
+            ? [
+                `Power: with these numbers of councils the tests detect, with ${pc(t.power)} power, a rank correlation of about ±${mdeMedian.toFixed(2)} or stronger (median over specifications); weaker links could go unseen.`,
+              ]
+            : []),
           t.claimedAbsent === 'any'
             ? 'A specification agrees with the claim when it finds no significant association in either direction after adjustment.'
             : 'A specification agrees with the claim when it finds no significant positive association (more spend, better grade) after adjustment.',
@@ -447,7 +465,9 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
         now,
         then,
         summary: () => {
-          const h = headlineThen ? `When he spoke, the lowest-spending good council (${lowest.get(headlineThen.id)!.name}) spent ${pc(headlineThen.estimate!)} of what the typical other council spent per child` : 'The figures public when he spoke cannot test it';
+          const h = headlineThen
+            ? `When he spoke, the lowest-spending good council (${lowest.get(headlineThen.id)!.name}) spent ${pc(headlineThen.estimate!)} of what the typical other council spent per child`
+            : 'The figures public when he spoke cannot test it';
           const ys = now.map((s) => s.year);
           const robust = `; from ${financialYear(Math.min(...ys))} to ${financialYear(Math.max(...ys))} the “half” holds in ${frac(at(now, 'all', 'none'))} plain comparisons, ${frac(at(now, 'excluding-london', 'none'))} outside London and ${frac(at(now, 'all', 'idaci'))} once spend is compared with what deprivation predicts`;
           return `${h}${robust}.`;
@@ -464,7 +484,8 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
       const specs = explainedShareSpecifications(inputs, t, dateEnd);
       const then = specs.filter((s) => s.known_at_the_time && inPeriod(c, s));
       const now = specs.filter((s) => s.year >= c.period.from);
-      const head = (xs: Specification[], subset: string) => xs.find((s) => s.measure === 'all-childrens-services' && s.subset === subset && s.year === c.period.to);
+      const head = (xs: Specification[], subset: string) =>
+        xs.find((s) => s.measure === 'all-childrens-services' && s.subset === subset && s.year === c.period.to);
       const a = head(specs, 'all');
       const l = head(specs, 'excluding-london');
       return {
@@ -477,7 +498,11 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
             : 'No year has both spending and deprivation figures.',
         detail: [
           `R² of a least-squares regression of spend per child on the council’s IDACI score (child income deprivation), per year, for three spend measures, with and without London; 95% intervals from ${t.bootstrapResamples} bootstrap resamples of councils (fixed seed). A specification agrees when R² is within ${points(t.tolerance)} of ${pc(t.target)}.`,
-          ...(a ? [`${financialYear(c.period.to)}, all children’s services: R² = ${a.estimate!.toFixed(2)} (95% interval ${a.ci_low!.toFixed(2)} to ${a.ci_high!.toFixed(2)}, ${a.n} councils).`] : []),
+          ...(a
+            ? [
+                `${financialYear(c.period.to)}, all children’s services: R² = ${a.estimate!.toFixed(2)} (95% interval ${a.ci_low!.toFixed(2)} to ${a.ci_high!.toFixed(2)}, ${a.n} councils).`,
+              ]
+            : []),
           ...(l ? [`Outside London: R² = ${l.estimate!.toFixed(2)} (${l.ci_low!.toFixed(2)} to ${l.ci_high!.toFixed(2)}, ${l.n} councils).`] : []),
           'The research itself credited “about half” to five factors together (deprivation among them); a single-factor R² is the test of deprivation alone.',
         ],
@@ -528,7 +553,12 @@ function formatEstimate(s: Specification): string {
 
 // ------------------------------------------------------------------ context for untestable claims
 
-function contextSpecifications(inputs: AnalysisInputs, c: ClaimRecord, context: 'residual-variation' | 'spend-growth' | 'ofsted-exits', dateEnd: string): Specification[] {
+function contextSpecifications(
+  inputs: AnalysisInputs,
+  c: ClaimRecord,
+  context: 'residual-variation' | 'spend-growth' | 'ofsted-exits',
+  dateEnd: string,
+): Specification[] {
   if (context === 'residual-variation') {
     const year = c.period.to;
     const rows = [...rowsOf(inputs.panel, year).values()].filter((r) => num(r.spend_per_child_gbp) !== null && num(r.idaci_score) !== null);
@@ -537,7 +567,18 @@ function contextSpecifications(inputs: AnalysisInputs, c: ClaimRecord, context: 
       rows.map((r) => num(r.spend_per_child_gbp)!),
     );
     return [
-      spec({ id: `${year}-unexplained-by-deprivation`, label: `Share of the variation in spend per child not explained by child deprivation, ${financialYear(year)}`, year, measure: 'all-childrens-services', control: 'idaci', method: 'share', estimate: 1 - fit.r2, n: rows.length, supports: null, known_at_the_time: firstPublishedOn('spendOutturn', year) <= dateEnd }),
+      spec({
+        id: `${year}-unexplained-by-deprivation`,
+        label: `Share of the variation in spend per child not explained by child deprivation, ${financialYear(year)}`,
+        year,
+        measure: 'all-childrens-services',
+        control: 'idaci',
+        method: 'share',
+        estimate: 1 - fit.r2,
+        n: rows.length,
+        supports: null,
+        known_at_the_time: firstPublishedOn('spendOutturn', year) <= dateEnd,
+      }),
     ];
   }
   if (context === 'spend-growth') {
@@ -549,13 +590,37 @@ function contextSpecifications(inputs: AnalysisInputs, c: ClaimRecord, context: 
     const k0 = englandValue(inputs, from, 'cla_count');
     const k1 = englandValue(inputs, to, 'cla_count');
     if (s0 !== null && s1 !== null)
-      out.push(spec({ id: `${to}-spend-growth`, label: `England spending on children’s services, ${financialYear(from)} to ${financialYear(to)} (cash)`, year: to, measure: 'all-childrens-services', method: 'growth', estimate: s1 / s0 - 1, supports: null, known_at_the_time: false }));
+      out.push(
+        spec({
+          id: `${to}-spend-growth`,
+          label: `England spending on children’s services, ${financialYear(from)} to ${financialYear(to)} (cash)`,
+          year: to,
+          measure: 'all-childrens-services',
+          method: 'growth',
+          estimate: s1 / s0 - 1,
+          supports: null,
+          known_at_the_time: false,
+        }),
+      );
     if (k0 !== null && k1 !== null)
-      out.push(spec({ id: `${to}-cla-growth`, label: `Children looked after at 31 March, ${from} to ${to}`, year: to, measure: 'cla_count', method: 'growth', estimate: k1 / k0 - 1, supports: null, known_at_the_time: false }));
+      out.push(
+        spec({
+          id: `${to}-cla-growth`,
+          label: `Children looked after at 31 March, ${from} to ${to}`,
+          year: to,
+          measure: 'cla_count',
+          method: 'growth',
+          estimate: k1 / k0 - 1,
+          supports: null,
+          known_at_the_time: false,
+        }),
+      );
     return out;
   }
   // Councils whose Ofsted judgement moved from inadequate to a better grade between 2010 and the claim date.
-  const insp = [...inputs.inspections].filter((i) => i.published >= '2010-01-01' && i.published <= dateEnd).sort((a, b) => a.published.localeCompare(b.published));
+  const insp = [...inputs.inspections]
+    .filter((i) => i.published >= '2010-01-01' && i.published <= dateEnd)
+    .sort((a, b) => a.published.localeCompare(b.published));
   const worst = (i: (typeof insp)[number]): OfstedGrade | null => {
     const gs = [i.overall, ...Object.values(i.judgements)].filter((g): g is OfstedGrade => g !== null);
     return gs.length ? gs.reduce((a, b) => (gradeScore(a) <= gradeScore(b) ? a : b)) : null;
@@ -590,7 +655,8 @@ function contextSpecifications(inputs: AnalysisInputs, c: ClaimRecord, context: 
 function contextSentence(context: 'residual-variation' | 'spend-growth' | 'ofsted-exits', specs: Specification[]): string {
   const s = specs[0];
   if (!s || s.estimate === null) return '';
-  if (context === 'residual-variation') return `What the data can say: ${pc(s.estimate)} of the differences in spend per child in ${financialYear(s.year)} are not explained by deprivation, an upper limit on everything else, practice included.`;
+  if (context === 'residual-variation')
+    return `What the data can say: ${pc(s.estimate)} of the differences in spend per child in ${financialYear(s.year)} are not explained by deprivation, an upper limit on everything else, practice included.`;
   if (context === 'spend-growth') {
     const k = specs[1];
     return `What the data show: spending ${s.estimate >= 0 ? 'rose' : 'fell'} ${pc(Math.abs(s.estimate), 1)} in cash${k?.estimate != null ? ` while the number of children in care ${k.estimate >= 0 ? 'rose' : 'fell'} ${pc(Math.abs(k.estimate), 1)}` : ''}.`;
@@ -616,9 +682,36 @@ function spendFall(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest,
   const within = (v: number | null, target: number) => (v === null ? null : Math.abs(v / target - 1) <= t.tolerance);
   const known = (y: number) => firstPublishedOn('spendOutturn', y) <= dateEnd;
   const specs: Specification[] = [
-    spec({ id: `${t.from.year}-social-work-plus-family-support`, label: `England, ${financialYear(t.from.year)}: Section 251 “commissioning and social work” plus “family support services”`, year: t.from.year, measure: 'social-work-and-family-support', method: 'total', estimate: start, supports: within(start, t.from.value), known_at_the_time: known(t.from.year) }),
-    spec({ id: `${t.to.year}-social-work-plus-family-support`, label: `England, ${financialYear(t.to.year)}: the same two lines`, year: t.to.year, measure: 'social-work-and-family-support', method: 'total', estimate: end, supports: within(end, t.to.value), known_at_the_time: known(t.to.year) }),
-    spec({ id: `${t.to.year}-fall-social-work-plus-family-support`, label: `Change ${financialYear(t.from.year)} to ${financialYear(t.to.year)} on the same two lines`, year: t.to.year, measure: 'social-work-and-family-support', method: 'growth', estimate: start !== null && end !== null ? end / start - 1 : null, supports: start !== null && end !== null ? Math.abs(end / start - 1 - t.fall) <= 0.01 : null, known_at_the_time: known(t.to.year) }),
+    spec({
+      id: `${t.from.year}-social-work-plus-family-support`,
+      label: `England, ${financialYear(t.from.year)}: Section 251 “commissioning and social work” plus “family support services”`,
+      year: t.from.year,
+      measure: 'social-work-and-family-support',
+      method: 'total',
+      estimate: start,
+      supports: within(start, t.from.value),
+      known_at_the_time: known(t.from.year),
+    }),
+    spec({
+      id: `${t.to.year}-social-work-plus-family-support`,
+      label: `England, ${financialYear(t.to.year)}: the same two lines`,
+      year: t.to.year,
+      measure: 'social-work-and-family-support',
+      method: 'total',
+      estimate: end,
+      supports: within(end, t.to.value),
+      known_at_the_time: known(t.to.year),
+    }),
+    spec({
+      id: `${t.to.year}-fall-social-work-plus-family-support`,
+      label: `Change ${financialYear(t.from.year)} to ${financialYear(t.to.year)} on the same two lines`,
+      year: t.to.year,
+      measure: 'social-work-and-family-support',
+      method: 'growth',
+      estimate: start !== null && end !== null ? end / start - 1 : null,
+      supports: start !== null && end !== null ? Math.abs(end / start - 1 - t.fall) <= 0.01 : null,
+      known_at_the_time: known(t.to.year),
+    }),
     ...(lastYear !== null && cStart !== null && cEnd !== null
       ? [
           spec({
@@ -645,8 +738,12 @@ function spendFall(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest,
     verdictOverride: verdict ? { now: verdict, then: verdict } : undefined,
     summary: () =>
       `The ${financialYear(t.from.year)} figure ${startOk ? `is reproduced (${bn(start!)}) as the sum of two published lines, social work and family support` : `is not reproduced (the closest sum is ${start === null ? 'not available' : bn(start)})`}` +
-      (endMissing ? `, but no line-level figures for ${financialYear(t.to.year)} were published in a usable form, so the fall cannot be checked` : `; ${financialYear(t.to.year)} gives ${bn(end!)}`) +
-      (ctx?.estimate != null ? `; on one consistent definition spending ${ctx.estimate >= 0 ? 'rose' : 'fell'} ${pc(Math.abs(ctx.estimate), 1)} from ${financialYear(t.from.year)} to ${financialYear(ctx.year)}.` : '.'),
+      (endMissing
+        ? `, but no line-level figures for ${financialYear(t.to.year)} were published in a usable form, so the fall cannot be checked`
+        : `; ${financialYear(t.to.year)} gives ${bn(end!)}`) +
+      (ctx?.estimate != null
+        ? `; on one consistent definition spending ${ctx.estimate >= 0 ? 'rose' : 'fell'} ${pc(Math.abs(ctx.estimate), 1)} from ${financialYear(t.from.year)} to ${financialYear(ctx.year)}.`
+        : '.'),
     detail: [
       `A total is reproduced when it is within ${pc(t.tolerance)} of the printed figure.`,
       'The Section 251 lines changed in 2012-13: “commissioning and social work” became “social work”, with commissioning and child protection functions regrouped, so a single line is not comparable across the change; the safeguarding block groups the same services in every year.',
@@ -686,21 +783,49 @@ function ofstedDistribution(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<C
   for (const d of dates) {
     const by = first.filter((i) => i.published <= d);
     const r = dist(by);
-    specs.push(spec({ id: `by-${d}`, label: `First reports published by ${longDate(d)}${d === t.ruleDate ? ' (the rule)' : ''}: ${describe(r)}`, year, measure: 'first-sif-judgement', subset: `published-by-${d}`, method: 'count', estimate: r.n, n: r.n, supports: matches(r), known_at_the_time: d <= claimDateEnd(c.date) || d === t.ruleDate }));
+    specs.push(
+      spec({
+        id: `by-${d}`,
+        label: `First reports published by ${longDate(d)}${d === t.ruleDate ? ' (the rule)' : ''}: ${describe(r)}`,
+        year,
+        measure: 'first-sif-judgement',
+        subset: `published-by-${d}`,
+        method: 'count',
+        estimate: r.n,
+        n: r.n,
+        supports: matches(r),
+        known_at_the_time: d <= claimDateEnd(c.date) || d === t.ruleDate,
+      }),
+    );
     // Part-way through a day on which several reports came out: the earlier days plus one of that day's reports.
     const sameDay = first.filter((i) => i.published === d);
     if (sameDay.length > 1) {
       const before = first.filter((i) => i.published < d);
       for (const one of sameDay) {
         const r1 = dist([...before, one]);
-        specs.push(spec({ id: `by-${d}-before-plus-${one.la_code}`, label: `First reports published before ${longDate(d)} and ${one.la_name}’s, published that day: ${describe(r1)}`, year, measure: 'first-sif-judgement', subset: `published-before-${d}-plus-${one.la_code}`, method: 'count', estimate: r1.n, n: r1.n, supports: matches(r1), known_at_the_time: d <= claimDateEnd(c.date) }));
+        specs.push(
+          spec({
+            id: `by-${d}-before-plus-${one.la_code}`,
+            label: `First reports published before ${longDate(d)} and ${one.la_name}’s, published that day: ${describe(r1)}`,
+            year,
+            measure: 'first-sif-judgement',
+            subset: `published-before-${d}-plus-${one.la_code}`,
+            method: 'count',
+            estimate: r1.n,
+            n: r1.n,
+            supports: matches(r1),
+            known_at_the_time: d <= claimDateEnd(c.date),
+          }),
+        );
       }
     }
   }
   const rule = specs.find((s) => s.id === `by-${t.ruleDate}`)!;
   const matching = specs.filter((s) => s.supports);
   const verdict: Verdict = rule.supports ? 'supported' : matching.length ? 'partly-supported' : 'not-supported';
-  const printed = `${t.n} councils${Object.entries(t.shares).map(([k, v]) => `, ${pc(v!)} ${k === 'notGood' ? 'below good' : k.toLowerCase()}`).join('')}`;
+  const printed = `${t.n} councils${Object.entries(t.shares)
+    .map(([k, v]) => `, ${pc(v!)} ${k === 'notGood' ? 'below good' : k.toLowerCase()}`)
+    .join('')}`;
   return {
     specifications: specs,
     now: specs,
@@ -710,7 +835,10 @@ function ofstedDistribution(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<C
       rule.supports
         ? `Ofsted’s first reports published by the stated date give exactly the printed figures (${printed}).`
         : matching.length
-          ? `The printed figures (${printed}) match only a count taken at ${matching.length === 1 ? 'one particular moment' : `${matching.length} particular cut-offs`} — ${matching.map((s) => s.label.split(':')[0]!.replace(/^First reports /, 'the first reports ')).join('; or ')} — not the stated rule, reports ${rule.label.split(':')[0]!.replace(/^First reports /, '').replace(' (the rule)', '')}, which gives ${rule.n} councils.`
+          ? `The printed figures (${printed}) match only a count taken at ${matching.length === 1 ? 'one particular moment' : `${matching.length} particular cut-offs`} — ${matching.map((s) => s.label.split(':')[0]!.replace(/^First reports /, 'the first reports ')).join('; or ')} — not the stated rule, reports ${rule.label
+              .split(':')[0]!
+              .replace(/^First reports /, '')
+              .replace(' (the rule)', '')}, which gives ${rule.n} councils.`
           : `No cut-off within ${t.nearbyDays} days of the stated date gives the printed figures (${printed}); the stated rule gives ${describe(dist(first.filter((i) => i.published <= t.ruleDate)))}.`,
     detail: [
       `Rule: ${t.ruleLabel}. Each council’s first single-framework inspection counts once (re-inspections are left out). A cut-off matches when it gives ${t.n} councils and every printed share to the nearest whole per cent.`,
@@ -742,8 +870,32 @@ function claCount(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, 
     const priorOk = prior.filter((p): p is { y: number; g: number } => p.g !== null);
     const maxPrior = priorOk.length ? Math.max(...priorOk.map((p) => p.g)) : null;
     const label = basis === 'first-published' ? 'as first published' : 'in the latest release';
-    out.push(spec({ id: `${t.year}-count-${basis}`, label: `Children looked after at 31 March ${t.year}, ${label}`, year: t.year, measure: 'cla_count', subset: basis, method: 'count', estimate: count, supports: count === null ? null : count === t.count, known_at_the_time: known }));
-    out.push(spec({ id: `${t.year}-growth-${basis}`, label: `Rise on the year before, ${label}`, year: t.year, measure: 'cla_count', subset: basis, method: 'growth', estimate: g, supports: g === null ? null : Math.abs(g - t.growth) <= t.growthTolerance, known_at_the_time: known }));
+    out.push(
+      spec({
+        id: `${t.year}-count-${basis}`,
+        label: `Children looked after at 31 March ${t.year}, ${label}`,
+        year: t.year,
+        measure: 'cla_count',
+        subset: basis,
+        method: 'count',
+        estimate: count,
+        supports: count === null ? null : count === t.count,
+        known_at_the_time: known,
+      }),
+    );
+    out.push(
+      spec({
+        id: `${t.year}-growth-${basis}`,
+        label: `Rise on the year before, ${label}`,
+        year: t.year,
+        measure: 'cla_count',
+        subset: basis,
+        method: 'growth',
+        estimate: g,
+        supports: g === null ? null : Math.abs(g - t.growth) <= t.growthTolerance,
+        known_at_the_time: known,
+      }),
+    );
     out.push(
       spec({
         id: `${t.year}-rank-of-rise-${basis}`,
@@ -770,7 +922,10 @@ function claCount(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, 
       `${then[0]!.supports ? `The ${int(t.count)} is the figure first published` : `The figure first published was ${then[0]!.estimate === null ? 'not available' : int(then[0]!.estimate)}, not ${int(t.count)}`}; the rise was ${gThen === null ? 'not available' : signedPc(gThen)} on first-published figures and ${gNow === null ? 'not available' : signedPc(gNow)} on today’s revised ones, and it ${then[2]!.supports ? 'was' : then[2]!.supports === false ? 'was not' : 'cannot be checked as'} the biggest rise of the last ${t.biggestRiseYears} years.`,
     detail: [
       `A rise matches when it is within ${(t.growthTolerance * 100).toFixed(2)} percentage points of ${pc(t.growth, 1)}. “Biggest rise of the last ${t.biggestRiseYears} years”: the ${t.year} rise against the rises of the ${t.biggestRiseYears - 1} years before, on one basis at a time.`,
-      ...out.map((s) => `${s.label}: ${s.method === 'growth' || s.method === 'rank' ? (s.estimate === null ? 'not available' : signedPc(s.estimate, 2)) : formatEstimate(s)}.`),
+      ...out.map(
+        (s) =>
+          `${s.label}: ${s.method === 'growth' || s.method === 'rank' ? (s.estimate === null ? 'not available' : signedPc(s.estimate, 2)) : formatEstimate(s)}.`,
+      ),
       'National figures are rounded to the nearest 10.',
     ],
     thresholds: { growth_tolerance: t.growthTolerance, seven_years: t.biggestRiseYears },
@@ -782,22 +937,45 @@ function claPerDay(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest,
   const f = firstPublishedEngland(inputs, 'cla_starts', t.year);
   const l = englandValue(inputs, t.year, 'cla_starts');
   const mk = (basis: string, v: number | null, known: boolean) =>
-    spec({ id: `${t.year}-starts-per-day-${basis}`, label: `Children starting to be looked after in the year to 31 March ${t.year}, per day, ${basis === 'first-published' ? 'as first published' : 'in the latest release'} (${v === null ? 'not available' : int(v)} starts)`, year: t.year, measure: 'cla_starts', subset: basis, method: 'count', estimate: v === null ? null : v / days(t.year), supports: v === null ? null : Math.round(v / days(t.year)) === t.perDay, known_at_the_time: known });
+    spec({
+      id: `${t.year}-starts-per-day-${basis}`,
+      label: `Children starting to be looked after in the year to 31 March ${t.year}, per day, ${basis === 'first-published' ? 'as first published' : 'in the latest release'} (${v === null ? 'not available' : int(v)} starts)`,
+      year: t.year,
+      measure: 'cla_starts',
+      subset: basis,
+      method: 'count',
+      estimate: v === null ? null : v / days(t.year),
+      supports: v === null ? null : Math.round(v / days(t.year)) === t.perDay,
+      known_at_the_time: known,
+    });
   const then = [mk('first-published', f, true)];
   const now = [mk('latest', l, false)];
   return {
     specifications: [...then, ...now],
     now,
     then,
-    summary: () => `${then[0]!.estimate === null ? 'No starts figure was published' : `On average ${then[0]!.estimate.toFixed(1)} children a day started to be looked after in the year to 31 March ${t.year} (${now[0]!.estimate?.toFixed(1) ?? 'not available'} on today’s figures)`}; that rounds to ${then[0]!.estimate === null ? '–' : Math.round(then[0]!.estimate)}.`,
-    detail: [`A daily figure matches when it rounds to ${t.perDay}. Each start is counted; a child who starts twice in a year counts twice.`, ...[...then, ...now].map((s) => `${s.label}: ${s.estimate?.toFixed(2) ?? 'not available'}.`)],
+    summary: () =>
+      `${then[0]!.estimate === null ? 'No starts figure was published' : `On average ${then[0]!.estimate.toFixed(1)} children a day started to be looked after in the year to 31 March ${t.year} (${now[0]!.estimate?.toFixed(1) ?? 'not available'} on today’s figures)`}; that rounds to ${then[0]!.estimate === null ? '–' : Math.round(then[0]!.estimate)}.`,
+    detail: [
+      `A daily figure matches when it rounds to ${t.perDay}. Each start is counted; a child who starts twice in a year counts twice.`,
+      ...[...then, ...now].map((s) => `${s.label}: ${s.estimate?.toFixed(2) ?? 'not available'}.`),
+    ],
     thresholds: { rounding: 'nearest whole child' },
   };
 }
 
-function claShare(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, { kind: 'cla-share' }>, dateEnd: string, shareThresholds: Record<string, number>): Evaluation {
+function claShare(
+  inputs: AnalysisInputs,
+  c: ClaimRecord,
+  t: Extract<ClaimTest, { kind: 'cla-share' }>,
+  dateEnd: string,
+  shareThresholds: Record<string, number>,
+): Evaluation {
   const specs: Specification[] = [];
-  const years = inputs.england.series.filter((s) => s.code === ENGLAND).map((s) => s.year).sort((a, b) => a - b);
+  const years = inputs.england.series
+    .filter((s) => s.code === ENGLAND)
+    .map((s) => s.year)
+    .sort((a, b) => a - b);
   for (const year of years) {
     const cla = englandValue(inputs, year, 'spend_cla_gbp');
     const tot = englandValue(inputs, year, 'spend_total_gbp');
@@ -810,7 +988,18 @@ function claShare(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, 
       ['of-childrens-social-care', cla + sg + fs, 'children’s social care (looked after, safeguarding, family support)'],
     ] as const) {
       const v = cla / denom;
-      specs.push(spec({ id: `${year}-${measure}`, label: `Looked-after children’s share of England’s spending on ${label}, ${financialYear(year)}`, year, measure, method: 'share', estimate: v, supports: Math.abs(v - t.target) <= t.tolerance, known_at_the_time: known }));
+      specs.push(
+        spec({
+          id: `${year}-${measure}`,
+          label: `Looked-after children’s share of England’s spending on ${label}, ${financialYear(year)}`,
+          year,
+          measure,
+          method: 'share',
+          estimate: v,
+          supports: Math.abs(v - t.target) <= t.tolerance,
+          known_at_the_time: known,
+        }),
+      );
     }
   }
   const then = specs.filter((s) => s.known_at_the_time && inPeriod(c, s));
@@ -840,15 +1029,29 @@ function claShare(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, 
 // ------------------------------------------------------------------ agency staff
 
 /** Social work workforce columns, when the panel carries them (snapshot at 30 September, assigned to the year ending the next 31 March). */
-function agencyAssociation(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<ClaimTest, { kind: 'agency-association' }>, dateEnd: string, shareThresholds: Record<string, number>): Evaluation {
+function agencyAssociation(
+  inputs: AnalysisInputs,
+  c: ClaimRecord,
+  t: Extract<ClaimTest, { kind: 'agency-association' }>,
+  dateEnd: string,
+  shareThresholds: Record<string, number>,
+): Evaluation {
   const drafts: SpecDraft[] = [];
   for (const year of panelYears(inputs.panel)) {
     const rows = [...rowsOf(inputs.panel, year).values()];
     const agency = (r: PanelRow) => num((r as unknown as Record<string, unknown>).sw_agency_rate);
     for (const target of ['ofsted-grade', 'spend-per-child'] as const) {
       const cases = rows
-        .filter((r) => agency(r) !== null && num(r.idaci_score) !== null && (target === 'ofsted-grade' ? r.ofsted_overall !== null : num(r.spend_per_child_gbp) !== null))
-        .map((r) => ({ a: agency(r)!, y: target === 'ofsted-grade' ? gradeScore(r.ofsted_overall!) : num(r.spend_per_child_gbp)!, idaci: num(r.idaci_score)!, london: r.region_code === LONDON ? 1 : 0 }));
+        .filter(
+          (r) =>
+            agency(r) !== null && num(r.idaci_score) !== null && (target === 'ofsted-grade' ? r.ofsted_overall !== null : num(r.spend_per_child_gbp) !== null),
+        )
+        .map((r) => ({
+          a: agency(r)!,
+          y: target === 'ofsted-grade' ? gradeScore(r.ofsted_overall!) : num(r.spend_per_child_gbp)!,
+          idaci: num(r.idaci_score)!,
+          london: r.region_code === LONDON ? 1 : 0,
+        }));
       if (cases.length < t.minN) continue;
       for (const control of ['none', 'idaci', 'idaci+london'] as const) {
         const ctr = control === 'none' ? [] : control === 'idaci' ? [cases.map((x) => x.idaci)] : [cases.map((x) => x.idaci), cases.map((x) => x.london)];
@@ -892,7 +1095,9 @@ function agencyAssociation(inputs: AnalysisInputs, c: ClaimRecord, t: Extract<Cl
     detail: [
       'The minister’s words are a concern rather than a figure; the testable part is whether councils relying more on agency social workers get worse results or spend more. A specification agrees when, after Holm adjustment across years, a higher agency share goes significantly with a worse grade or with higher spend per child.',
       'Agency share: agency social workers (full-time equivalent) as a share of agency plus directly employed social workers, at 30 September, assigned to the year ending the following 31 March.',
-      ...now.filter((s) => s.control === 'none').map((s) => `${s.label}: ρ = ${r2(s.estimate!)} (${fp(s.p!)}, adjusted ${fp(s.p_adjusted!)}, ${s.n} councils).`),
+      ...now
+        .filter((s) => s.control === 'none')
+        .map((s) => `${s.label}: ρ = ${r2(s.estimate!)} (${fp(s.p!)}, adjusted ${fp(s.p_adjusted!)}, ${s.n} councils).`),
     ],
     thresholds: { alpha: t.alpha, min_councils: t.minN, power: t.power, correction: 'Holm, across years', ...shareThresholds },
   };
@@ -909,8 +1114,20 @@ export function evaluateClaim(c: ClaimRecord, inputs: AnalysisInputs): Evaluated
   const e = evaluateOne(c, inputs);
   const th = thresholdsOf(c.thresholds);
   const untestable = e.untestable ?? 'cannot-be-tested';
-  const vNow = e.verdictOverride?.now ?? verdictFromSpecifications(e.now.map((s) => s.supports), th, untestable).verdict;
-  const vThen = e.verdictOverride?.then ?? verdictFromSpecifications(e.then.map((s) => s.supports), th, untestable).verdict;
+  const vNow =
+    e.verdictOverride?.now ??
+    verdictFromSpecifications(
+      e.now.map((s) => s.supports),
+      th,
+      untestable,
+    ).verdict;
+  const vThen =
+    e.verdictOverride?.then ??
+    verdictFromSpecifications(
+      e.then.map((s) => s.supports),
+      th,
+      untestable,
+    ).verdict;
   const count = (xs: Specification[]) => ({ supporting: xs.filter((s) => s.supports === true).length, testable: xs.filter((s) => s.supports !== null).length });
   const cNow = count(e.now);
   const cThen = count(e.then);

@@ -30,8 +30,6 @@ function englandValue(england: EnglandOutput, year: number, col: PanelNumericCol
   return num(englandRow(england, year).values[col]);
 }
 
-
-
 // ---------------------------------------------------------------- claim 5
 
 export interface SocialWorkData {
@@ -93,7 +91,15 @@ export interface ClaCountData {
     startsPerDayFirst: number | null;
     startsPerDayLatest: number | null;
   };
-  latestYear: { year: number; count: number | null; prior: number | null; change: number | null; starts: number | null; startsPerDay: number | null; daysInYear: number };
+  latestYear: {
+    year: number;
+    count: number | null;
+    prior: number | null;
+    change: number | null;
+    starts: number | null;
+    startsPerDay: number | null;
+    daysInYear: number;
+  };
 }
 
 function firstPublished(e: EnglandOutput, measure: string, year: number): { value: number; release: string } | null {
@@ -135,7 +141,15 @@ export function analyseClaCount(inputs: AnalysisInputs): ClaimResult<ClaCountDat
       startsPerDayFirst: spd,
       startsPerDayLatest: sl17 !== null ? sl17 / days17 : null,
     },
-    latestYear: { year: latestYear, count: lc, prior: lp, change: lc !== null && lp !== null ? lc / lp - 1 : null, starts: ls, startsPerDay: ls !== null ? ls / dl : null, daysInYear: dl },
+    latestYear: {
+      year: latestYear,
+      count: lc,
+      prior: lp,
+      change: lc !== null && lp !== null ? lc / lp - 1 : null,
+      starts: ls,
+      startsPerDay: ls !== null ? ls / dl : null,
+      daysInYear: dl,
+    },
   };
   return {
     provenance: {
@@ -181,7 +195,15 @@ export function analyseClaShare(inputs: AnalysisInputs): ClaimResult<ClaShareDat
         basis,
         englandShare: cla !== null && tot !== null && tot > 0 ? cla / tot : null,
         councils: shares.length
-          ? { n: shares.length, median: median(shares), p25: quantile(shares, 0.25), p75: quantile(shares, 0.75), min: Math.min(...shares), max: Math.max(...shares), overHalf: shares.filter((v) => v > 0.5).length }
+          ? {
+              n: shares.length,
+              median: median(shares),
+              p25: quantile(shares, 0.25),
+              p75: quantile(shares, 0.75),
+              min: Math.min(...shares),
+              max: Math.max(...shares),
+              overHalf: shares.filter((v) => v > 0.5).length,
+            }
           : null,
       };
     })

@@ -37,12 +37,7 @@ export interface SampleRow {
 }
 
 /** Rows of `year` with a usable value in `column`, excluding the tiny councils unless asked. */
-export function sampleYear(
-  panel: readonly PanelRow[],
-  year: number,
-  column: PanelNumericColumn,
-  opts: { includeTiny?: boolean } = {},
-): SampleRow[] {
+export function sampleYear(panel: readonly PanelRow[], year: number, column: PanelNumericColumn, opts: { includeTiny?: boolean } = {}): SampleRow[] {
   const out: SampleRow[] = [];
   const seen = new Set<string>();
   for (const r of panel) {

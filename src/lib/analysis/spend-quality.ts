@@ -70,7 +70,12 @@ export function spendGradeYear(panel: readonly PanelRow[], year: number): SpendG
     financialYear: financialYear(year),
     n: rows.length,
     frameworks: [...new Set(rows.map((s) => s.row.ofsted_framework ?? 'unknown'))].sort(),
-    byGrade: GRADE_ORDER.map((grade) => gradeSummary(rows.filter((s) => s.row.ofsted_overall === grade).map((s) => s.row), grade)),
+    byGrade: GRADE_ORDER.map((grade) =>
+      gradeSummary(
+        rows.filter((s) => s.row.ofsted_overall === grade).map((s) => s.row),
+        grade,
+      ),
+    ),
     usedForVerdict: rows.length >= MIN_N,
   };
 }

@@ -223,8 +223,8 @@ export function permutationTest(
 function lnGamma(z: number): number {
   const g = 7;
   const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - lnGamma(1 - z);
   z -= 1;
@@ -342,10 +342,7 @@ export interface JonckheereTest {
 }
 
 /** Jonckheere–Terpstra trend test with a two-sided permutation p-value. */
-export function jonckheereTest(
-  groups: readonly (readonly number[])[],
-  opts: { permutations?: number; seed?: number } = {},
-): JonckheereTest {
+export function jonckheereTest(groups: readonly (readonly number[])[], opts: { permutations?: number; seed?: number } = {}): JonckheereTest {
   const sizes = groups.map((g) => g.length);
   const labels: number[] = [];
   const values: number[] = [];
@@ -550,7 +547,10 @@ export function minimumDetectableCorrelation(n: number, alpha = 0.05, power = 0.
 
 /** Holm step-down adjusted p-values (same order as the input; NaN stays NaN). */
 export function holm(ps: readonly number[]): number[] {
-  const idx = ps.map((p, i) => ({ p, i })).filter((o) => !Number.isNaN(o.p)).sort((a, b) => a.p - b.p);
+  const idx = ps
+    .map((p, i) => ({ p, i }))
+    .filter((o) => !Number.isNaN(o.p))
+    .sort((a, b) => a.p - b.p);
   const m = idx.length;
   const out = ps.map(() => NaN);
   let running = 0;
@@ -649,7 +649,10 @@ export function ordinalLogit(y: readonly number[], X: readonly (readonly number[
   for (; iterations < 100; iterations++) {
     const g = grad(par);
     const H = hessian(par);
-    const step = solve(H.map((r) => r.map((v) => -v)), g);
+    const step = solve(
+      H.map((r) => r.map((v) => -v)),
+      g,
+    );
     let t = 1;
     let next = par.map((v, i) => v + t * step[i]!);
     let nl = ll(next);
@@ -695,7 +698,12 @@ function solve(A: number[][], b: number[]): number[] {
 
 function invert(A: number[][]): number[][] {
   const k = A.length;
-  return Array.from({ length: k }, (_, j) => solve(A, Array.from({ length: k }, (_, i) => (i === j ? 1 : 0)))).reduce<number[][]>(
+  return Array.from({ length: k }, (_, j) =>
+    solve(
+      A,
+      Array.from({ length: k }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  ).reduce<number[][]>(
     (acc, colv, j) => {
       colv.forEach((v, i) => (acc[i]![j] = v));
       return acc;

@@ -43,7 +43,8 @@ export const TIMELINE: readonly Milestone[] = [
     date: '2013-11',
     kind: 'inspection',
     label: 'Single inspection framework (SIF)',
-    detail: 'Ofsted’s single inspection of services for children in need of help and protection, children looked after and care leavers begins; first reports published February 2014.',
+    detail:
+      'Ofsted’s single inspection of services for children in need of help and protection, children looked after and care leavers begins; first reports published February 2014.',
   }),
   ms({
     id: 'innovation-programme-200m',
@@ -57,7 +58,8 @@ export const TIMELINE: readonly Milestone[] = [
     date: '2017-10',
     kind: 'funding',
     label: '£20m improvement package (incl. Partners in Practice)',
-    detail: '£20m to support councils at risk of failure and build continuous improvement, announced at the National Children and Adult Services conference; over £15m later went to eight new Partners in Practice (announced 2018).',
+    detail:
+      '£20m to support councils at risk of failure and build continuous improvement, announced at the National Children and Adult Services conference; over £15m later went to eight new Partners in Practice (announced 2018).',
     note: 'Partners in Practice itself began earlier (2016, reported); the £20m was not for Partners in Practice alone.',
   }),
   ms({
@@ -65,16 +67,36 @@ export const TIMELINE: readonly Milestone[] = [
     date: '2018-01',
     kind: 'inspection',
     label: 'ILACS replaces SIF',
-    detail: 'Ofsted’s inspections of local authority children’s services (ILACS) begin in January 2018: standard and short inspections plus focused and monitoring visits.',
+    detail:
+      'Ofsted’s inspections of local authority children’s services (ILACS) begin in January 2018: standard and short inspections plus focused and monitoring visits.',
   }),
-  ms({ id: 'bcp', date: '2019-04-01', kind: 'reorganisation', label: 'Bournemouth, Christchurch and Poole', detail: 'BCP Council replaces Bournemouth and Poole; Christchurch leaves Dorset.' }),
-  ms({ id: 'buckinghamshire', date: '2020-04-01', kind: 'reorganisation', label: 'Buckinghamshire unitary', detail: 'Buckinghamshire Council replaces the county and its four districts (children’s services boundary unchanged).' }),
-  ms({ id: 'northamptonshire', date: '2021-04-01', kind: 'reorganisation', label: 'Northamptonshire split', detail: 'North Northamptonshire and West Northamptonshire replace Northamptonshire (children’s services run by Northamptonshire Children’s Trust).' }),
+  ms({
+    id: 'bcp',
+    date: '2019-04-01',
+    kind: 'reorganisation',
+    label: 'Bournemouth, Christchurch and Poole',
+    detail: 'BCP Council replaces Bournemouth and Poole; Christchurch leaves Dorset.',
+  }),
+  ms({
+    id: 'buckinghamshire',
+    date: '2020-04-01',
+    kind: 'reorganisation',
+    label: 'Buckinghamshire unitary',
+    detail: 'Buckinghamshire Council replaces the county and its four districts (children’s services boundary unchanged).',
+  }),
+  ms({
+    id: 'northamptonshire',
+    date: '2021-04-01',
+    kind: 'reorganisation',
+    label: 'Northamptonshire split',
+    detail: 'North Northamptonshire and West Northamptonshire replace Northamptonshire (children’s services run by Northamptonshire Children’s Trust).',
+  }),
   ms({
     id: 'cumbria-nyorks-somerset',
     date: '2023-04-01',
     kind: 'reorganisation',
     label: 'Cumbria split; North Yorkshire and Somerset unitaries',
-    detail: 'Cumberland and Westmorland and Furness replace Cumbria; North Yorkshire and Somerset become unitary councils (children’s services boundaries unchanged).',
+    detail:
+      'Cumberland and Westmorland and Furness replace Cumbria; North Yorkshire and Somerset become unitary councils (children’s services boundaries unchanged).',
   }),
 ];

@@ -6,7 +6,25 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../format.ts';
-import { annotationMarks, annotationBand, annotationKey, distinct, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, segmentOf, tableAndCsv, xAxisOptions, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
+import {
+  annotationMarks,
+  annotationBand,
+  annotationKey,
+  distinct,
+  formatX,
+  idsFor,
+  num,
+  output,
+  renderVariants,
+  requireField,
+  requireNumeric,
+  segmentOf,
+  tableAndCsv,
+  xAxisOptions,
+  yAxisOptions,
+  marginForTicks,
+  normaliseUnit,
+} from './common.ts';
 import { listJoin } from './describe.ts';
 import { seriesColor } from './palette.ts';
 import type { Annotation, ChartOutput, CommonOptions, XFormat } from './types.ts';
@@ -23,7 +41,12 @@ export interface StackedAreaOptions extends CommonOptions {
 
 export function renderStackedArea(o: StackedAreaOptions): ChartOutput {
   const chart = 'StackedArea';
-  for (const [f, role] of [[o.x, 'x'], [o.y, 'y'], [o.z, 'z']] as const) requireField(o.data, f, chart, role);
+  for (const [f, role] of [
+    [o.x, 'x'],
+    [o.y, 'y'],
+    [o.z, 'z'],
+  ] as const)
+    requireField(o.data, f, chart, role);
   requireNumeric(o.data, o.y, chart);
   const unit = normaliseUnit(o.unit);
   const xFormat = o.xFormat ?? 'year';
@@ -36,7 +59,10 @@ export function renderStackedArea(o: StackedAreaOptions): ChartOutput {
   const rows: { x: number; y: number; s: string; seg: string }[] = [];
   let run = 0;
   for (const x of xsAll) {
-    if (incomplete.includes(x)) { run++; continue; }
+    if (incomplete.includes(x)) {
+      run++;
+      continue;
+    }
     for (const s of series) rows.push({ x, y: byKey.get(`${x}\u0000${s}`)!, s, seg: `${run}-${segmentOf(x, breaks)}` });
   }
   const color = (s: string) => seriesColor(series.indexOf(s));
@@ -47,15 +73,26 @@ export function renderStackedArea(o: StackedAreaOptions): ChartOutput {
   const svgs = renderVariants(
     (v, document) =>
       Plot.plot({
-        document, width: v.width, height: v.narrow ? 260 : 340, className: 'plot',
-        marginLeft: marginForTicks(xsAll.map((x) => total(x)), unit, v), marginRight: 28,
+        document,
+        width: v.width,
+        height: v.narrow ? 260 : 340,
+        className: 'plot',
+        marginLeft: marginForTicks(
+          xsAll.map((x) => total(x)),
+          unit,
+          v,
+        ),
+        marginRight: 28,
         marginTop: 28 + annotationBand(o.annotations, v),
         x: xAxisOptions(xsAll, xFormat, v, o.xLabel),
         y: yAxisOptions(unit, v, o.yLabel),
         color: { domain: series, range: series.map(color) },
         marks: [
           ...[...new Set(rows.map((r) => r.seg))].map((seg) =>
-            Plot.areaY(rows.filter((r) => r.seg === seg), Plot.stackY({ order: series }, { x: 'x', y: 'y', fill: 's', z: 's', fillOpacity: 0.85, className: 'chart-area' })),
+            Plot.areaY(
+              rows.filter((r) => r.seg === seg),
+              Plot.stackY({ order: series }, { x: 'x', y: 'y', fill: 's', z: 's', fillOpacity: 0.85, className: 'chart-area' }),
+            ),
           ),
           Plot.ruleY([0]),
           ...annotationMarks(o.annotations ?? [], xsAll, v),
@@ -75,6 +112,21 @@ export function renderStackedArea(o: StackedAreaOptions): ChartOutput {
   }
   if (incomplete.length) description += ` Not shown: ${listJoin(incomplete.map((x) => formatX(x, xFormat)))}, where not every part has a figure.`;
 
-  const { table, csv } = tableAndCsv(o.data, [{ key: o.x, kind: 'x', label: o.xLabel }, { key: o.z, kind: 'text' }, { key: o.y, kind: 'value', label: o.yLabel }], { ...o, xFormat });
-  return output('stacked-area', o, { ...svgs, description, legend: series.map((s) => ({ label: s, color: color(s), shape: 'swatch' as const })), table, csv, annotationKey: annotationKey(o.annotations, xFormat) });
+  const { table, csv } = tableAndCsv(
+    o.data,
+    [
+      { key: o.x, kind: 'x', label: o.xLabel },
+      { key: o.z, kind: 'text' },
+      { key: o.y, kind: 'value', label: o.yLabel },
+    ],
+    { ...o, xFormat },
+  );
+  return output('stacked-area', o, {
+    ...svgs,
+    description,
+    legend: series.map((s) => ({ label: s, color: color(s), shape: 'swatch' as const })),
+    table,
+    csv,
+    annotationKey: annotationKey(o.annotations, xFormat),
+  });
 }

@@ -6,7 +6,23 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../format.ts';
-import { annotationMarks, annotationBand, annotationKey, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions, yearTicks, marginForTicks , normaliseUnit } from './common.ts';
+import {
+  annotationMarks,
+  annotationBand,
+  annotationKey,
+  formatX,
+  idsFor,
+  num,
+  output,
+  renderVariants,
+  requireField,
+  requireNumeric,
+  tableAndCsv,
+  yAxisOptions,
+  yearTicks,
+  marginForTicks,
+  normaliseUnit,
+} from './common.ts';
 import { listJoin } from './describe.ts';
 import { HIGHLIGHT, seriesColor } from './palette.ts';
 import type { Annotation, ChartOutput, CommonOptions, XFormat } from './types.ts';
@@ -44,14 +60,25 @@ export function renderBarChart(o: BarChartOptions): ChartOutput {
     if (vertical) {
       const xs = rows.map((r) => r.k as number);
       return Plot.plot({
-        document, width: v.width, height: v.narrow ? 240 : 320, className: 'plot',
-        marginLeft: marginForTicks(rows.map((r) => r.v), unit, v), marginTop: 28 + annotationBand(o.annotations, v),
+        document,
+        width: v.width,
+        height: v.narrow ? 240 : 320,
+        className: 'plot',
+        marginLeft: marginForTicks(
+          rows.map((r) => r.v),
+          unit,
+          v,
+        ),
+        marginTop: 28 + annotationBand(o.annotations, v),
         x: { type: 'band', interval: 1, label: o.xLabel ?? null, ticks: yearTicks(xs, v.narrow ? 4 : 8), tickFormat: (t: number) => formatX(t, xFormat) },
         y: yAxisOptions(unit, v, o.yLabel),
         marks: [
           // Annotations first, so a rule through a bar's centre runs behind the bar.
           ...annotationMarks(o.annotations ?? [], xs, v),
-          Plot.barY(rows.filter((r) => r.v !== null), { x: 'k', y: 'v', fill: fill, ariaLabel: tip, className: 'chart-bar', inset: 1 }),
+          Plot.barY(
+            rows.filter((r) => r.v !== null),
+            { x: 'k', y: 'v', fill: fill, ariaLabel: tip, className: 'chart-bar', inset: 1 },
+          ),
           Plot.text(missingRows, { x: 'k', y: 0, text: () => 'n/a', dy: -8, fill: 'var(--chart-muted)', className: 'chart-missing' }),
           Plot.ruleY([0]),
         ],
@@ -63,12 +90,20 @@ export function renderBarChart(o: BarChartOptions): ChartOutput {
     const marginLeft = Math.min(maxMargin, 14 + longest * v.fontSize * 0.58);
     const wraps = 14 + longest * v.fontSize * 0.58 > maxMargin;
     return Plot.plot({
-      document, width: v.width, height: 40 + rows.length * (wraps ? 34 : v.narrow ? 22 : 24), className: 'plot',
-      marginLeft, marginRight: 24, marginTop: 34,
+      document,
+      width: v.width,
+      height: 40 + rows.length * (wraps ? 34 : v.narrow ? 22 : 24),
+      className: 'plot',
+      marginLeft,
+      marginRight: 24,
+      marginTop: 34,
       y: { domain: rows.map((r) => r.label), label: null, axis: null },
       x: { ...yAxisOptions(unit, v, o.yLabel), axis: 'top' },
       marks: [
-        Plot.barX(rows.filter((r) => r.v !== null), { y: 'label', x: 'v', fill, ariaLabel: tip, className: 'chart-bar', insetTop: 2, insetBottom: 2 }),
+        Plot.barX(
+          rows.filter((r) => r.v !== null),
+          { y: 'label', x: 'v', fill, ariaLabel: tip, className: 'chart-bar', insetTop: 2, insetBottom: 2 },
+        ),
         Plot.text(missingRows, { y: 'label', x: 0, text: () => 'no data', textAnchor: 'start', dx: 4, fill: 'var(--chart-muted)', className: 'chart-missing' }),
         Plot.ruleX([0]),
         Plot.axisY({ tickSize: 0, label: null, lineWidth: (marginLeft - 14) / v.fontSize, className: 'plot-y-axis' }),
@@ -89,11 +124,19 @@ export function renderBarChart(o: BarChartOptions): ChartOutput {
   if (hi && lo) description += `Highest ${hi.label} (${fmt(hi.v)}), lowest ${lo.label} (${fmt(lo.v)}).`;
   if (o.highlight) {
     const h = rows.find((r) => r.label === o.highlight);
-    if (h) description += ` Highlighted: ${h.label}, ${h.v === null ? 'no data' : fmt(h.v)}${h.v !== null ? `, ${ordinal(sortedDesc.findIndex((r) => r.label === h.label) + 1)} highest of ${defined.length}` : ''}.`;
+    if (h)
+      description += ` Highlighted: ${h.label}, ${h.v === null ? 'no data' : fmt(h.v)}${h.v !== null ? `, ${ordinal(sortedDesc.findIndex((r) => r.label === h.label) + 1)} highest of ${defined.length}` : ''}.`;
   }
   if (missingRows.length) description += ` No figure for ${listJoin(missingRows.map((r) => r.label))}.`;
 
-  const { table, csv } = tableAndCsv(o.data, [{ key: o.x, kind: vertical ? 'x' : 'text', label: o.xLabel }, { key: o.y, kind: 'value', label: o.yLabel }], { ...o, xFormat });
+  const { table, csv } = tableAndCsv(
+    o.data,
+    [
+      { key: o.x, kind: vertical ? 'x' : 'text', label: o.xLabel },
+      { key: o.y, kind: 'value', label: o.yLabel },
+    ],
+    { ...o, xFormat },
+  );
   return output('bar', o, { ...svgs, description: description.trim(), legend: [], table, csv, annotationKey: annotationKey(o.annotations, xFormat) });
 }
 

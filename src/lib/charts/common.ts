@@ -56,7 +56,9 @@ export function requireNumeric(data: readonly Datum[], field: string, chart: str
   data.forEach((d, i) => {
     const v = d[field];
     if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {
-      throw new Error(`${chart}: row ${i + 1}, field "${field}": ${JSON.stringify(v)} is not a number or null (missing values must be null with a missingReason)`);
+      throw new Error(
+        `${chart}: row ${i + 1}, field "${field}": ${JSON.stringify(v)} is not a number or null (missing values must be null with a missingReason)`,
+      );
     }
   });
 }
@@ -91,11 +93,7 @@ export interface FieldSpec {
 }
 
 /** The table (formatted) and the CSV (raw) of exactly the given fields of the data, plus the missing reason column when any row has one. */
-export function tableAndCsv(
-  data: readonly Datum[],
-  fields: FieldSpec[],
-  opts: CommonOptions & { xFormat?: XFormat },
-): { table: ChartTable; csv: string } {
+export function tableAndCsv(data: readonly Datum[], fields: FieldSpec[], opts: CommonOptions & { xFormat?: XFormat }): { table: ChartTable; csv: string } {
   const reasonField = opts.missingReasonField ?? 'missingReason';
   const hasReason = data.some((d) => typeof d[reasonField] === 'string' && d[reasonField] !== '');
   const csvFields = fields.map((f) => f.key).concat(hasReason ? [reasonField] : []);
@@ -203,8 +201,15 @@ export function annotationMarks(anns: readonly Annotation[], xs: number[], v: Va
     return anns.flatMap((a, i) => [
       Plot.ruleX([a.date], { stroke: MUTED, strokeDasharray: '4,3', strokeWidth: 1, insetTop: -above + v.fontSize + 4 }),
       Plot.text([{ ...a, n: String(i + 1) }], {
-        x: 'date', text: 'n', frameAnchor: 'top', textAnchor: 'middle', lineAnchor: 'top',
-        dy: -above + 2, fill: MUTED, fontWeight: 700, className: 'chart-annotation',
+        x: 'date',
+        text: 'n',
+        frameAnchor: 'top',
+        textAnchor: 'middle',
+        lineAnchor: 'top',
+        dy: -above + 2,
+        fill: MUTED,
+        fontWeight: 700,
+        className: 'chart-annotation',
       }),
     ]);
   }
@@ -258,7 +263,17 @@ export function renderVariants(
 export function output(
   kind: string,
   opts: CommonOptions,
-  parts: { svgNarrow: string; svgWide: string; description: string; legend: LegendItem[]; table: ChartTable; csv: string; highlightOptions?: string[]; highlighted?: string; annotationKey?: string | undefined },
+  parts: {
+    svgNarrow: string;
+    svgWide: string;
+    description: string;
+    legend: LegendItem[];
+    table: ChartTable;
+    csv: string;
+    highlightOptions?: string[];
+    highlighted?: string;
+    annotationKey?: string | undefined;
+  },
 ): ChartOutput {
   const { annotationKey: key, ...rest } = parts;
   return { kind, ...idsFor(opts), ...rest, ...(key ? { annotationKey: key } : {}) };
@@ -266,7 +281,11 @@ export function output(
 
 /** "la_name" → "La name", "year" → "Year". */
 export function sentenceCase(field: string): string {
-  const s = field.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  const s = field
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

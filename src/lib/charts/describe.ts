@@ -33,9 +33,10 @@ export function describeSeries(points: Point[], unit: Unit, decimals?: number): 
   // A change that rounds to 0% reads "(down less than 1%)", never "(down 0%)".
   const pctText = change === null ? '' : change < 0.5 ? 'less than 1%' : `${formatNumber(change, 0)}%`;
   const pct = pctText && verb !== 'was unchanged' ? ` (${last.y > first.y ? 'up' : 'down'} ${pctText})` : '';
-  const main = verb === 'was unchanged'
-    ? `was ${fmt(first.y)} in both ${first.xText} and ${last.xText}`
-    : `${verb} from ${fmt(first.y)} in ${first.xText} to ${fmt(last.y)} in ${last.xText}${pct}`;
+  const main =
+    verb === 'was unchanged'
+      ? `was ${fmt(first.y)} in both ${first.xText} and ${last.xText}`
+      : `${verb} from ${fmt(first.y)} in ${first.xText} to ${fmt(last.y)} in ${last.xText}${pct}`;
   return `${main}; highest ${fmt(max.y)} in ${max.xText}, lowest ${fmt(min.y)} in ${min.xText}.${gapText}`;
 }
 

@@ -25,7 +25,14 @@ export interface LikertBarOptions extends CommonOptions {
   yFormat?: XFormat;
 }
 
-export interface LikertSegment { group: string; grade: Grade; count: number; pct: number; x1: number; x2: number }
+export interface LikertSegment {
+  group: string;
+  grade: Grade;
+  count: number;
+  pct: number;
+  x1: number;
+  x2: number;
+}
 
 /** Percentages and diverging extents per group; groups with a missing count are returned separately. */
 export function likertSegments(o: LikertBarOptions): { segments: LikertSegment[]; incomplete: string[]; groups: string[] } {
@@ -38,14 +45,21 @@ export function likertSegments(o: LikertBarOptions): { segments: LikertSegment[]
     const counts = new Map<Grade, number | null>();
     for (const d of rows) {
       const grade = d[o.z];
-      if (!OFSTED_GRADES.includes(grade as Grade)) throw new Error(`LikertBar: group ${g}: "${String(grade)}" is not an Ofsted grade (${OFSTED_GRADES.join(', ')})`);
+      if (!OFSTED_GRADES.includes(grade as Grade))
+        throw new Error(`LikertBar: group ${g}: "${String(grade)}" is not an Ofsted grade (${OFSTED_GRADES.join(', ')})`);
       if (counts.has(grade as Grade)) throw new Error(`LikertBar: group ${g}: grade "${String(grade)}" appears twice`);
       counts.set(grade as Grade, num(d[o.x]));
     }
-    if ([...counts.values()].some((c) => c === null)) { incomplete.push(g); continue; }
+    if ([...counts.values()].some((c) => c === null)) {
+      incomplete.push(g);
+      continue;
+    }
     const c = (k: Grade) => counts.get(k) ?? 0; // a grade with no row: no council had it
     const total = OFSTED_GRADES.reduce((s, k) => s + c(k), 0);
-    if (total === 0) { incomplete.push(g); continue; }
+    if (total === 0) {
+      incomplete.push(g);
+      continue;
+    }
     const p = (k: Grade) => (c(k) / total) * 100;
     const ri = p('Requires improvement');
     const inad = p('Inadequate');
@@ -63,7 +77,12 @@ export function likertSegments(o: LikertBarOptions): { segments: LikertSegment[]
 
 export function renderLikertBar(o: LikertBarOptions): ChartOutput {
   const chart = 'LikertBar';
-  for (const [f, role] of [[o.x, 'x (count)'], [o.y, 'y (group)'], [o.z, 'z (grade)']] as const) requireField(o.data, f, chart, role);
+  for (const [f, role] of [
+    [o.x, 'x (count)'],
+    [o.y, 'y (group)'],
+    [o.z, 'z (grade)'],
+  ] as const)
+    requireField(o.data, f, chart, role);
   requireNumeric(o.data, o.x, chart);
   const { segments, incomplete, groups } = likertSegments(o);
   const drawn = groups.filter((g) => !incomplete.includes(g));
@@ -73,13 +92,36 @@ export function renderLikertBar(o: LikertBarOptions): ChartOutput {
   const svgs = renderVariants((v, document) => {
     const longest = Math.max(...drawn.map((g) => g.length));
     return Plot.plot({
-      document, width: v.width, height: 44 + drawn.length * (v.narrow ? 28 : 34), className: 'plot',
-      marginLeft: Math.min(v.narrow ? 110 : 200, 14 + longest * v.fontSize * 0.55), marginRight: 22, marginTop: 34, marginBottom: 6,
-      x: { domain: [-100, 100], ticks: v.narrow ? [-100, -50, 0, 50, 100] : [-100, -75, -50, -25, 0, 25, 50, 75, 100], tickFormat: (t: number) => `${Math.abs(t)}%`, axis: 'top', label: v.narrow ? '← below Good · Good or better →' : '← Inadequate or requires improvement · Good or outstanding →', labelAnchor: 'center', labelArrow: false },
+      document,
+      width: v.width,
+      height: 44 + drawn.length * (v.narrow ? 28 : 34),
+      className: 'plot',
+      marginLeft: Math.min(v.narrow ? 110 : 200, 14 + longest * v.fontSize * 0.55),
+      marginRight: 22,
+      marginTop: 34,
+      marginBottom: 6,
+      x: {
+        domain: [-100, 100],
+        ticks: v.narrow ? [-100, -50, 0, 50, 100] : [-100, -75, -50, -25, 0, 25, 50, 75, 100],
+        tickFormat: (t: number) => `${Math.abs(t)}%`,
+        axis: 'top',
+        label: v.narrow ? '← below Good · Good or better →' : '← Inadequate or requires improvement · Good or outstanding →',
+        labelAnchor: 'center',
+        labelArrow: false,
+      },
       y: { domain: drawn, label: null, tickSize: 0 },
       color: { domain: [...OFSTED_GRADES], range: OFSTED_GRADES.map((g) => GRADE_COLORS[g]) },
       marks: [
-        Plot.barX(segments, { y: 'group', x1: 'x1', x2: 'x2', fill: 'grade', insetTop: 3, insetBottom: 3, ariaLabel: (s: LikertSegment) => `${s.group}, ${s.grade}: ${formatNumber(s.count)} (${pct(s.pct)})`, className: 'chart-bar' }),
+        Plot.barX(segments, {
+          y: 'group',
+          x1: 'x1',
+          x2: 'x2',
+          fill: 'grade',
+          insetTop: 3,
+          insetBottom: 3,
+          ariaLabel: (s: LikertSegment) => `${s.group}, ${s.grade}: ${formatNumber(s.count)} (${pct(s.pct)})`,
+          className: 'chart-bar',
+        }),
         Plot.ruleX([0], { stroke: 'var(--chart-ink)', strokeWidth: 1.5 }),
       ],
     }) as unknown as Element;
@@ -93,10 +135,20 @@ export function renderLikertBar(o: LikertBarOptions): ChartOutput {
   });
   let description = `Diverging bar chart of Ofsted grades (${OFSTED_GRADES.join(', ')}), ${drawn.length} bars. ${lines.join(' ')}`;
   if (incomplete.length) description += ` Not shown: ${listJoin(incomplete)}, where a count is missing.`;
-  const { table, csv } = tableAndCsv(o.data, [{ key: o.y, kind: 'x' }, { key: o.z, kind: 'text' }, { key: o.x, kind: 'value', unit: 'count' }], { ...o, xFormat: o.yFormat ?? 'year' });
+  const { table, csv } = tableAndCsv(
+    o.data,
+    [
+      { key: o.y, kind: 'x' },
+      { key: o.z, kind: 'text' },
+      { key: o.x, kind: 'value', unit: 'count' },
+    ],
+    { ...o, xFormat: o.yFormat ?? 'year' },
+  );
   return output('likert', o, {
-    ...svgs, description,
+    ...svgs,
+    description,
     legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })),
-    table, csv,
+    table,
+    csv,
   });
 }

@@ -6,9 +6,25 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  annotationMarks, annotationBand, annotationKey, distinct, num, output, reasonText, renderVariants, requireField, requireNumeric,
-  segmentOf, tableAndCsv, xAxisOptions, yAxisOptions, idsFor, formatX,
-  marginForTicks , normaliseUnit } from './common.ts';
+  annotationMarks,
+  annotationBand,
+  annotationKey,
+  distinct,
+  num,
+  output,
+  reasonText,
+  renderVariants,
+  requireField,
+  requireNumeric,
+  segmentOf,
+  tableAndCsv,
+  xAxisOptions,
+  yAxisOptions,
+  idsFor,
+  formatX,
+  marginForTicks,
+  normaliseUnit,
+} from './common.ts';
 import { capitalise, describeSeries } from './describe.ts';
 import { formatValue } from '../format.ts';
 import { seriesColor } from './palette.ts';
@@ -54,7 +70,11 @@ export function renderLineChart(o: LineChartOptions): ChartOutput {
         width: v.width,
         height: v.narrow ? 260 : 340,
         marginTop: 28 + annotationBand(o.annotations, v),
-        marginLeft: marginForTicks(rows.map((r) => r.y), unit, v),
+        marginLeft: marginForTicks(
+          rows.map((r) => r.y),
+          unit,
+          v,
+        ),
         marginRight: 28,
         marginBottom: 30,
         className: 'plot',
@@ -63,15 +83,25 @@ export function renderLineChart(o: LineChartOptions): ChartOutput {
         marks: [
           ...annotationMarks(o.annotations ?? [], xs, v),
           ...series.map((s) =>
-            Plot.lineY(rows.filter((r) => r.s === s), { x: 'x', y: 'y', z: 'seg', stroke: color(s), strokeWidth: 2.5, className: 'chart-line' }),
+            Plot.lineY(
+              rows.filter((r) => r.s === s),
+              { x: 'x', y: 'y', z: 'seg', stroke: color(s), strokeWidth: 2.5, className: 'chart-line' },
+            ),
           ),
           // Points isolated by gaps or breaks would be invisible as lines: draw every defined point small, the latest bigger.
           ...series.map((s) =>
-            Plot.dot(rows.filter((r) => r.s === s && r.y !== null), {
-              x: 'x', y: 'y', r: 2.5, fill: color(s), stroke: 'none',
-              ariaLabel: (r: { x: number; y: number; s: string }) => `${r.s ? r.s + ': ' : ''}${formatX(r.x, xFormat)}: ${fmtValue(r.y)}`,
-              className: 'chart-point',
-            }),
+            Plot.dot(
+              rows.filter((r) => r.s === s && r.y !== null),
+              {
+                x: 'x',
+                y: 'y',
+                r: 2.5,
+                fill: color(s),
+                stroke: 'none',
+                ariaLabel: (r: { x: number; y: number; s: string }) => `${r.s ? r.s + ': ' : ''}${formatX(r.x, xFormat)}: ${fmtValue(r.y)}`,
+                className: 'chart-point',
+              },
+            ),
           ),
         ],
       }) as unknown as Element,
@@ -83,9 +113,7 @@ export function renderLineChart(o: LineChartOptions): ChartOutput {
 
   const reasonField = o.missingReasonField ?? 'missingReason';
   const parts = series.map((s) => {
-    const pts = o.data
-      .filter((d) => (o.z ? String(d[o.z]) === s : true))
-      .map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) }));
+    const pts = o.data.filter((d) => (o.z ? String(d[o.z]) === s : true)).map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) }));
     const missingReasons = distinct(o.data.filter((d) => (o.z ? String(d[o.z]) === s : true) && num(d[o.y]) === null).map((d) => reasonText(d, reasonField)));
     const text = describeSeries(pts, unit, o.decimals) + (missingReasons.length ? ` Reason: ${missingReasons.join('; ')}.` : '');
     return s ? `${s}: ${text}` : capitalise(text);

@@ -5,7 +5,21 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../format.ts';
-import { distinct, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, segmentOf, tableAndCsv, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
+import {
+  distinct,
+  formatX,
+  idsFor,
+  num,
+  output,
+  renderVariants,
+  requireField,
+  requireNumeric,
+  segmentOf,
+  tableAndCsv,
+  yAxisOptions,
+  marginForTicks,
+  normaliseUnit,
+} from './common.ts';
 import { describeSeries } from './describe.ts';
 import { INK, seriesColor } from './palette.ts';
 import type { ChartOutput, CommonOptions, XFormat } from './types.ts';
@@ -21,7 +35,12 @@ export interface SmallMultiplesOptions extends CommonOptions {
 
 export function renderSmallMultiples(o: SmallMultiplesOptions): ChartOutput {
   const chart = 'SmallMultiples';
-  for (const [f, role] of [[o.x, 'x'], [o.y, 'y'], [o.facet, 'facet']] as const) requireField(o.data, f, chart, role);
+  for (const [f, role] of [
+    [o.x, 'x'],
+    [o.y, 'y'],
+    [o.facet, 'facet'],
+  ] as const)
+    requireField(o.data, f, chart, role);
   requireNumeric(o.data, o.y, chart);
   const unit = normaliseUnit(o.unit);
   const xFormat = o.xFormat ?? 'year';
@@ -45,8 +64,18 @@ export function renderSmallMultiples(o: SmallMultiplesOptions): ChartOutput {
     const withFacet = rows.map((r) => ({ ...r, ...facet(r) }));
     const labels = facets.map((f, i) => ({ f, ...facet({ i }) }));
     return Plot.plot({
-      document, width: v.width, height: 40 + nRows * (v.narrow ? 130 : 140), className: 'plot',
-      marginLeft: marginForTicks(rows.map((r) => r.y), unit, v), marginRight: 12, marginTop: 24, marginBottom: 28,
+      document,
+      width: v.width,
+      height: 40 + nRows * (v.narrow ? 130 : 140),
+      className: 'plot',
+      marginLeft: marginForTicks(
+        rows.map((r) => r.y),
+        unit,
+        v,
+      ),
+      marginRight: 12,
+      marginTop: 24,
+      marginBottom: 28,
       fx: { axis: null, padding: 0.16 },
       fy: { axis: null, padding: 0.22 },
       // End years only; inset keeps the end labels inside their panel so neighbouring panels do not collide.
@@ -56,14 +85,52 @@ export function renderSmallMultiples(o: SmallMultiplesOptions): ChartOutput {
       marks: [
         Plot.frame({ stroke: 'var(--chart-rule)', strokeOpacity: 0.6 }),
         Plot.lineY(withFacet, { x: 'x', y: 'y', z: 'seg', fx: 'fx', fy: 'fy', stroke: seriesColor(0), strokeWidth: 2, className: 'chart-line' }),
-        Plot.dot(withFacet.filter((r) => r.y !== null), { x: 'x', y: 'y', fx: 'fx', fy: 'fy', r: 1.8, fill: seriesColor(0), ariaLabel: (r: { f: string; x: number; y: number }) => `${r.f}, ${formatX(r.x, xFormat)}: ${fmt(r.y)}`, className: 'chart-point' }),
-        Plot.text(labels, { fx: 'fx', fy: 'fy', text: 'f', frameAnchor: 'top-left', dx: 4, dy: 4, fill: INK, fontWeight: 'bold', lineWidth: v.narrow ? 12 : 14, className: 'chart-facet-label' }),
+        Plot.dot(
+          withFacet.filter((r) => r.y !== null),
+          {
+            x: 'x',
+            y: 'y',
+            fx: 'fx',
+            fy: 'fy',
+            r: 1.8,
+            fill: seriesColor(0),
+            ariaLabel: (r: { f: string; x: number; y: number }) => `${r.f}, ${formatX(r.x, xFormat)}: ${fmt(r.y)}`,
+            className: 'chart-point',
+          },
+        ),
+        Plot.text(labels, {
+          fx: 'fx',
+          fy: 'fy',
+          text: 'f',
+          frameAnchor: 'top-left',
+          dx: 4,
+          dy: 4,
+          fill: INK,
+          fontWeight: 'bold',
+          lineWidth: v.narrow ? 12 : 14,
+          className: 'chart-facet-label',
+        }),
       ],
     }) as unknown as Element;
   }, ids);
 
-  const parts = facets.map((f) => `${f}: ${describeSeries(o.data.filter((d) => String(d[o.facet]) === f).map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) })), unit, o.decimals)}`);
+  const parts = facets.map(
+    (f) =>
+      `${f}: ${describeSeries(
+        o.data.filter((d) => String(d[o.facet]) === f).map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) })),
+        unit,
+        o.decimals,
+      )}`,
+  );
   const description = `Small multiples: ${facets.length} line charts of ${o.yLabel ? o.yLabel.toLowerCase() : o.y} on the same scale, ${formatX(x0, xFormat)} to ${formatX(x1, xFormat)}. ${parts.join(' ')}`;
-  const { table, csv } = tableAndCsv(o.data, [{ key: o.facet, kind: 'text' }, { key: o.x, kind: 'x', label: o.xLabel }, { key: o.y, kind: 'value', label: o.yLabel }], { ...o, xFormat });
+  const { table, csv } = tableAndCsv(
+    o.data,
+    [
+      { key: o.facet, kind: 'text' },
+      { key: o.x, kind: 'x', label: o.xLabel },
+      { key: o.y, kind: 'value', label: o.yLabel },
+    ],
+    { ...o, xFormat },
+  );
   return output('small-multiples', o, { ...svgs, description, legend: [], table, csv });
 }

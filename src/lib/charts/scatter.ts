@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatValue } from '../format.ts';
-import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions , marginForTicks , normaliseUnit } from './common.ts';
+import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions, marginForTicks, normaliseUnit } from './common.ts';
 import { HIGHLIGHT, INK, seriesColor } from './palette.ts';
 import { ordinal } from './bar.ts';
 import type { ChartOutput, CommonOptions, UnitInput } from './types.ts';
@@ -39,7 +39,9 @@ export function leastSquares(points: readonly { x: number; y: number }[]): Fit |
   if (n < 2) return null;
   const mx = points.reduce((s, p) => s + p.x, 0) / n;
   const my = points.reduce((s, p) => s + p.y, 0) / n;
-  let sxx = 0, sxy = 0, syy = 0;
+  let sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (const p of points) {
     sxx += (p.x - mx) ** 2;
     sxy += (p.x - mx) * (p.y - my);
@@ -52,7 +54,12 @@ export function leastSquares(points: readonly { x: number; y: number }[]): Fit |
 
 export function renderScatter(o: ScatterOptions): ChartOutput {
   const chart = 'Scatter';
-  for (const [f, role] of [[o.x, 'x'], [o.y, 'y'], [o.label, 'label']] as const) requireField(o.data, f, chart, role);
+  for (const [f, role] of [
+    [o.x, 'x'],
+    [o.y, 'y'],
+    [o.label, 'label'],
+  ] as const)
+    requireField(o.data, f, chart, role);
   requireNumeric(o.data, o.x, chart);
   requireNumeric(o.data, o.y, chart);
   const unit = normaliseUnit(o.unit);
@@ -64,22 +71,63 @@ export function renderScatter(o: ScatterOptions): ChartOutput {
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const fmtY = (v: number) => formatValue(v, unit, o.decimals);
   const fmtX = (v: number) => formatValue(v, xUnit, o.decimals);
-  const tip = (p: { name: string; x: number; y: number }) => `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)} (${ordinal(pts.filter((q) => q.y > p.y).length + 1)} highest of ${pts.length})`;
+  const tip = (p: { name: string; x: number; y: number }) =>
+    `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)} (${ordinal(pts.filter((q) => q.y > p.y).length + 1)} highest of ${pts.length})`;
   const labelled = pts.filter((p) => o.labels?.includes(p.name) || p.name === o.highlight);
 
   const ids = idsFor(o);
   const svgs = renderVariants(
     (v, document) =>
       Plot.plot({
-        document, width: v.width, height: v.narrow ? 300 : 400, className: 'plot',
-        marginLeft: marginForTicks(pts.map((p) => p.y), unit, v), marginRight: 20, marginBottom: 40, marginTop: 24,
+        document,
+        width: v.width,
+        height: v.narrow ? 300 : 400,
+        className: 'plot',
+        marginLeft: marginForTicks(
+          pts.map((p) => p.y),
+          unit,
+          v,
+        ),
+        marginRight: 20,
+        marginBottom: 40,
+        marginTop: 24,
         x: { ...yAxisOptions(xUnit, v, o.xLabel), grid: false, ticks: v.narrow ? 4 : 7, labelAnchor: 'right', labelArrow: true },
         y: yAxisOptions(unit, v, o.yLabel),
         marks: [
-          Plot.dot(pts, { x: 'x', y: 'y', r: v.narrow ? 3.5 : 4, fill: seriesColor(0), fillOpacity: 0.55, stroke: seriesColor(0), strokeWidth: 0.75, ariaLabel: tip, className: 'chart-point chart-point--select' }),
-          ...(fit ? [Plot.line([x0, x1].map((x) => ({ x, y: fit.intercept + fit.slope * x })), { x: 'x', y: 'y', stroke: INK, strokeWidth: 1.5, strokeDasharray: '6,4', className: 'chart-fit' })] : []),
-          Plot.dot(pts.filter((p) => p.name === o.highlight), { x: 'x', y: 'y', r: 6, fill: HIGHLIGHT, stroke: 'var(--chart-bg)', strokeWidth: 1.5, className: 'chart-highlight' }),
-          Plot.text(labelled, { x: 'x', y: 'y', text: 'name', dy: -10, fill: INK, stroke: 'var(--chart-bg)', strokeWidth: 3, paintOrder: 'stroke', className: 'chart-label' }),
+          Plot.dot(pts, {
+            x: 'x',
+            y: 'y',
+            r: v.narrow ? 3.5 : 4,
+            fill: seriesColor(0),
+            fillOpacity: 0.55,
+            stroke: seriesColor(0),
+            strokeWidth: 0.75,
+            ariaLabel: tip,
+            className: 'chart-point chart-point--select',
+          }),
+          ...(fit
+            ? [
+                Plot.line(
+                  [x0, x1].map((x) => ({ x, y: fit.intercept + fit.slope * x })),
+                  { x: 'x', y: 'y', stroke: INK, strokeWidth: 1.5, strokeDasharray: '6,4', className: 'chart-fit' },
+                ),
+              ]
+            : []),
+          Plot.dot(
+            pts.filter((p) => p.name === o.highlight),
+            { x: 'x', y: 'y', r: 6, fill: HIGHLIGHT, stroke: 'var(--chart-bg)', strokeWidth: 1.5, className: 'chart-highlight' },
+          ),
+          Plot.text(labelled, {
+            x: 'x',
+            y: 'y',
+            text: 'name',
+            dy: -10,
+            fill: INK,
+            stroke: 'var(--chart-bg)',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+            className: 'chart-label',
+          }),
         ],
       }) as unknown as Element,
     ids,
@@ -95,18 +143,29 @@ export function renderScatter(o: ScatterOptions): ChartOutput {
     description += ` On average a higher ${o.xLabel ?? o.x} goes with a ${dir} ${o.yLabel ?? o.y}: the trend line runs from ${fmtY(atLo)} at ${fmtX(x0)} to ${fmtY(atHi)} at ${fmtX(x1)}, and accounts for about ${formatNumber(fit.r2 * 100, 0)}% of the differences${fit.r2 < 0.1 ? ', so the link is weak' : ''}.`;
   }
   const byY = [...pts].sort((a, b) => b.y - a.y);
-  if (byY.length) description += ` Highest ${o.yLabel ?? o.y}: ${byY[0]!.name} (${fmtY(byY[0]!.y)}); lowest: ${byY[byY.length - 1]!.name} (${fmtY(byY[byY.length - 1]!.y)}).`;
+  if (byY.length)
+    description += ` Highest ${o.yLabel ?? o.y}: ${byY[0]!.name} (${fmtY(byY[0]!.y)}); lowest: ${byY[byY.length - 1]!.name} (${fmtY(byY[byY.length - 1]!.y)}).`;
   const h = pts.find((p) => p.name === o.highlight);
   if (h) description += ` Highlighted: ${tip(h)}.`;
-  if (missingCount) description += ` ${missingCount} ${missingCount === 1 ? 'row has' : 'rows have'} a missing value and ${missingCount === 1 ? 'is' : 'are'} not plotted.`;
+  if (missingCount)
+    description += ` ${missingCount} ${missingCount === 1 ? 'row has' : 'rows have'} a missing value and ${missingCount === 1 ? 'is' : 'are'} not plotted.`;
 
-  const { table, csv } = tableAndCsv(o.data, [{ key: o.label, kind: 'text' }, { key: o.x, kind: 'value', unit: xUnit, label: o.xLabel }, { key: o.y, kind: 'value', unit, label: o.yLabel }], o);
+  const { table, csv } = tableAndCsv(
+    o.data,
+    [
+      { key: o.label, kind: 'text' },
+      { key: o.x, kind: 'value', unit: xUnit, label: o.xLabel },
+      { key: o.y, kind: 'value', unit, label: o.yLabel },
+    ],
+    o,
+  );
   return output('scatter', o, {
-    ...svgs, description,
+    ...svgs,
+    description,
     legend: fit ? [{ label: 'Least-squares line', color: INK, shape: 'line' }] : [],
-    table, csv,
+    table,
+    csv,
     highlightOptions: pts.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB')),
     ...(o.highlight ? { highlighted: o.highlight } : {}),
   });
 }
-

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../format.ts';
-import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions , normaliseUnit } from './common.ts';
+import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions, normaliseUnit } from './common.ts';
 import { ordinal } from './bar.ts';
 import { HIGHLIGHT, INK, MUTED, seriesColor } from './palette.ts';
 import type { ChartOutput, CommonOptions } from './types.ts';
@@ -45,39 +45,106 @@ export function renderDotStrip(o: DotStripOptions): ChartOutput {
     const marginTop = 2 * (v.fontSize + 6) + 4;
     const marginBottom = 36;
     return Plot.plot({
-      document, width: v.width, height: marginTop + marginBottom + swarmHeight(pts.map((p) => p.v), v.width - 40, r), className: 'plot',
-      marginLeft: 20, marginRight: 20, marginTop, marginBottom,
+      document,
+      width: v.width,
+      height:
+        marginTop +
+        marginBottom +
+        swarmHeight(
+          pts.map((p) => p.v),
+          v.width - 40,
+          r,
+        ),
+      className: 'plot',
+      marginLeft: 20,
+      marginRight: 20,
+      marginTop,
+      marginBottom,
       x: { ...yAxisOptions(unit, v, o.xLabel), grid: false, ticks: v.narrow ? 4 : 7, labelAnchor: 'center', labelArrow: false, nice: true },
       y: { axis: null },
       marks: [
-        ...(o.reference ? [
-          Plot.ruleX([o.reference.value], { stroke: MUTED, strokeDasharray: '4,3' }),
-          Plot.text([o.reference], { x: 'value', text: (d: { label: string; value: number }) => `${d.label} ${fmt(d.value)}`, frameAnchor: 'top', lineAnchor: 'bottom', dy: -(v.fontSize + 8), textAnchor: side(o.reference.value).anchor, dx: side(o.reference.value).dx, fill: MUTED, className: 'chart-annotation' }),
-        ] : []),
-        Plot.dot(pts, Plot.dodgeY({ anchor: 'middle', padding: 1 }, { x: 'v', r, fill: seriesColor(0), fillOpacity: 0.6, stroke: seriesColor(0), strokeWidth: 0.75, ariaLabel: tip, className: 'chart-point chart-point--select' })),
-        ...(h ? [
-          Plot.ruleX([h], { x: 'v', stroke: HIGHLIGHT, strokeWidth: 2, insetTop: -(v.fontSize + 2), className: 'chart-highlight' }),
-          // The highlight label sits just above the frame (the reference label one line higher), running into the roomier side.
-          Plot.text([h], { x: 'v', text: (p: { name: string; v: number }) => `${p.name} ${fmt(p.v)}`, frameAnchor: 'top', lineAnchor: 'bottom', dy: -4, textAnchor: side(h.v).anchor, dx: side(h.v).dx, fill: INK, fontWeight: 'bold', className: 'chart-label' }),
-        ] : []),
+        ...(o.reference
+          ? [
+              Plot.ruleX([o.reference.value], { stroke: MUTED, strokeDasharray: '4,3' }),
+              Plot.text([o.reference], {
+                x: 'value',
+                text: (d: { label: string; value: number }) => `${d.label} ${fmt(d.value)}`,
+                frameAnchor: 'top',
+                lineAnchor: 'bottom',
+                dy: -(v.fontSize + 8),
+                textAnchor: side(o.reference.value).anchor,
+                dx: side(o.reference.value).dx,
+                fill: MUTED,
+                className: 'chart-annotation',
+              }),
+            ]
+          : []),
+        Plot.dot(
+          pts,
+          Plot.dodgeY(
+            { anchor: 'middle', padding: 1 },
+            {
+              x: 'v',
+              r,
+              fill: seriesColor(0),
+              fillOpacity: 0.6,
+              stroke: seriesColor(0),
+              strokeWidth: 0.75,
+              ariaLabel: tip,
+              className: 'chart-point chart-point--select',
+            },
+          ),
+        ),
+        ...(h
+          ? [
+              Plot.ruleX([h], { x: 'v', stroke: HIGHLIGHT, strokeWidth: 2, insetTop: -(v.fontSize + 2), className: 'chart-highlight' }),
+              // The highlight label sits just above the frame (the reference label one line higher), running into the roomier side.
+              Plot.text([h], {
+                x: 'v',
+                text: (p: { name: string; v: number }) => `${p.name} ${fmt(p.v)}`,
+                frameAnchor: 'top',
+                lineAnchor: 'bottom',
+                dy: -4,
+                textAnchor: side(h.v).anchor,
+                dx: side(h.v).dx,
+                fill: INK,
+                fontWeight: 'bold',
+                className: 'chart-label',
+              }),
+            ]
+          : []),
       ],
     }) as unknown as Element;
   }, ids);
 
   const sorted = [...pts].sort((a, b) => b.v - a.v);
-  const mid = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2]!.v : (sorted[sorted.length / 2 - 1]!.v + sorted[sorted.length / 2]!.v) / 2) : null;
+  const mid = sorted.length
+    ? sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]!.v
+      : (sorted[sorted.length / 2 - 1]!.v + sorted[sorted.length / 2]!.v) / 2
+    : null;
   let description = `${o.xLabel ?? o.x}: one dot for each of ${pts.length} areas.`;
-  if (sorted.length) description += ` Highest ${sorted[0]!.name} (${fmt(sorted[0]!.v)}), lowest ${sorted[sorted.length - 1]!.name} (${fmt(sorted[sorted.length - 1]!.v)}), median ${fmt(mid!)}.`;
+  if (sorted.length)
+    description += ` Highest ${sorted[0]!.name} (${fmt(sorted[0]!.v)}), lowest ${sorted[sorted.length - 1]!.name} (${fmt(sorted[sorted.length - 1]!.v)}), median ${fmt(mid!)}.`;
   if (o.reference) description += ` ${o.reference.label}: ${fmt(o.reference.value)}.`;
   if (h) description += ` Highlighted: ${h.name}, ${fmt(h.v)}, ${ordinal(sorted.findIndex((p) => p.name === h.name) + 1)} highest of ${pts.length}.`;
   const missingCount = all.length - pts.length;
   if (missingCount) description += ` ${missingCount} with no figure ${missingCount === 1 ? 'is' : 'are'} not shown.`;
 
-  const { table, csv } = tableAndCsv(o.data, [{ key: o.label, kind: 'text' }, { key: o.x, kind: 'value', label: o.xLabel }], o);
+  const { table, csv } = tableAndCsv(
+    o.data,
+    [
+      { key: o.label, kind: 'text' },
+      { key: o.x, kind: 'value', label: o.xLabel },
+    ],
+    o,
+  );
   return output('dot-strip', o, {
-    ...svgs, description,
+    ...svgs,
+    description,
     legend: h ? [{ label: h.name, color: HIGHLIGHT, shape: 'line' }] : [],
-    table, csv,
+    table,
+    csv,
     highlightOptions: pts.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB')),
     ...(o.highlight ? { highlighted: o.highlight } : {}),
   });

@@ -23,7 +23,10 @@ export interface CompareState {
 
 export function parseCompareParams(search: string, knownSlugs: ReadonlySet<string>, measures: readonly string[] = COMPARE_MEASURES): CompareState {
   const p = new URLSearchParams(search);
-  const raw = (p.get('c') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const raw = (p.get('c') ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const slugs: string[] = [];
   const dropped: string[] = [];
   for (const s of raw) {
@@ -55,7 +58,13 @@ export function comparePayload(panel: readonly PanelRow[], las: readonly LaInfo[
   const years = [...new Set(panel.map((r) => r.year))].sort((a, b) => a - b);
   const areas = [...las].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const byKey = new Map(panel.map((r) => [`${r.la_code} ${r.year}`, r] as const));
-  const out: ComparePayload = { years, areas: areas.map((l) => (l.status === 'former' ? { s: l.slug, n: `${l.name} (to ${l.lastYear})`, f: 1 } : { s: l.slug, n: l.name })), measures: [], v: {}, e: {} };
+  const out: ComparePayload = {
+    years,
+    areas: areas.map((l) => (l.status === 'former' ? { s: l.slug, n: `${l.name} (to ${l.lastYear})`, f: 1 } : { s: l.slug, n: l.name })),
+    measures: [],
+    v: {},
+    e: {},
+  };
   for (const key of COMPARE_MEASURES) {
     const def = MEASURES[key]!;
     const f = 10 ** def.decimals;

@@ -87,7 +87,15 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
     const missing = (last?.missing[m] as MissingReason | undefined) ?? (last ? 'blank' : 'no_source');
     const missingText = reasonText(missing);
     return {
-      def, year: last?.year ?? null, value: null, missing, missingText, rank: null, england: null, region: null, neighbours: null,
+      def,
+      year: last?.year ?? null,
+      value: null,
+      missing,
+      missingText,
+      rank: null,
+      england: null,
+      region: null,
+      neighbours: null,
       sentence: `${la.name} has no figure for ${def.label.toLowerCase()} in any year: ${missingText.charAt(0).toLowerCase()}${missingText.slice(1)}.`,
     };
   }
@@ -150,7 +158,10 @@ export function versus(value: number, other: number | null, label: string): stri
  */
 export function ofstedComparison(input: ProfileInput): { england: string; region: string; neighbours: string } | null {
   const { la, panel } = input;
-  const latest = panel.filter((r) => r.la_code === la.code).sort((a, b) => a.year - b.year).at(-1);
+  const latest = panel
+    .filter((r) => r.la_code === la.code)
+    .sort((a, b) => a.year - b.year)
+    .at(-1);
   if (!latest?.ofsted_overall) return null;
   const grade = latest.ofsted_overall;
   const field = panel.filter((r) => r.year === latest.year && r.ofsted_overall !== null);

@@ -26,7 +26,10 @@ export function versusSeries(rows: readonly PanelRow[], england: readonly AreaYe
     out.push(row);
   };
   for (const r of rows) push(r.year, r.la_name, r[measure], r.missing[measure]);
-  for (const [series, code] of [[england, 'E92000001'], [regions, regionCode]] as const) {
+  for (const [series, code] of [
+    [england, 'E92000001'],
+    [regions, regionCode],
+  ] as const) {
     for (const a of series) if (a.code === code && years.includes(a.year)) push(a.year, a.name, a.values[measure], a.missing[measure]);
   }
   return out;
@@ -59,7 +62,11 @@ export function spendBlocks(rows: readonly PanelRow[]): Array<{ year: number; bl
   for (const r of rows) {
     for (const b of SPEND_BLOCKS) {
       const v = r[b.measure];
-      out.push(v === null ? { year: r.year, block: b.label, spend: null, missingReason: r.missing[b.measure] ?? 'blank' } : { year: r.year, block: b.label, spend: Math.round(v / 1e5) / 10 });
+      out.push(
+        v === null
+          ? { year: r.year, block: b.label, spend: null, missingReason: r.missing[b.measure] ?? 'blank' }
+          : { year: r.year, block: b.label, spend: Math.round(v / 1e5) / 10 },
+      );
     }
   }
   return out;

@@ -49,7 +49,6 @@ export function verifyClaims(storyId: string, claims: readonly Claim[] | undefin
 
 // ------------------------------------------------------------------ claims.json (the claims engine's output)
 
-
 /** data/output/claims.json, validated (written by `npm run data`, scripts/claims/write.ts). */
 export function getClaimsFile(): ClaimsFileData {
   return loadOutput('claims.json', claimsFileSchema);

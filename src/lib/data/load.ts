@@ -62,7 +62,6 @@ export function readOutputText(file: OutputFile): string {
   return readFileSync(path, 'utf8');
 }
 
-
 /** Describe a zod issue path with the row it is in, e.g. `rows[3] (E08000003 2021).cla_count`. */
 function describePath(data: unknown, path: readonly PropertyKey[]): string {
   let node: unknown = data;

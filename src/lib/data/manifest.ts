@@ -51,7 +51,10 @@ export const FAMILY_NAMES: Record<SourceEntry['family'], string> = {
 export function nextReleaseOf(id: string): string | undefined {
   const series = seriesOf(id);
   const same = getSources().filter((s) => seriesOf(s.id) === series && s.nextRelease);
-  return same.map((s) => s.nextRelease!).sort().at(-1);
+  return same
+    .map((s) => s.nextRelease!)
+    .sort()
+    .at(-1);
 }
 
 /** Every series with an announced next release, soonest first: { family name, date, the newest entry }. */
@@ -69,7 +72,11 @@ export function nextReleases(): Array<{ family: string; date: string; source: So
  * ahead; once the month has passed, that it was due and is being checked — never a
  * past date presented as upcoming.
  */
-export function nextReleaseText(date: string, formatMonth: (d: string) => string, today: string = process.env.SITE_BUILD_DATE || new Date().toISOString().slice(0, 10)): string {
+export function nextReleaseText(
+  date: string,
+  formatMonth: (d: string) => string,
+  today: string = process.env.SITE_BUILD_DATE || new Date().toISOString().slice(0, 10),
+): string {
   const month = date.slice(0, 7);
   if (month >= today.slice(0, 7)) return `next release due ${formatMonth(date)}`;
   return `a new release was due in ${formatMonth(date)}; it will appear here once it has been checked`;

@@ -10,7 +10,20 @@
  * errors carry the same file:line (the plugin passes it in as __loc).
  */
 import { describeYears, findArea, nearestStrings, nearestYears, suggestAreas, type AreaEntry, type FigureIndex } from './refs.ts';
-import { CHART_SPECS, HELPER_COLUMNS, HELPER_NUMERIC, isFlowMeasure, isValueRole, nearestField, knownProps, planChart, titleYearProblem, unknownPlaceholders, TITLE_PLACEHOLDERS, type ChartKind } from './chart-spec.ts';
+import {
+  CHART_SPECS,
+  HELPER_COLUMNS,
+  HELPER_NUMERIC,
+  isFlowMeasure,
+  isValueRole,
+  nearestField,
+  knownProps,
+  planChart,
+  titleYearProblem,
+  unknownPlaceholders,
+  TITLE_PLACEHOLDERS,
+  type ChartKind,
+} from './chart-spec.ts';
 import type { Evaluated, HelperName } from './expr.ts';
 import { parseUnit, unitConflict } from './units.ts';
 
@@ -39,22 +52,30 @@ function measureProblem(index: FigureIndex, m: Arg, what: string): string | null
   if (m === DYNAMIC) return null;
   if (typeof m !== 'string') return `${what}: expected a measure name in quotes, e.g. "cla_rate_per_10k".`;
   if (index.measures.includes(m)) return null;
-  return `${what}: unknown measure "${m}". Nearest valid choices: ${nearestStrings(m, index.measures, 4).map((s) => `"${s}"`).join(', ')}.`;
+  return `${what}: unknown measure "${m}". Nearest valid choices: ${nearestStrings(m, index.measures, 4)
+    .map((s) => `"${s}"`)
+    .join(', ')}.`;
 }
 
 function resolveArea(index: FigureIndex, id: unknown, what: string, measure: Arg): { area?: AreaEntry; problem?: string } {
   if (typeof id !== 'string') return { problem: `${what}: expected an area name in quotes, e.g. "blackpool".` };
   const area = findArea(index, id);
-  if (!area) return { problem: `${what}: unknown area "${id}": use "england", a region slug or a council slug. Nearest valid choices: ${suggestAreas(index, id).join(', ')}.` };
+  if (!area)
+    return {
+      problem: `${what}: unknown area "${id}": use "england", a region slug or a council slug. Nearest valid choices: ${suggestAreas(index, id).join(', ')}.`,
+    };
   if (typeof measure === 'string' && area.measures && !area.measures.includes(measure)) {
-    return { problem: `${what}: ${area.name} has no "${measure}" series (England and regions carry: ${area.measures.slice(0, 8).join(', ')}…); use councils for this measure.` };
+    return {
+      problem: `${what}: ${area.name} has no "${measure}" series (England and regions carry: ${area.measures.slice(0, 8).join(', ')}…); use councils for this measure.`,
+    };
   }
   return { area };
 }
 
 function yearProblem(index: FigureIndex, m: string, y: Arg, what: string): string | null {
   if (y === DYNAMIC) return null;
-  if (typeof y !== 'number' || !Number.isInteger(y)) return `${what}: the year must be a whole number in braces, such as {2024} (the year ending 31 March), not ${JSON.stringify(y)}.`;
+  if (typeof y !== 'number' || !Number.isInteger(y))
+    return `${what}: the year must be a whole number in braces, such as {2024} (the year ending 31 March), not ${JSON.stringify(y)}.`;
   const covered = index.measureYears[m] ?? [];
   if (covered.includes(y)) return null;
   return `${what}: "${m}" has no ${y} figures for any council (the series covers ${describeYears(covered)}), so the chart would be empty. Nearest valid choices: ${nearestYears(covered, y).join(', ')}.`;
@@ -81,7 +102,13 @@ export function simulateHelper(index: FigureIndex, helper: HelperName, args: Arg
     if (r === DYNAMIC) return DYNAMIC;
     const got = resolveArea(index, r, what, DYNAMIC);
     if (got.problem) problems.push(got.problem);
-    else if (got.area!.kind !== 'region') problems.push(`${what}: "${String(r)}" is not a region. Regions: ${index.areas.filter((a) => a.kind === 'region').map((a) => `"${a.slug}"`).join(', ')}.`);
+    else if (got.area!.kind !== 'region')
+      problems.push(
+        `${what}: "${String(r)}" is not a region. Regions: ${index.areas
+          .filter((a) => a.kind === 'region')
+          .map((a) => `"${a.slug}"`)
+          .join(', ')}.`,
+      );
     return got.area?.code;
   };
   switch (helper) {
@@ -105,17 +132,25 @@ export function simulateHelper(index: FigureIndex, helper: HelperName, args: Arg
       }
       for (const key of ['from', 'to'] as const) {
         const v = o[key];
-        if (v !== undefined && v !== DYNAMIC && (typeof v !== 'number' || !Number.isInteger(v))) problems.push(`${name(2, key)}: expected a year such as {2015}, not ${JSON.stringify(v)}.`);
+        if (v !== undefined && v !== DYNAMIC && (typeof v !== 'number' || !Number.isInteger(v)))
+          problems.push(`${name(2, key)}: expected a year such as {2015}, not ${JSON.stringify(v)}.`);
       }
       if (problems.length) return { ok: false, messages: problems };
       if (o.from === DYNAMIC || o.to === DYNAMIC || typeof m !== 'string') return { ok: true, sim: { columns, labels: areas, years: null } };
       const from = o.from as number | undefined;
       const to = o.to as number | undefined;
       const covered = index.measureYears[m] ?? [];
-      const years = [...new Set(areas.flatMap((a) => a.years))].filter((y) => covered.includes(y) && (from === undefined || y >= from) && (to === undefined || y <= to)).sort((a, b) => a - b);
+      const years = [...new Set(areas.flatMap((a) => a.years))]
+        .filter((y) => covered.includes(y) && (from === undefined || y >= from) && (to === undefined || y <= to))
+        .sort((a, b) => a - b);
       if (!years.length) {
         const span = from !== undefined || to !== undefined ? ` between ${from ?? 'the start'} and ${to ?? 'the latest year'}` : '';
-        return { ok: false, messages: [`${name(helper === 'series' ? 1 : 0)}: no data: "${m}" has no figures for ${areas.map((a) => a.name).join(', ')}${span}, so the chart would be empty (the series covers ${describeYears(covered)}).`] };
+        return {
+          ok: false,
+          messages: [
+            `${name(helper === 'series' ? 1 : 0)}: no data: "${m}" has no figures for ${areas.map((a) => a.name).join(', ')}${span}, so the chart would be empty (the series covers ${describeYears(covered)}).`,
+          ],
+        };
       }
       return { ok: true, sim: { columns, labels: areas, years, measure: m } };
     }
@@ -128,18 +163,21 @@ export function simulateHelper(index: FigureIndex, helper: HelperName, args: Arg
       });
       const yi = helper === 'councils' ? 1 : 2;
       const y = args[yi];
-      if (!problems.length) for (const [i, m] of ms.entries()) if (typeof m === 'string') {
-        const p = yearProblem(index, m, y, name(yi));
-        if (p && !problems.includes(p)) problems.push(p);
-        void i;
-      }
+      if (!problems.length)
+        for (const [i, m] of ms.entries())
+          if (typeof m === 'string') {
+            const p = yearProblem(index, m, y, name(yi));
+            if (p && !problems.includes(p)) problems.push(p);
+            void i;
+          }
       const region = regionCode(opts(yi + 1).region, name(yi + 1, 'region'));
       if (problems.length) return { ok: false, messages: problems };
       const measure = (helper === 'councils' ? ms[0] : ms[1]) as string;
       const xMeasure = helper === 'councilPairs' ? (ms[0] as string) : undefined;
       if (y === DYNAMIC || region === DYNAMIC) return { ok: true, sim: { columns, labels: null, years: null, measure, ...(xMeasure ? { xMeasure } : {}) } };
       const labels = councilsIn(index, y as number, region);
-      if (!labels.length) return { ok: false, messages: [`${name(yi)}: no councils have rows for ${String(y)}${region ? ' in that region' : ''}, so the chart would be empty.`] };
+      if (!labels.length)
+        return { ok: false, messages: [`${name(yi)}: no councils have rows for ${String(y)}${region ? ' in that region' : ''}, so the chart would be empty.`] };
       return { ok: true, sim: { columns, labels, years: [y as number], measure, ...(xMeasure ? { xMeasure } : {}) } };
     }
     case 'ofstedCounts': {
@@ -177,7 +215,9 @@ export function checkChart(index: FigureIndex, kind: ChartKind, props: ChartProp
   for (const name of props.values.keys()) {
     if (name === '__loc' || known.includes(name)) continue;
     const near = nearestStrings(name, known, 2);
-    problems.push(`unknown prop "${name}". ${kind} takes: ${known.join(', ')}.${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`);
+    problems.push(
+      `unknown prop "${name}". ${kind} takes: ${known.join(', ')}.${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`,
+    );
   }
   const get = (k: string) => props.values.get(k);
   if (get('title') === undefined) problems.push(`missing title="…" (the chart's heading and accessible name).`);
@@ -217,11 +257,17 @@ export function checkChart(index: FigureIndex, kind: ChartKind, props: ChartProp
     else sim = r.sim;
     fields = { ...p.fields };
     for (const f of [...spec.fields, ...spec.optionalFields]) {
-      if (get(f) !== undefined) problems.push(`${f}="…" is not needed with measure="…": the chart fills in its fields itself (${Object.entries(p.fields).map(([k, v]) => `${k}="${v}"`).join(', ')}). Remove it.`);
+      if (get(f) !== undefined)
+        problems.push(
+          `${f}="…" is not needed with measure="…": the chart fills in its fields itself (${Object.entries(p.fields)
+            .map(([k, v]) => `${k}="${v}"`)
+            .join(', ')}). Remove it.`,
+        );
     }
   } else {
     if (!props.data) problems.push(`no data: give measure="…" (and areas={[…]} or year={…}), or data={…} with ${spec.fields.join(', ')}.`);
-    for (const f of spec.fields) if (get(f) === undefined && !(f === 'z' && kind === 'LineChart')) problems.push(`missing ${f}="…": the name of the field in the data to plot.`);
+    for (const f of spec.fields)
+      if (get(f) === undefined && !(f === 'z' && kind === 'LineChart')) problems.push(`missing ${f}="…": the name of the field in the data to plot.`);
     for (const f of [...spec.fields, ...spec.optionalFields]) if (get(f) !== undefined) fields[f] = get(f);
     if (props.data?.kind === 'helper') {
       const h = props.data;
@@ -241,7 +287,9 @@ export function checkChart(index: FigureIndex, kind: ChartKind, props: ChartProp
       if (col === DYNAMIC || col === undefined) continue;
       if (typeof col !== 'string' || !sim.columns.includes(col)) {
         const near = typeof col === 'string' ? nearestField(col, sim.columns, sim.numeric ?? [], isValueRole(kind, f)) : undefined;
-        problems.push(`${f}="${String(col)}" is not a field of the data. The data's fields are ${sim.columns.map((c) => `"${c}"`).join(', ')}.${near ? ` Nearest: "${near}".` : ''}`);
+        problems.push(
+          `${f}="${String(col)}" is not a field of the data. The data's fields are ${sim.columns.map((c) => `"${c}"`).join(', ')}.${near ? ` Nearest: "${near}".` : ''}`,
+        );
       }
     }
     if (unit?.ok && sim.measure) {
@@ -258,7 +306,8 @@ export function checkChart(index: FigureIndex, kind: ChartKind, props: ChartProp
       const t = get(prop);
       if (typeof t !== 'string') continue;
       const unknown = unknownPlaceholders(t);
-      if (unknown.length) problems.push(`${prop}: {${unknown[0]}} is not a placeholder. A ${prop} may use ${TITLE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+      if (unknown.length)
+        problems.push(`${prop}: {${unknown[0]}} is not a placeholder. A ${prop} may use ${TITLE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
       if (sim.years) {
         const p = titleYearProblem(prop, t.replace(/\{\w+\}/g, ''), sim.years, financial);
         if (p) problems.push(p);

@@ -73,10 +73,13 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
     try {
       const a = p.args as never as [never, never, never, never];
       rows =
-        p.helper === 'series' ? series(a[0], a[1], a[2]) :
-        p.helper === 'councils' ? councils(a[0], a[1], a[2]) :
-        p.helper === 'councilPairs' ? councilPairs(a[0], a[1], a[2], a[3]) :
-        ofstedCounts(a[0]);
+        p.helper === 'series'
+          ? series(a[0], a[1], a[2])
+          : p.helper === 'councils'
+            ? councils(a[0], a[1], a[2])
+            : p.helper === 'councilPairs'
+              ? councilPairs(a[0], a[1], a[2], a[3])
+              : ofstedCounts(a[0]);
     } catch (e) {
       return fail((e as Error).message);
     }
@@ -100,10 +103,16 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
     if (kind === 'Scatter' && out.xUnit === undefined && p.xMeasure) out.xUnit = measureUnit(index.measureUnits?.[p.xMeasure]);
     if (out.xFormat === undefined && p.fields.x === 'year' && isFlowMeasure(p.measure)) out.xFormat = 'financial-year';
     if (kind === 'LikertBar' && out.yFormat === undefined && out.xFormat === undefined) out.yFormat = 'year';
-    recordSources(locals, carried.flatMap((m) => index.measureSources?.[m ?? ''] ?? []));
+    recordSources(
+      locals,
+      carried.flatMap((m) => index.measureSources?.[m ?? ''] ?? []),
+    );
   } else {
     measure = (props.data as { measures?: string[] } | undefined)?.measures?.[0];
-    recordSources(locals, ((props.data as { measures?: string[] } | undefined)?.measures ?? []).flatMap((m) => index.measureSources?.[m] ?? []));
+    recordSources(
+      locals,
+      ((props.data as { measures?: string[] } | undefined)?.measures ?? []).flatMap((m) => index.measureSources?.[m] ?? []),
+    );
   }
 
   const data = out.data;
@@ -114,13 +123,16 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
   for (const f of [...spec.fields, ...spec.optionalFields]) {
     const col = out[f];
     if (col === undefined) {
-      if (spec.fields.includes(f) && !(f === 'z' && kind === 'LineChart')) fail(`missing ${f}="…": the name of the field in the data to plot. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.`);
+      if (spec.fields.includes(f) && !(f === 'z' && kind === 'LineChart'))
+        fail(`missing ${f}="…": the name of the field in the data to plot. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.`);
       continue;
     }
     if (typeof col !== 'string' || !columns.includes(col)) {
       const numeric = columns.filter((c) => c !== 'year' && data.some((r) => typeof r[c] === 'number'));
       const near = typeof col === 'string' ? nearestField(col, columns, numeric, isValueRole(kind, f)) : undefined;
-      fail(`${f}="${String(col)}" is not a field of the data. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.${near ? ` Nearest: "${near}".` : ''}`);
+      fail(
+        `${f}="${String(col)}" is not a field of the data. The data's fields are ${columns.map((c) => `"${c}"`).join(', ')}.${near ? ` Nearest: "${near}".` : ''}`,
+      );
     }
   }
   // In a story, a chart whose values are all missing would draw nothing (the same year on <Fig> is an error).
@@ -128,7 +140,9 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
   const valueField = (kind === 'DotStrip' || kind === 'LikertBar' ? out.x : out.y) as string;
   if (__loc && !data.some((r) => typeof r[valueField] === 'number' && Number.isFinite(r[valueField]))) {
     const reasons = [...new Set(data.map((r) => r[(out.missingReasonField as string | undefined) ?? 'missingReason']).filter(Boolean))];
-    fail(`${valueField === out.y ? 'y' : 'x'}="${valueField}": every value is missing${reasons.length ? ` (${reasons.join(', ')})` : ''}, so the chart would be empty. Pick years or areas the measure covers.`);
+    fail(
+      `${valueField === out.y ? 'y' : 'x'}="${valueField}": every value is missing${reasons.length ? ` (${reasons.join(', ')})` : ''}, so the chart would be empty. Pick years or areas the measure covers.`,
+    );
   }
   if (typeof out.unit === 'string' && measure) {
     const c = unitConflict(measure, index.measureUnits?.[measure], out.unit as never);
@@ -144,15 +158,26 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
     if (!name) {
       const among = index.areas.filter((a) => shown.includes(a.name));
       const near = among.length
-        ? among.map((a) => a.slug).sort((a, b) => levenshtein((out.highlight as string).toLowerCase(), a) - levenshtein((out.highlight as string).toLowerCase(), b)).slice(0, 3).map((s) => `"${s}"`)
+        ? among
+            .map((a) => a.slug)
+            .sort((a, b) => levenshtein((out.highlight as string).toLowerCase(), a) - levenshtein((out.highlight as string).toLowerCase(), b))
+            .slice(0, 3)
+            .map((s) => `"${s}"`)
         : nearestStrings(out.highlight, shown, 3).map((s) => `"${s}"`);
-      fail(`highlight: ${area ? `${area.name} is not in this chart` : `no council "${out.highlight}" in this chart`}. Nearest valid choices: ${near.join(', ')}.`);
+      fail(
+        `highlight: ${area ? `${area.name} is not in this chart` : `no council "${out.highlight}" in this chart`}. Nearest valid choices: ${near.join(', ')}.`,
+      );
     }
     out.highlight = name;
   }
 
   // Titles: {from} {to} {years} {year} come from the chart's own years; a year written out must lie within them.
-  const yearField = [out.x, out.y === 'year' ? 'year' : undefined, 'year'].find((f) => typeof f === 'string' && data.some((r) => isYear(r[f])) && data.every((r) => r[f as string] === null || r[f as string] === undefined || isYear(r[f as string])));
+  const yearField = [out.x, out.y === 'year' ? 'year' : undefined, 'year'].find(
+    (f) =>
+      typeof f === 'string' &&
+      data.some((r) => isYear(r[f])) &&
+      data.every((r) => r[f as string] === null || r[f as string] === undefined || isYear(r[f as string])),
+  );
   const years = yearField ? [...new Set(data.map((r) => r[yearField as string]).filter(isYear))] : planYears;
   const financial = out.xFormat === 'financial-year' || out.yFormat === 'financial-year';
   for (const prop of ['title', 'subtitle'] as const) {
@@ -167,7 +192,6 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
 }
 
 const isYear = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100;
-
 
 /** Measure-first props (see chart-spec.ts, planChart). Areas and regions are named as in <Fig la="…">: slugs. */
 export interface MeasureFirstProps {

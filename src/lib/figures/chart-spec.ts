@@ -18,7 +18,22 @@ export function isChartKind(name: string): name is ChartKind {
 }
 
 /** Props every chart takes (the chart block and the common renderer options). */
-const COMMON = ['title', 'data', 'id', 'unit', 'decimals', 'xLabel', 'yLabel', 'missingReasonField', 'columnLabels', 'subtitle', 'headingLevel', 'notes', 'source', 'hideTable'];
+const COMMON = [
+  'title',
+  'data',
+  'id',
+  'unit',
+  'decimals',
+  'xLabel',
+  'yLabel',
+  'missingReasonField',
+  'columnLabels',
+  'subtitle',
+  'headingLevel',
+  'notes',
+  'source',
+  'hideTable',
+];
 /** The measure-first props. */
 const MEASURE = ['measure', 'areas', 'from', 'to', 'year', 'region'];
 
@@ -35,7 +50,12 @@ export const CHART_SPECS: Record<ChartKind, ChartSpec> = {
   LineChart: { fields: ['x', 'y'], optionalFields: ['z'], own: ['xFormat', 'annotations', 'breaks', 'zero'], measureFirst: ['measure', 'areas', 'from', 'to'] },
   BarChart: { fields: ['x', 'y'], optionalFields: [], own: ['xFormat', 'sort', 'highlight', 'annotations'], measureFirst: MEASURE },
   StackedArea: { fields: ['x', 'y', 'z'], optionalFields: [], own: ['xFormat', 'annotations', 'breaks'], measureFirst: ['measure', 'areas', 'from', 'to'] },
-  Scatter: { fields: ['x', 'y', 'label'], optionalFields: [], own: ['xUnit', 'labels', 'highlight', 'fit'], measureFirst: ['measure', 'xMeasure', 'year', 'region'] },
+  Scatter: {
+    fields: ['x', 'y', 'label'],
+    optionalFields: [],
+    own: ['xUnit', 'labels', 'highlight', 'fit'],
+    measureFirst: ['measure', 'xMeasure', 'year', 'region'],
+  },
   DotStrip: { fields: ['x', 'label'], optionalFields: [], own: ['highlight', 'reference'], measureFirst: ['measure', 'year', 'region'] },
   SmallMultiples: { fields: ['x', 'y', 'facet'], optionalFields: [], own: ['xFormat', 'breaks'], measureFirst: ['measure', 'areas', 'from', 'to'] },
   LikertBar: { fields: ['y', 'z', 'x'], optionalFields: [], own: ['yFormat'], measureFirst: ['years'] },
@@ -125,17 +145,29 @@ export function planChart(kind: ChartKind, props: Record<string, unknown>): Plan
     }
     case 'BarChart': {
       if (!measure) return need('measure="…"', `<BarChart measure="cla_rate_per_10k" year={2024} region="north-west" title="…" />`);
-      if (props.year !== undefined) return { ok: true, plan: { helper: 'councils', args: [measure, props.year, region], fields: { x: 'la', y: 'value' }, measure } };
+      if (props.year !== undefined)
+        return { ok: true, plan: { helper: 'councils', args: [measure, props.year, region], fields: { x: 'la', y: 'value' }, measure } };
       if (areas?.length === 1) return { ok: true, plan: { helper: 'series', args: [measure, areas, range], fields: { x: 'year', y: 'value' }, measure } };
-      return need('year={…} (one bar per council) or areas={[one area]} (one bar per year)', `<BarChart measure="cla_rate_per_10k" year={2024} region="north-west" title="…" />`);
+      return need(
+        'year={…} (one bar per council) or areas={[one area]} (one bar per year)',
+        `<BarChart measure="cla_rate_per_10k" year={2024} region="north-west" title="…" />`,
+      );
     }
     case 'DotStrip':
-      if (!measure || props.year === undefined) return need('measure="…" and year={…}', `<DotStrip measure="cla_rate_per_10k" year={2024} highlight="blackpool" title="…" />`);
+      if (!measure || props.year === undefined)
+        return need('measure="…" and year={…}', `<DotStrip measure="cla_rate_per_10k" year={2024} highlight="blackpool" title="…" />`);
       return { ok: true, plan: { helper: 'councils', args: [measure, props.year, region], fields: { x: 'value', label: 'la' }, measure } };
     case 'Scatter': {
       const xm = props.xMeasure as string | undefined;
-      if (!measure || !xm || props.year === undefined) return need('measure="…" (up), xMeasure="…" (across) and year={…}', `<Scatter xMeasure="idaci_score" measure="cla_rate_per_10k" year={2024} title="…" />`);
-      return { ok: true, plan: { helper: 'councilPairs', args: [xm, measure, props.year, region], fields: { x: 'x', y: 'y', label: 'la' }, measure, xMeasure: xm } };
+      if (!measure || !xm || props.year === undefined)
+        return need(
+          'measure="…" (up), xMeasure="…" (across) and year={…}',
+          `<Scatter xMeasure="idaci_score" measure="cla_rate_per_10k" year={2024} title="…" />`,
+        );
+      return {
+        ok: true,
+        plan: { helper: 'councilPairs', args: [xm, measure, props.year, region], fields: { x: 'x', y: 'y', label: 'la' }, measure, xMeasure: xm },
+      };
     }
     case 'LikertBar':
       return { ok: true, plan: { helper: 'ofstedCounts', args: [props.years], fields: { y: 'year', z: 'grade', x: 'councils' } } };
@@ -199,7 +231,12 @@ export function interpolateTitle(text: string, chartYears: readonly number[], fi
   if (!chartYears.length) return text;
   const lo = Math.min(...chartYears);
   const hi = Math.max(...chartYears);
-  const values: Record<string, string> = { from: formatYear(lo, financial), to: formatYear(hi, financial), years: describeSpan(chartYears, financial), year: formatYear(hi, financial) };
+  const values: Record<string, string> = {
+    from: formatYear(lo, financial),
+    to: formatYear(hi, financial),
+    years: describeSpan(chartYears, financial),
+    year: formatYear(hi, financial),
+  };
   return text.replace(/\{(\w+)\}/g, (all, k: string) => values[k] ?? all);
 }
 

@@ -9,10 +9,7 @@ import { parse, parseExpression } from '@babel/parser';
 export const HELPER_NAMES = ['series', 'councils', 'councilPairs', 'spendByService', 'ofstedCounts'] as const;
 export type HelperName = (typeof HELPER_NAMES)[number];
 
-export type Evaluated =
-  | { kind: 'value'; value: unknown }
-  | { kind: 'helper'; name: HelperName; args: Evaluated[]; filtered: boolean }
-  | { kind: 'dynamic' };
+export type Evaluated = { kind: 'value'; value: unknown } | { kind: 'helper'; name: HelperName; args: Evaluated[]; filtered: boolean } | { kind: 'dynamic' };
 
 const DYNAMIC: Evaluated = { kind: 'dynamic' };
 

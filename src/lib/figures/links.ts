@@ -58,7 +58,11 @@ export function buildRoutes(pageFiles: string[], enumerate: Record<string, strin
 export function loadRoutes(root: string, index: FigureIndex): Routes {
   const pagesDir = resolve(root, 'src/pages');
   const storiesDir = resolve(root, 'src/content/stories');
-  const stories = existsSync(storiesDir) ? readdirSync(storiesDir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')) : [];
+  const stories = existsSync(storiesDir)
+    ? readdirSync(storiesDir)
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => f.replace(/\.mdx$/, ''))
+    : [];
   const councils = index.areas.filter((a) => a.kind === 'la').map((a) => a.slug);
   const routes = buildRoutes(
     listFiles(pagesDir).map((f) => relative(pagesDir, f)),
@@ -102,7 +106,8 @@ export function checkLink(routes: Routes, href: string): string | null {
   if (routes.patterns.some((p) => matchesPattern(segments, p))) {
     return !isFile && !path.endsWith('/') ? `link "${href}": pages end in "/" on this site: write "${path}/${href.slice(path.length)}".` : null;
   }
-  if (!isFile && !path.endsWith('/') && routes.pages.has(`${path}/`)) return `link "${href}": pages end in "/" on this site: write "${path}/${href.slice(path.length)}".`;
+  if (!isFile && !path.endsWith('/') && routes.pages.has(`${path}/`))
+    return `link "${href}": pages end in "/" on this site: write "${path}/${href.slice(path.length)}".`;
   const near = [...routes.pages].sort((a, b) => levenshtein(path, a) - levenshtein(path, b) || a.localeCompare(b)).slice(0, 3);
   return `link "${href}": no such page on this site. Nearest pages: ${near.map((n) => `"${n}"`).join(', ')}.`;
 }

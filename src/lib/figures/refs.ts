@@ -187,7 +187,11 @@ export function suggestAreas(index: FigureIndex, ref: string, among: readonly Ar
   const slugs = among.map((a) => a.slug);
   const names = new Map(among.map((a) => [a.slug, a]));
   const bySlug = nearestStrings(slugify(ref), slugs, 3);
-  const byName = nearestStrings(ref, among.map((a) => a.name), 3).map((n) => among.find((a) => a.name === n)!.slug);
+  const byName = nearestStrings(
+    ref,
+    among.map((a) => a.name),
+    3,
+  ).map((n) => among.find((a) => a.name === n)!.slug);
   return [...new Set([...bySlug, ...byName])].slice(0, 4).map((s) => {
     const a = names.get(s)!;
     return `"${s}" (${a.name}, ${a.code}${a.status === 'former' ? ', former council' : ''})`;
@@ -200,13 +204,23 @@ export function resolveRef(index: FigureIndex, ref: FigureRef): Resolved {
   }
   const area = findArea(index, ref.area);
   if (!area) {
-    return { ok: false, field: 'la', problem: `unknown area "${ref.area}": use "england", a region slug, a council slug or an ONS code`, suggestions: suggestAreas(index, ref.area) };
+    return {
+      ok: false,
+      field: 'la',
+      problem: `unknown area "${ref.area}": use "england", a region slug, a council slug or an ONS code`,
+      suggestions: suggestAreas(index, ref.area),
+    };
   }
   if (area.measures && !area.measures.includes(ref.m)) {
     return { ok: false, field: 'm', problem: `${area.name} has no "${ref.m}" series`, suggestions: nearestStrings(ref.m, area.measures, 4) };
   }
   if (!Number.isInteger(ref.year)) {
-    return { ok: false, field: 'year', problem: `year must be a whole number such as 2024 (the year ending 31 March), got ${JSON.stringify(ref.year)}`, suggestions: [] };
+    return {
+      ok: false,
+      field: 'year',
+      problem: `year must be a whole number such as 2024 (the year ending 31 March), got ${JSON.stringify(ref.year)}`,
+      suggestions: [],
+    };
   }
   if (!area.years.includes(ref.year)) {
     const span = area.years.length ? `${area.name} has rows for ${describeYears(area.years)}` : `${area.name} has no rows at all`;

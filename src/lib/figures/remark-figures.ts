@@ -36,7 +36,12 @@ interface Spec {
  * one; the others are older spellings still accepted. <Fig>, <Fact> and
  * <KeyFigure> are one component (Fact and KeyFigure are aliases of Fig).
  */
-const FIG_SPEC: Spec = { measure: ['m', 'measure'], area: ['la', 'area', 'code'], year: ['year'], other: ['decimals', 'unit', 'label', 'note', 'class', '__loc'] };
+const FIG_SPEC: Spec = {
+  measure: ['m', 'measure'],
+  area: ['la', 'area', 'code'],
+  year: ['year'],
+  other: ['decimals', 'unit', 'label', 'note', 'class', '__loc'],
+};
 export const CHECKED: Record<string, Spec> = { Fig: FIG_SPEC, Fact: FIG_SPEC, KeyFigure: FIG_SPEC };
 
 interface JsxAttr {
@@ -114,7 +119,9 @@ export function checkElement(index: FigureIndex, name: string, attrs: JsxAttr[])
     if (a.type !== 'mdxJsxAttribute' || !a.name) continue; // {...spread}: checked at render
     if (!known.includes(a.name)) {
       const near = known.filter((k) => k !== '__loc' && (k[0] === a.name![0] || a.name!.includes(k) || k.includes(a.name!)));
-      problems.push(`unknown attribute "${a.name}". ${name} takes: ${known.filter((k) => k !== '__loc').join(', ')}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}.`);
+      problems.push(
+        `unknown attribute "${a.name}". ${name} takes: ${known.filter((k) => k !== '__loc').join(', ')}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}.`,
+      );
       continue;
     }
     got.set(a.name, a);
@@ -123,11 +130,7 @@ export function checkElement(index: FigureIndex, name: string, attrs: JsxAttr[])
   const m = pick(spec.measure);
   const area = pick(spec.area);
   const year = pick(spec.year);
-  const absent = [
-    !m && spec.measure[0],
-    !area && spec.area[0],
-    !year && spec.year[0],
-  ].filter(Boolean);
+  const absent = [!m && spec.measure[0], !area && spec.area[0], !year && spec.year[0]].filter(Boolean);
   if (name === 'KeyFigure' && !got.has('label')) problems.push(`missing attribute label: a key figure needs a label="…" saying what the number is.`);
   if (absent.length) {
     problems.push(`missing attribute${absent.length > 1 ? 's' : ''} ${absent.join(', ')}. Example: <Fig m="cla_rate_per_10k" la="blackpool" year={2024} />.`);
@@ -332,7 +335,11 @@ export function satteriFiguresPlugin(options: FiguresPluginOptions = {}) {
     link: (node: Node) => void keep(node),
     definition: (node: Node) => void keep(node),
     after() {
-      const found = problemsFor({ index: getIndex(), routes: getRoutes(), file }, [...nodes.values()].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0)), scope);
+      const found = problemsFor(
+        { index: getIndex(), routes: getRoutes(), file },
+        [...nodes.values()].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0)),
+        scope,
+      );
       nodes = new Map();
       if (found.length) throw new FigureReferenceError(formatProblems(found), found);
     },

@@ -64,7 +64,10 @@ export function series(m: MeasureId, areas: AreaId | AreaId[], opts: { from?: nu
       }
     }
   }
-  return tag(out.sort((a, b) => Number(a.year) - Number(b.year) || String(a.area).localeCompare(String(b.area))), [m]);
+  return tag(
+    out.sort((a, b) => Number(a.year) - Number(b.year) || String(a.area).localeCompare(String(b.area))),
+    [m],
+  );
 }
 
 /** Every council with a row in `year`: {la, region, value, missingReason?}. Optionally one region (slug). */

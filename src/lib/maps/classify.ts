@@ -47,7 +47,8 @@ export function quantileClasses(values: readonly (number | null)[], k: number = 
   const breaks = [...new Set(raw)].filter((b) => b > min && b <= max);
   const n = breaks.length + 1;
   // Spread the scheme over fewer classes, keeping the ends.
-  const colours = n === 1 ? [SCHEME[Math.floor(SCHEME.length / 2)]!] : Array.from({ length: n }, (_, i) => SCHEME[Math.round((i * (SCHEME.length - 1)) / (n - 1))]!);
+  const colours =
+    n === 1 ? [SCHEME[Math.floor(SCHEME.length / 2)]!] : Array.from({ length: n }, (_, i) => SCHEME[Math.round((i * (SCHEME.length - 1)) / (n - 1))]!);
   return { breaks, min, max, colours };
 }
 

@@ -83,7 +83,8 @@ export function boundaryMap(width = 600, height = 720): MapGeometry {
   const path = geoPath(projection).digits(1);
   const areas = fc.features.map((f, i) => {
     const code = f.properties?.code;
-    if (!code || !/^E(06|07|08|09|10)\d{6}$/.test(code)) throw new Error(`geo/utla.json: feature [${i}] has code ${JSON.stringify(code)}, expected an E06/E08/E09/E10 code`);
+    if (!code || !/^E(06|07|08|09|10)\d{6}$/.test(code))
+      throw new Error(`geo/utla.json: feature [${i}] has code ${JSON.stringify(code)}, expected an E06/E08/E09/E10 code`);
     return { code, name: f.properties.name ?? code, d: path(f) ?? '' };
   });
   const out = { width, height, areas, groups: [] };
@@ -120,7 +121,8 @@ export function checkCoverage(geometry: MapGeometry, codes: readonly string[], f
   const want = new Set(codes);
   const missing = codes.filter((c) => !have.has(c));
   const extra = [...have].filter((c) => !want.has(c));
-  if (missing.length || extra.length) throw new Error(`${file}: council codes differ from las.json (current). Missing: ${missing.join(', ') || 'none'}. Extra: ${extra.join(', ') || 'none'}.`);
+  if (missing.length || extra.length)
+    throw new Error(`${file}: council codes differ from las.json (current). Missing: ${missing.join(', ') || 'none'}. Extra: ${extra.join(', ') || 'none'}.`);
 }
 
 /**

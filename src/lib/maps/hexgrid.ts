@@ -52,7 +52,8 @@ export function placeHexes(file: HexFile, current: ReadonlyMap<string, string>):
   const out = [...cells.values()];
   const extra = out.filter((c) => !current.has(c.code)).map((c) => `${c.code} ${c.name}`);
   const missing = [...current.keys()].filter((c) => !cells.has(c));
-  if (extra.length || missing.length) throw new Error(`geo/odi-hex.json after placement: not current: ${extra.join(', ') || 'none'}; no hex: ${missing.join(', ') || 'none'}`);
+  if (extra.length || missing.length)
+    throw new Error(`geo/odi-hex.json after placement: not current: ${extra.join(', ') || 'none'}; no hex: ${missing.join(', ') || 'none'}`);
   const seen = new Map<string, string>();
   for (const c of out) {
     const k = `${c.q},${c.r}`;
@@ -78,9 +79,18 @@ export function hexPath(cx: number, cy: number, size: number): string {
 
 /** Short hex label: initials of the main words ("North East Lincolnshire" → "NEL", "Kingston upon Hull, City of" → "KH"), else the first three letters ("Kent" → "KEN"). */
 export function hexLabel(name: string): string {
-  const base = name.replace(/,\s*(City|County) of$/i, '').replace(/,/g, ' ').replace(/\b(upon|on|and|of|the|with|le|in)\b/gi, ' ').replace(/-/g, ' ').trim();
+  const base = name
+    .replace(/,\s*(City|County) of$/i, '')
+    .replace(/,/g, ' ')
+    .replace(/\b(upon|on|and|of|the|with|le|in)\b/gi, ' ')
+    .replace(/-/g, ' ')
+    .trim();
   const words = base.split(/\s+/).filter(Boolean);
-  if (words.length >= 2) return words.map((w) => w[0]!.toUpperCase()).join('').slice(0, 3);
+  if (words.length >= 2)
+    return words
+      .map((w) => w[0]!.toUpperCase())
+      .join('')
+      .slice(0, 3);
   return base.slice(0, 3).toUpperCase();
 }
 
@@ -88,7 +98,10 @@ export function hexLabel(name: string): string {
 export function labelInk(fill: string): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
   if (!m) return '#1b1b1b';
-  const lin = (h: string) => { const c = parseInt(h, 16) / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const lin = (h: string) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
   const L = 0.2126 * lin(m[1]!) + 0.7152 * lin(m[2]!) + 0.0722 * lin(m[3]!);
   const onWhite = 1.05 / (L + 0.05);
   const onInk = (L + 0.05) / (0.0116 + 0.05); // #1b1b1b has luminance 0.0116

@@ -81,7 +81,11 @@ export async function attach(form: HTMLFormElement): Promise<void> {
     active = -1;
     input.removeAttribute('aria-activedescendant');
     open(true);
-    status.textContent = !input.value.trim() ? '' : results.length ? `${results.length} council${results.length === 1 ? '' : 's'} suggested` : 'No council matches; press Enter to search the site.';
+    status.textContent = !input.value.trim()
+      ? ''
+      : results.length
+        ? `${results.length} council${results.length === 1 ? '' : 's'} suggested`
+        : 'No council matches; press Enter to search the site.';
   };
 
   input.addEventListener('input', update);

@@ -96,7 +96,9 @@ export interface PlaceResult {
 }
 
 export function tokenize(text: string): string[] {
-  return normalise(text).split(' ').filter((w) => w !== '');
+  return normalise(text)
+    .split(' ')
+    .filter((w) => w !== '');
 }
 function processTerm(term: string): string | null {
   return STOP.has(term) ? null : term;
@@ -139,7 +141,13 @@ export function createPlaceSearch(index: PlaceIndex): PlaceSearch {
         const cname = council(t)[1];
         const via = same(name, cname) ? undefined : name;
         const label =
-          kind === 'council' ? cname : kind === 'district' ? `${name}: ${cname}` : kind === 'former-district' ? `${name} (former district): ${cname}` : `${name} (former council): ${targets.length > 1 ? 'partly ' : ''}now ${cname}`;
+          kind === 'council'
+            ? cname
+            : kind === 'district'
+              ? `${name}: ${cname}`
+              : kind === 'former-district'
+                ? `${name} (former district): ${cname}`
+                : `${name} (former council): ${targets.length > 1 ? 'partly ' : ''}now ${cname}`;
         push({ href: href(t), council: cname, kind, label, ...(via !== undefined && kind !== 'council' ? { via } : {}) });
       }
       if (own !== undefined) {

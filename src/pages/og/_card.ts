@@ -65,6 +65,8 @@ export function cardSvg(card: Card): string {
 }
 
 export async function cardPng(card: Card): Promise<Uint8Array<ArrayBuffer>> {
-  const png = await sharp(Buffer.from(cardSvg(card)), { density: 72 }).png({ compressionLevel: 9, adaptiveFiltering: false }).toBuffer();
+  const png = await sharp(Buffer.from(cardSvg(card)), { density: 72 })
+    .png({ compressionLevel: 9, adaptiveFiltering: false })
+    .toBuffer();
   return new Uint8Array(png);
 }

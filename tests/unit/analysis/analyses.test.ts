@@ -99,7 +99,11 @@ describe('Ofsted distributions', () => {
     inspection('D', '2017-07-14', 'Requires improvement'),
   ];
   it('uses the first SIF report of each council and ignores re-inspections', () => {
-    expect(firstSifInspections(insp).map((i) => i.la_name).sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(
+      firstSifInspections(insp)
+        .map((i) => i.la_name)
+        .sort(),
+    ).toEqual(['A', 'B', 'C', 'D']);
     const d = sifFirstBy(insp, '2015-10-19', 'test');
     expect(d.n).toBe(2);
     expect(d.notGood).toBe(1);

@@ -13,7 +13,9 @@ describe.skipIf(!outputsExist())('docs/claims.md', () => {
       const a = committed.split('\n');
       const b = now.split('\n');
       const line = a.findIndex((l, i) => l !== b[i]);
-      expect.fail(`docs/claims.md differs from the engine's output from line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  engine:    ${b[line] ?? '(end of file)'}\nRun \`npm run claims:doc\` after \`npm run data\` and review the diff.`);
+      expect.fail(
+        `docs/claims.md differs from the engine's output from line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  engine:    ${b[line] ?? '(end of file)'}\nRun \`npm run claims:doc\` after \`npm run data\` and review the diff.`,
+      );
     }
   });
 });

@@ -17,7 +17,14 @@ import { loadInputs, outputsExist } from './load-output.ts';
 
 const ENG = 'E92000001';
 const area = (year: number, values: Record<string, number | null>) => ({ code: ENG, name: 'England', level: 'national' as const, year, values, missing: {} });
-const rev = (measure: string, year: number, first: number, latest: number) => ({ measure, code: ENG, name: 'England', year, first: { release: 'first', value: first }, latest: { release: 'latest', value: latest } });
+const rev = (measure: string, year: number, first: number, latest: number) => ({
+  measure,
+  code: ENG,
+  name: 'England',
+  year,
+  first: { release: 'first', value: first },
+  latest: { release: 'latest', value: latest },
+});
 
 function england(over: Partial<EnglandOutput> = {}): EnglandOutput {
   return { series: [], longRun: [], revisions: [], spendChecks: { socialWorkClaim: [] }, ...over };
@@ -109,7 +116,11 @@ describe('looked-after share of budgets: the ±5 point band of "half", just insi
 describe('£2.58bn: two published lines reproduce the start; a missing end is not reproducible', () => {
   const inp = inputs({
     england: england({
-      series: [area(2012, { spend_family_support_gbp: 0.88e9 }), area(2014, { spend_family_support_gbp: 1.0e9 }), area(2015, { spend_family_support_gbp: null })],
+      series: [
+        area(2012, { spend_family_support_gbp: 0.88e9 }),
+        area(2014, { spend_family_support_gbp: 1.0e9 }),
+        area(2015, { spend_family_support_gbp: null }),
+      ],
       spendChecks: {
         socialWorkClaim: [
           { year: 2012, line: 'commissioning_and_social_work', label: '', value: 1.7e9 },
@@ -132,15 +143,44 @@ describe('£2.58bn: two published lines reproduce the start; a missing end is no
 });
 
 describe('Ofsted counts: the rule fixed in advance, nearby cut-offs and a report part-way through a day', () => {
-  const insp = (name: string, published: string, overall: OfstedGrade): Inspection => ({ la_code: `X-${name}`, la_name: name, framework: 'SIF', type: 'SIF', inspection_start: null, inspection_end: null, published, overall, judgements: {}, source: 'fixture' });
-  const inspections = [insp('A', '2015-01-01', 'Inadequate'), insp('B', '2015-02-01', 'Requires improvement'), insp('C', '2015-03-01', 'Good'), insp('D', '2015-03-01', 'Good')];
-  const test = (ruleDate: string, n: number, shares: Record<string, number>): ClaimTest => ({ kind: 'ofsted-distribution', ruleDate, ruleLabel: 'fixture', n, shares, nearbyDays: 40 });
+  const insp = (name: string, published: string, overall: OfstedGrade): Inspection => ({
+    la_code: `X-${name}`,
+    la_name: name,
+    framework: 'SIF',
+    type: 'SIF',
+    inspection_start: null,
+    inspection_end: null,
+    published,
+    overall,
+    judgements: {},
+    source: 'fixture',
+  });
+  const inspections = [
+    insp('A', '2015-01-01', 'Inadequate'),
+    insp('B', '2015-02-01', 'Requires improvement'),
+    insp('C', '2015-03-01', 'Good'),
+    insp('D', '2015-03-01', 'Good'),
+  ];
+  const test = (ruleDate: string, n: number, shares: Record<string, number>): ClaimTest => ({
+    kind: 'ofsted-distribution',
+    ruleDate,
+    ruleLabel: 'fixture',
+    n,
+    shares,
+    nearbyDays: 40,
+  });
   it('4 councils by 1 March (25/25/50%) as printed → supported', () => {
-    const c = evaluateClaim(withTest('ofsted-77-of-69', test('2015-03-01', 4, { Inadequate: 0.25, 'Requires improvement': 0.25, Good: 0.5 })), inputs({ inspections }));
+    const c = evaluateClaim(
+      withTest('ofsted-77-of-69', test('2015-03-01', 4, { Inadequate: 0.25, 'Requires improvement': 0.25, Good: 0.5 })),
+      inputs({ inspections }),
+    );
     expect(c.verdict).toBe('supported');
   });
   it('3 councils at 33/33/33% only before 1 March plus one of that day’s reports → partly supported', () => {
-    const c = evaluateClaim(withTest('ofsted-77-of-69', test('2015-02-15', 3, { Inadequate: 0.33, 'Requires improvement': 0.33, Good: 0.33 })), inputs({ inspections }));
+    const c = evaluateClaim(
+      withTest('ofsted-77-of-69', test('2015-02-15', 3, { Inadequate: 0.33, 'Requires improvement': 0.33, Good: 0.33 })),
+      inputs({ inspections }),
+    );
     expect(c.specifications.find((s) => s.id === 'by-2015-02-15')).toMatchObject({ n: 2, supports: false });
     expect(c.specifications.filter((s) => s.supports).map((s) => s.id)).toEqual(['by-2015-03-01-before-plus-X-C', 'by-2015-03-01-before-plus-X-D']);
     expect(c.verdict).toBe('partly-supported');
@@ -168,7 +208,14 @@ describe('spend and the Ofsted grade on a made-up panel', () => {
   );
   const inp = inputs({ panel });
   it('a strong negative link: "no significant correlation" is not supported in any specification', () => {
-    const c = evaluateClaim(withTest('dfe-no-significant-correlation', { kind: 'spend-grade-association', claimedAbsent: 'any', alpha: 0.05, minN: 30, power: 0.8 }, { period: { from: 2017, to: 2017, description: '' } }), inp);
+    const c = evaluateClaim(
+      withTest(
+        'dfe-no-significant-correlation',
+        { kind: 'spend-grade-association', claimedAbsent: 'any', alpha: 0.05, minN: 30, power: 0.8 },
+        { period: { from: 2017, to: 2017, description: '' } },
+      ),
+      inp,
+    );
     const rho = c.specifications.find((s) => s.id === '2017-all-childrens-services-none-spearman')!;
     // Spend ranks are exactly the reverse of council order; grades are council order in blocks, so ρ = −corr(i, block) = −0.9692… (ties averaged).
     const i = Array.from({ length: 40 }, (_, k) => k);
@@ -185,12 +232,22 @@ describe('spend and the Ofsted grade on a made-up panel', () => {
     expect(ologit.every((s) => s.estimate === null && s.supports === null && /could not be fitted/.test(s.label))).toBe(true);
   });
   it('the same link does not contradict "no sign that more spend buys better grades" (it goes the other way)', () => {
-    const c = evaluateClaim(withTest('minister-not-direct-correlation', { kind: 'spend-grade-association', claimedAbsent: 'positive', alpha: 0.05, minN: 30, power: 0.8 }, { period: { from: 2017, to: 2017, description: '' } }), inp);
+    const c = evaluateClaim(
+      withTest(
+        'minister-not-direct-correlation',
+        { kind: 'spend-grade-association', claimedAbsent: 'positive', alpha: 0.05, minN: 30, power: 0.8 },
+        { period: { from: 2017, to: 2017, description: '' } },
+      ),
+      inp,
+    );
     expect(c.counts.now.supporting).toBe(c.counts.now.testable);
     expect(c.verdict).toBe('supported');
   });
   it('fewer councils than the minimum: nothing is tested', () => {
-    const c = evaluateClaim(withTest('dfe-no-significant-correlation', { kind: 'spend-grade-association', claimedAbsent: 'any', alpha: 0.05, minN: 41, power: 0.8 }), inp);
+    const c = evaluateClaim(
+      withTest('dfe-no-significant-correlation', { kind: 'spend-grade-association', claimedAbsent: 'any', alpha: 0.05, minN: 41, power: 0.8 }),
+      inp,
+    );
     expect(c.specifications).toHaveLength(0);
     expect(c.verdict).toBe('cannot-be-tested');
   });
@@ -200,15 +257,22 @@ describe('spend and the Ofsted grade on a made-up panel', () => {
     // Good or better: i = 20–39; the lowest spender is i = 39 (2,000 − 390 = £1,610). The other 39 councils
     // (i = 0–38) have median spend at i = 19: £1,810. Ratio 1,610 / 1,810.
     expect(s.estimate).toBeCloseTo(1610 / 1810, 12);
-    const at = evaluateClaim(withTest('minister-half-as-much', { kind: 'half-as-much', ratioAtMost: 1610 / 1810 }), inp).specifications.find((x) => x.id === s.id)!;
-    const below = evaluateClaim(withTest('minister-half-as-much', { kind: 'half-as-much', ratioAtMost: 1610 / 1810 - 1e-9 }), inp).specifications.find((x) => x.id === s.id)!;
+    const at = evaluateClaim(withTest('minister-half-as-much', { kind: 'half-as-much', ratioAtMost: 1610 / 1810 }), inp).specifications.find(
+      (x) => x.id === s.id,
+    )!;
+    const below = evaluateClaim(withTest('minister-half-as-much', { kind: 'half-as-much', ratioAtMost: 1610 / 1810 - 1e-9 }), inp).specifications.find(
+      (x) => x.id === s.id,
+    )!;
     expect(at.supports).toBe(true);
     expect(below.supports).toBe(false);
   });
 });
 
 const expected = JSON.parse(readFileSync(new URL('../../fixtures/claims/expected-verdicts.json', import.meta.url), 'utf8')) as {
-  claims: Record<string, { verdict: string; verdict_at_the_time: string; now: { supporting: number; testable: number }; at_the_time: { supporting: number; testable: number } }>;
+  claims: Record<
+    string,
+    { verdict: string; verdict_at_the_time: string; now: { supporting: number; testable: number }; at_the_time: { supporting: number; testable: number } }
+  >;
 };
 
 describe.skipIf(!outputsExist())('every claim on the real outputs: the reviewed, pinned verdicts', { timeout: 120_000 }, () => {

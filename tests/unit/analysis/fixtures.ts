@@ -48,7 +48,14 @@ export function panelFixture(): PanelRow[] {
 }
 
 export function englandFixture(): EnglandOutput {
-  const area = (year: number, values: Record<string, number | null>) => ({ code: 'E92000001', name: 'England', level: 'national' as const, year, values, missing: {} });
+  const area = (year: number, values: Record<string, number | null>) => ({
+    code: 'E92000001',
+    name: 'England',
+    level: 'national' as const,
+    year,
+    values,
+    missing: {},
+  });
   return {
     series: [
       area(2016, { cla_count: 70400, cla_starts: 32170, spend_total_gbp: 9e9, spend_cla_gbp: 4e9 }),
@@ -58,9 +65,30 @@ export function englandFixture(): EnglandOutput {
     ],
     longRun: [],
     revisions: [
-      { measure: 'cla_count', code: 'E92000001', name: 'England', year: 2017, first: { release: 'SFR50/2017', value: 72670 }, latest: { release: '2024', value: 72600 } },
-      { measure: 'cla_count', code: 'E92000001', name: 'England', year: 2016, first: { release: 'SFR41/2016', value: 70440 }, latest: { release: '2024', value: 70400 } },
-      { measure: 'cla_starts', code: 'E92000001', name: 'England', year: 2017, first: { release: 'SFR50/2017', value: 32810 }, latest: { release: '2024', value: 32940 } },
+      {
+        measure: 'cla_count',
+        code: 'E92000001',
+        name: 'England',
+        year: 2017,
+        first: { release: 'SFR50/2017', value: 72670 },
+        latest: { release: '2024', value: 72600 },
+      },
+      {
+        measure: 'cla_count',
+        code: 'E92000001',
+        name: 'England',
+        year: 2016,
+        first: { release: 'SFR41/2016', value: 70440 },
+        latest: { release: '2024', value: 70400 },
+      },
+      {
+        measure: 'cla_starts',
+        code: 'E92000001',
+        name: 'England',
+        year: 2017,
+        first: { release: 'SFR50/2017', value: 32810 },
+        latest: { release: '2024', value: 32940 },
+      },
     ],
     spendChecks: {
       socialWorkClaim: [
@@ -69,12 +97,29 @@ export function englandFixture(): EnglandOutput {
         { year: 2015, line: 'safeguarding_block', label: 'block', value: { missing: 'no_source' } },
       ],
     },
-    deflators: { baseLabel: '2023-24 = 100', years: [{ year: 2016, index: 80, approximate: false }, { year: 2020, index: 88, approximate: true }] },
+    deflators: {
+      baseLabel: '2023-24 = 100',
+      years: [
+        { year: 2016, index: 80, approximate: false },
+        { year: 2020, index: 88, approximate: true },
+      ],
+    },
   };
 }
 
 export function inspection(name: string, published: string, overall: OfstedGrade, type = 'SIF'): Inspection {
-  return { la_code: `X-${name}`, la_name: name, framework: 'SIF', type, inspection_start: null, inspection_end: null, published, overall, judgements: {}, source: 'fixture' };
+  return {
+    la_code: `X-${name}`,
+    la_name: name,
+    framework: 'SIF',
+    type,
+    inspection_start: null,
+    inspection_end: null,
+    published,
+    overall,
+    judgements: {},
+    source: 'fixture',
+  };
 }
 
 export function inputs(over: Partial<AnalysisInputs> = {}): AnalysisInputs {

@@ -7,7 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coarseNormalCdf, holm, incompleteBeta, minimumDetectableCorrelation, normalCdf, normalQuantile, ordinalLogit, rankCorrelationTest, tTwoSidedP } from '../../../src/lib/analysis/stats.ts';
+import {
+  coarseNormalCdf,
+  holm,
+  incompleteBeta,
+  minimumDetectableCorrelation,
+  normalCdf,
+  normalQuantile,
+  ordinalLogit,
+  rankCorrelationTest,
+  tTwoSidedP,
+} from '../../../src/lib/analysis/stats.ts';
 
 const ref = JSON.parse(readFileSync(new URL('../../fixtures/stats/reference.json', import.meta.url), 'utf8'));
 const { spend, grade, idaci, london, zLogSpend } = ref.inputs as Record<string, number[]>;
@@ -43,7 +53,8 @@ describe('distributions against scipy', () => {
   });
   it('two-sided t p-values and the incomplete beta', () => {
     for (const c of ref.tTwoSidedP as Array<{ t: number; df: number; p: number }>) expect(tTwoSidedP(c.t, c.df)).toBeCloseTo(c.p, 10);
-    for (const c of ref.incompleteBeta as Array<{ x: number; a: number; b: number; value: number }>) expect(incompleteBeta(c.x, c.a, c.b)).toBeCloseTo(c.value, 10);
+    for (const c of ref.incompleteBeta as Array<{ x: number; a: number; b: number; value: number }>)
+      expect(incompleteBeta(c.x, c.a, c.b)).toBeCloseTo(c.value, 10);
   });
 });
 
@@ -62,7 +73,10 @@ describe('Holm adjustment', () => {
 
 describe('ordinal logistic regression against a scipy fit', () => {
   it('one predictor: coefficient, standard error, cut-points and log-likelihood', () => {
-    const fit = ordinalLogit(grade!, zLogSpend!.map((z) => [z]));
+    const fit = ordinalLogit(
+      grade!,
+      zLogSpend!.map((z) => [z]),
+    );
     const e = ref.ordinalLogit.none;
     expect(fit.beta[0]).toBeCloseTo(e.beta[0], 4);
     expect(fit.se[0]).toBeCloseTo(e.se[0], 3);
@@ -70,7 +84,10 @@ describe('ordinal logistic regression against a scipy fit', () => {
     expect(fit.logLik).toBeCloseTo(e.logLik, 6);
   });
   it('with deprivation and London as controls', () => {
-    const fit = ordinalLogit(grade!, zLogSpend!.map((z, i) => [z, idaci![i]!, london![i]!]));
+    const fit = ordinalLogit(
+      grade!,
+      zLogSpend!.map((z, i) => [z, idaci![i]!, london![i]!]),
+    );
     const e = ref.ordinalLogit['idaci+london'];
     fit.beta.forEach((b, i) => expect(b).toBeCloseTo(e.beta[i], 3));
     fit.se.forEach((s, i) => expect(s).toBeCloseTo(e.se[i], 2));

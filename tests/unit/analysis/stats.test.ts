@@ -70,14 +70,20 @@ describe('chi-square and Kruskal–Wallis', () => {
     expect(chiSquareSurvival(7.814728, 3)).toBeCloseTo(0.05, 5);
   });
   it('computes H for two separated groups (hand computed: 3.857)', () => {
-    const kw = kruskalWallis([[1, 2, 3], [4, 5, 6]]);
-    expect(kw.h).toBeCloseTo(12 / 42 * (36 / 3 + 225 / 3) - 21, 10);
+    const kw = kruskalWallis([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(kw.h).toBeCloseTo((12 / 42) * (36 / 3 + 225 / 3) - 21, 10);
     expect(kw.df).toBe(1);
     expect(kw.p).toBeCloseTo(chiSquareSurvival(kw.h, 1), 12);
   });
   it('applies the tie correction', () => {
     // Ranks: 1, 2.5, 2.5 | 4, 5, 6 ; correction 1 − (8 − 2)/(216 − 6).
-    const kw = kruskalWallis([[1, 2, 2], [3, 4, 5]]);
+    const kw = kruskalWallis([
+      [1, 2, 2],
+      [3, 4, 5],
+    ]);
     const hRaw = (12 / 42) * (6 ** 2 / 3 + 15 ** 2 / 3) - 21;
     expect(kw.h).toBeCloseTo(hRaw / (1 - 6 / 210), 10);
   });
@@ -85,8 +91,18 @@ describe('chi-square and Kruskal–Wallis', () => {
 
 describe('Jonckheere–Terpstra', () => {
   it('counts ordered pairs with ties as one half', () => {
-    expect(jonckheereStatistic([[1, 2], [3, 4]])).toBe(4);
-    expect(jonckheereStatistic([[1, 3], [3, 4]])).toBe(3.5);
+    expect(
+      jonckheereStatistic([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(4);
+    expect(
+      jonckheereStatistic([
+        [1, 3],
+        [3, 4],
+      ]),
+    ).toBe(3.5);
     expect(jonckheereExpected([2, 2])).toBe(2);
   });
 });

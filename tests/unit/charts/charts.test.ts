@@ -11,14 +11,58 @@ import type { ChartOutput } from '../../../src/lib/charts/index.ts';
 import * as F from '../../fixtures/charts/examples.ts';
 
 const charts: Record<string, () => ChartOutput> = {
-  line: () => C.renderLineChart({ title: 'Children looked after', data: F.claEngland, x: 'year', y: 'children', unit: 'count', yLabel: 'Children looked after', annotations: [{ date: 2014, label: 'Innovation programme' }] }),
-  'line-series-break': () => C.renderLineChart({ title: 'Spending by region', data: F.spendTwoSeries, x: 'year', y: 'spend', z: 'area', unit: 'gbp', xFormat: 'financial-year', breaks: [2016], yLabel: 'Spending' }),
+  line: () =>
+    C.renderLineChart({
+      title: 'Children looked after',
+      data: F.claEngland,
+      x: 'year',
+      y: 'children',
+      unit: 'count',
+      yLabel: 'Children looked after',
+      annotations: [{ date: 2014, label: 'Innovation programme' }],
+    }),
+  'line-series-break': () =>
+    C.renderLineChart({
+      title: 'Spending by region',
+      data: F.spendTwoSeries,
+      x: 'year',
+      y: 'spend',
+      z: 'area',
+      unit: 'gbp',
+      xFormat: 'financial-year',
+      breaks: [2016],
+      yLabel: 'Spending',
+    }),
   bar: () => C.renderBarChart({ title: 'Rates by council', data: F.ratesByCouncil, x: 'la', y: 'rate', unit: 'per10k', highlight: 'Hartlepool' }),
   'bar-years': () => C.renderBarChart({ title: 'Children looked after by year', data: F.claEngland, x: 'year', y: 'children', unit: 'count' }),
-  'stacked-area': () => C.renderStackedArea({ title: 'Spending by service', data: F.spendByService, x: 'year', y: 'gbp', z: 'service', unit: 'gbp', xFormat: 'financial-year' }),
-  scatter: () => C.renderScatter({ title: 'Deprivation and care', data: F.scatterCouncils, x: 'idaci', y: 'rate', label: 'la', unit: 'per10k', xLabel: 'IDACI score', yLabel: 'Rate', labels: ['Blackpool'], highlight: 'Leeds' }),
-  'dot-strip': () => C.renderDotStrip({ title: 'Rates across councils', data: F.stripCouncils, x: 'rate', label: 'la', unit: 'per10k', xLabel: 'Rate', highlight: 'Council 10', reference: { value: 70, label: 'England' } }),
-  'small-multiples': () => C.renderSmallMultiples({ title: 'Rates by region', data: F.regionsMultiples, x: 'year', y: 'rate', facet: 'region', unit: 'per10k' }),
+  'stacked-area': () =>
+    C.renderStackedArea({ title: 'Spending by service', data: F.spendByService, x: 'year', y: 'gbp', z: 'service', unit: 'gbp', xFormat: 'financial-year' }),
+  scatter: () =>
+    C.renderScatter({
+      title: 'Deprivation and care',
+      data: F.scatterCouncils,
+      x: 'idaci',
+      y: 'rate',
+      label: 'la',
+      unit: 'per10k',
+      xLabel: 'IDACI score',
+      yLabel: 'Rate',
+      labels: ['Blackpool'],
+      highlight: 'Leeds',
+    }),
+  'dot-strip': () =>
+    C.renderDotStrip({
+      title: 'Rates across councils',
+      data: F.stripCouncils,
+      x: 'rate',
+      label: 'la',
+      unit: 'per10k',
+      xLabel: 'Rate',
+      highlight: 'Council 10',
+      reference: { value: 70, label: 'England' },
+    }),
+  'small-multiples': () =>
+    C.renderSmallMultiples({ title: 'Rates by region', data: F.regionsMultiples, x: 'year', y: 'rate', facet: 'region', unit: 'per10k' }),
   likert: () => C.renderLikertBar({ title: 'Ofsted grades', data: F.ofstedByYear, y: 'year', z: 'grade', x: 'councils' }),
 };
 
@@ -77,9 +121,26 @@ describe('descriptions state the data', () => {
     expect(d).toContain('broken at 2015-16');
   });
   it('a fall and an unchanged series are worded correctly', () => {
-    const fall = C.renderLineChart({ title: 'x', data: [{ y: 2020, v: 10 }, { y: 2021, v: 12 }, { y: 2022, v: 5 }], x: 'y', y: 'v' }).description;
+    const fall = C.renderLineChart({
+      title: 'x',
+      data: [
+        { y: 2020, v: 10 },
+        { y: 2021, v: 12 },
+        { y: 2022, v: 5 },
+      ],
+      x: 'y',
+      y: 'v',
+    }).description;
     expect(fall).toContain('Fell from 10 in 2020 to 5 in 2022 (down 50%); highest 12 in 2021, lowest 5 in 2022.');
-    const flat = C.renderLineChart({ title: 'x', data: [{ y: 2020, v: 7 }, { y: 2021, v: 7 }], x: 'y', y: 'v' }).description;
+    const flat = C.renderLineChart({
+      title: 'x',
+      data: [
+        { y: 2020, v: 7 },
+        { y: 2021, v: 7 },
+      ],
+      x: 'y',
+      y: 'v',
+    }).description;
     expect(flat).toContain('Was 7 in both 2020 and 2021');
   });
   it('bar: highest, lowest, highlighted rank and missing', () => {
@@ -94,15 +155,29 @@ describe('descriptions state the data', () => {
     expect(d).toContain('Not shown: 2020-21');
   });
   it('scatter: least-squares fit matches a hand computation', () => {
-    const fit = C.leastSquares([{ x: 1, y: 2 }, { x: 2, y: 4 }, { x: 3, y: 6 }])!;
+    const fit = C.leastSquares([
+      { x: 1, y: 2 },
+      { x: 2, y: 4 },
+      { x: 3, y: 6 },
+    ])!;
     expect(fit.slope).toBeCloseTo(2, 12);
     expect(fit.intercept).toBeCloseTo(0, 12);
     expect(fit.r2).toBeCloseTo(1, 12);
     // y = 1 + 0.5x with noise: x = 0..3, y = 1, 2, 2, 3 → slope 0.6, intercept 1.1
-    const noisy = C.leastSquares([{ x: 0, y: 1 }, { x: 1, y: 2 }, { x: 2, y: 2 }, { x: 3, y: 3 }])!;
+    const noisy = C.leastSquares([
+      { x: 0, y: 1 },
+      { x: 1, y: 2 },
+      { x: 2, y: 2 },
+      { x: 3, y: 3 },
+    ])!;
     expect(noisy.slope).toBeCloseTo(0.6, 12);
     expect(noisy.intercept).toBeCloseTo(1.1, 12);
-    expect(C.leastSquares([{ x: 1, y: 1 }, { x: 1, y: 2 }])).toBeNull();
+    expect(
+      C.leastSquares([
+        { x: 1, y: 1 },
+        { x: 1, y: 2 },
+      ]),
+    ).toBeNull();
     const d = charts.scatter!().description;
     // Trend line in words, values from tests/fixtures/charts/scatter_reference.py (numpy.polyfit): 19.00 at 0.06, 160.34 at 0.33, R² 0.7554.
     expect(d).toContain('8 points, one per area');
@@ -111,7 +186,15 @@ describe('descriptions state the data', () => {
     expect(d).toContain('1 row has a missing value and is not plotted');
   });
   it('a change that rounds to 0% is "less than 1%", never "(down 0%)"', () => {
-    const d = C.renderLineChart({ title: 'x', data: [{ y: 2020, v: 1000 }, { y: 2021, v: 998 }], x: 'y', y: 'v' }).description;
+    const d = C.renderLineChart({
+      title: 'x',
+      data: [
+        { y: 2020, v: 1000 },
+        { y: 2021, v: 998 },
+      ],
+      x: 'y',
+      y: 'v',
+    }).description;
     expect(d).toContain('Fell from 1,000 in 2020 to 998 in 2021 (down less than 1%)');
     expect(d).not.toContain('0%)');
   });
@@ -179,11 +262,23 @@ describe('missing values are gaps, never zero', () => {
 describe('CSV', () => {
   it('is exactly the chart data: header, rows, empty for missing, reason column', () => {
     expect(charts.bar!().csv).toBe(
-      ['la,rate,missingReason', 'Blackpool,208,', 'Hartlepool,160,', 'Middlesbrough,155,', '"Kingston upon Hull, City of",118,', 'Rutland,,suppressed', 'Wokingham,30,', 'Richmond upon Thames,28,', ''].join('\r\n'),
+      [
+        'la,rate,missingReason',
+        'Blackpool,208,',
+        'Hartlepool,160,',
+        'Middlesbrough,155,',
+        '"Kingston upon Hull, City of",118,',
+        'Rutland,,suppressed',
+        'Wokingham,30,',
+        'Richmond upon Thames,28,',
+        '',
+      ].join('\r\n'),
     );
   });
   it('quotes commas, quotes, newlines and edge spaces; doubles quotes', () => {
-    expect(C.toCsv([{ a: 'say "hi"', b: 'x\ny', c: ' pad', d: 1.5, e: null }], ['a', 'b', 'c', 'd', 'e'])).toBe('a,b,c,d,e\r\n"say ""hi""","x\ny"," pad",1.5,\r\n');
+    expect(C.toCsv([{ a: 'say "hi"', b: 'x\ny', c: ' pad', d: 1.5, e: null }], ['a', 'b', 'c', 'd', 'e'])).toBe(
+      'a,b,c,d,e\r\n"say ""hi""","x\ny"," pad",1.5,\r\n',
+    );
   });
   it('the data: URI round-trips (with a BOM for Excel)', () => {
     const csv = charts.scatter!().csv;
@@ -204,7 +299,11 @@ describe('mobile text and annotations', () => {
     const sizes = [base, ...[...svg.querySelectorAll('[font-size]')].map((el) => Number(el.getAttribute('font-size')))].filter((n) => Number.isFinite(n));
     expect(Math.min(...sizes) * (PHONE_COLUMN / viewWidth)).toBeGreaterThanOrEqual(11);
   });
-  const three = [{ date: 2014, label: 'Innovation Programme £100m' }, { date: 2016, label: '£200m to 2020' }, { date: 2019, label: '£20m improvement fund' }];
+  const three = [
+    { date: 2014, label: 'Innovation Programme £100m' },
+    { date: 2016, label: '£200m to 2020' },
+    { date: 2019, label: '£20m improvement fund' },
+  ];
   const withThree = () => C.renderLineChart({ title: 'Spend', data: F.claEngland, x: 'year', y: 'children', unit: 'count', annotations: three });
   it('three annotations take at most a fifth of the chart height at both widths', () => {
     // The band is the plot height the annotations take: same data and ticks without annotations gives the full plot height,
@@ -242,7 +341,10 @@ describe('dot strip sizing', () => {
     const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const data = Array.from({ length: 152 }, (_, i) => ({ la: `LA ${i}`, rate: Math.round(30 + 50 * (rnd() + rnd() + rnd()) + (rnd() < 0.05 ? 80 : 0)) }));
     const out = C.renderDotStrip({ title: 't', data, x: 'rate', label: 'la', highlight: 'LA 5', reference: { value: 70, label: 'England' } });
-    for (const [markup, fontSize] of [[out.svgNarrow, 12], [out.svgWide, 13]] as const) {
+    for (const [markup, fontSize] of [
+      [out.svgNarrow, 12],
+      [out.svgWide, 13],
+    ] as const) {
       const svg = svgEl(markup);
       const height = Number(svg.getAttribute('viewBox')!.split(' ')[3]);
       const top = 2 * (fontSize + 6) + 4;
@@ -263,14 +365,42 @@ describe('table', () => {
   it('headers default to the axis labels or the field name in sentence case; columnLabels win', () => {
     expect(charts.line!().table.columns.map((c) => c.label)).toEqual(['Year', 'Children looked after']);
     const o = C.renderBarChart({ title: 't', data: F.ratesByCouncil, x: 'la', y: 'rate', columnLabels: { la: 'Council' } });
-    expect(o.table.columns.map((c) => [c.label, c.numeric])).toEqual([['Council', false], ['Rate', true]]);
+    expect(o.table.columns.map((c) => [c.label, c.numeric])).toEqual([
+      ['Council', false],
+      ['Rate', true],
+    ]);
     expect(o.table.rows[4]).toEqual(['Rutland', '— (Suppressed by the publisher to protect confidentiality (c))']);
   });
   it("unit aliases '£', '%' and 'per 10,000' format like gbp, percent and per10k", () => {
-    const data = [{ year: 2020, v: 1.5e9 }, { year: 2021, v: 2e9 }];
+    const data = [
+      { year: 2020, v: 1.5e9 },
+      { year: 2021, v: 2e9 },
+    ];
     expect(C.renderLineChart({ title: 't', data, x: 'year', y: 'v', unit: '£' }).description).toContain('from £1.5bn in 2020 to £2bn in 2021');
-    expect(C.renderLineChart({ title: 't', data: [{ year: 2020, v: 12 }, { year: 2021, v: 15 }], x: 'year', y: 'v', unit: '%' }).table.rows[1]![1]).toBe('15%');
-    expect(C.renderLineChart({ title: 't', data: [{ year: 2020, v: 70 }, { year: 2021, v: 71 }], x: 'year', y: 'v', unit: 'per 10,000' }).table.rows[0]![1]).toBe('70 per 10,000');
+    expect(
+      C.renderLineChart({
+        title: 't',
+        data: [
+          { year: 2020, v: 12 },
+          { year: 2021, v: 15 },
+        ],
+        x: 'year',
+        y: 'v',
+        unit: '%',
+      }).table.rows[1]![1],
+    ).toBe('15%');
+    expect(
+      C.renderLineChart({
+        title: 't',
+        data: [
+          { year: 2020, v: 70 },
+          { year: 2021, v: 71 },
+        ],
+        x: 'year',
+        y: 'v',
+        unit: 'per 10,000',
+      }).table.rows[0]![1],
+    ).toBe('70 per 10,000');
   });
 });
 

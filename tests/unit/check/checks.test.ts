@@ -66,7 +66,9 @@ describe('dist helpers', () => {
 describe('links', () => {
   it('passes good links and anchors, fails missing files and anchors', () => {
     const d = site({
-      'index.html': page('<a href="/a/#sec">ok</a><a href="#top" id="top">self</a><a href="/a/#nope">bad anchor</a><a href="/gone/">gone</a><a href="https://elsewhere.example/x">off-site</a><img src="/img.png" alt="">'),
+      'index.html': page(
+        '<a href="/a/#sec">ok</a><a href="#top" id="top">self</a><a href="/a/#nope">bad anchor</a><a href="/gone/">gone</a><a href="https://elsewhere.example/x">off-site</a><img src="/img.png" alt="">',
+      ),
       'a/index.html': page('<h2 id="sec">S</h2>'),
       'img.png': 'x',
     });
@@ -179,7 +181,11 @@ describe('reproducible', () => {
     const a = site({ 'x.html': '<p>same</p>', 'pagefind/index.js': 'one' });
     const b = site({ 'x.html': '<p>same</p>', 'pagefind/other.js': 'two' });
     expect(compareTrees(a, b, /^pagefind\//).differences).toEqual([]);
-    expect(compareTrees(a, b).differences.map((d) => d.file).sort()).toEqual(['pagefind/index.js', 'pagefind/other.js']);
+    expect(
+      compareTrees(a, b)
+        .differences.map((d) => d.file)
+        .sort(),
+    ).toEqual(['pagefind/index.js', 'pagefind/other.js']);
   });
 });
 

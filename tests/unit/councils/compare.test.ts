@@ -5,7 +5,11 @@ const known = new Set(['blackpool', 'leeds', 'kent', 'hull', 'york', 'bury', 'wi
 
 describe('parseCompareParams', () => {
   it('reads councils and measure from the URL', () => {
-    expect(parseCompareParams('?c=blackpool,leeds&m=cin_rate_per_10k', known)).toEqual({ slugs: ['blackpool', 'leeds'], measure: 'cin_rate_per_10k', dropped: [] });
+    expect(parseCompareParams('?c=blackpool,leeds&m=cin_rate_per_10k', known)).toEqual({
+      slugs: ['blackpool', 'leeds'],
+      measure: 'cin_rate_per_10k',
+      dropped: [],
+    });
   });
   it('drops unknown slugs, removes duplicates and keeps at most five', () => {
     const s = parseCompareParams('?c=Blackpool,nowhere,leeds,leeds,kent,hull,york,bury', known);

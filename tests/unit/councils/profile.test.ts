@@ -6,18 +6,48 @@ import { headlineFigure, median } from '../../../src/lib/councils/profile.ts';
 function row(code: string, name: string, year: number, values: Partial<Record<string, number | null>>, missing: Record<string, string> = {}): PanelRow {
   const base = Object.fromEntries(PANEL_NUMERIC_COLUMNS.map((c) => [c, null]));
   return {
-    ...base, la_code: code, la_old_code: '000', la_name: name, region_code: 'E12000002', region: 'North West', year,
-    spend_basis: null, ofsted_overall: null, ofsted_framework: null, ofsted_published: null, missing, ...values,
+    ...base,
+    la_code: code,
+    la_old_code: '000',
+    la_name: name,
+    region_code: 'E12000002',
+    region: 'North West',
+    year,
+    spend_basis: null,
+    ofsted_overall: null,
+    ofsted_framework: null,
+    ofsted_published: null,
+    missing,
+    ...values,
   } as PanelRow;
 }
 function la(code: string, name: string, neighbours: string[] = []): LaInfo {
   return {
-    code, oldCode: '000', name, slug: name.toLowerCase(), aliases: [], regionCode: 'E12000002', region: 'North West', type: 'unitary',
-    status: 'current', firstYear: 2010, lastYear: null, predecessors: [], successors: [], reorganisation: null, statisticalNeighbours: neighbours,
+    code,
+    oldCode: '000',
+    name,
+    slug: name.toLowerCase(),
+    aliases: [],
+    regionCode: 'E12000002',
+    region: 'North West',
+    type: 'unitary',
+    status: 'current',
+    firstYear: 2010,
+    lastYear: null,
+    predecessors: [],
+    successors: [],
+    reorganisation: null,
+    statisticalNeighbours: neighbours,
   };
 }
-const area = (code: string, name: string, year: number, v: number | null, missing = {}): AreaYear =>
-  ({ code, name, level: code === 'E92000001' ? 'national' : 'regional', year, values: { cla_rate_per_10k: v }, missing });
+const area = (code: string, name: string, year: number, v: number | null, missing = {}): AreaYear => ({
+  code,
+  name,
+  level: code === 'E92000001' ? 'national' : 'regional',
+  year,
+  values: { cla_rate_per_10k: v },
+  missing,
+});
 
 const las = [la('E1', 'Blackpool', ['E2', 'E3', 'E4']), la('E2', 'Hartlepool'), la('E3', 'Middlesbrough'), la('E4', 'Knowsley'), la('E5', 'Scilly')];
 const panel = [
@@ -59,7 +89,9 @@ describe('headlineFigure', () => {
   });
   it('writes a sentence with a tied rank among councils with a figure', () => {
     const f = headlineFigure(input, 'cla_rate_per_10k');
-    expect(f.sentence).toBe('Blackpool had 184 children in care per 10,000 children at 31 March 2025, the joint highest rate of the 3 councils in England with a figure (England: 67).');
+    expect(f.sentence).toBe(
+      'Blackpool had 184 children in care per 10,000 children at 31 March 2025, the joint highest rate of the 3 councils in England with a figure (England: 67).',
+    );
     expect(f.rank).toMatchObject({ fromTop: 1, tiedWith: 2, of: 3, missing: 2 });
   });
   it('gives the reason, never a zero, when the council has no figure in any year', () => {
@@ -69,7 +101,10 @@ describe('headlineFigure', () => {
     expect(f.sentence).toMatch(/^Scilly has no figure for children looked after per 10,000 children in any year: not applicable/);
   });
   it('says when the latest year is missing and an earlier one is used', () => {
-    const p2 = [...panel.filter((r) => !(r.la_code === 'E1' && r.year === 2025)), row('E1', 'Blackpool', 2025, { cla_rate_per_10k: null }, { cla_rate_per_10k: 'suppressed' })];
+    const p2 = [
+      ...panel.filter((r) => !(r.la_code === 'E1' && r.year === 2025)),
+      row('E1', 'Blackpool', 2025, { cla_rate_per_10k: null }, { cla_rate_per_10k: 'suppressed' }),
+    ];
     const f = headlineFigure({ ...input, panel: p2 }, 'cla_rate_per_10k');
     expect(f.year).toBe(2024);
     expect(f.sentence).toMatch(/There is no figure for 2025: suppressed by the publisher/);

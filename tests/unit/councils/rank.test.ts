@@ -13,8 +13,20 @@ const field = [
 
 describe('ordinal', () => {
   it.each([
-    [1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'],
-    [21, '21st'], [22, '22nd'], [23, '23rd'], [101, '101st'], [111, '111th'], [112, '112th'], [152, '152nd'],
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [22, '22nd'],
+    [23, '23rd'],
+    [101, '101st'],
+    [111, '111th'],
+    [112, '112th'],
+    [152, '152nd'],
   ])('%i → %s', (n, s) => expect(ordinal(n)).toBe(s));
   it('rejects 0, negatives and fractions', () => {
     expect(() => ordinal(0)).toThrow(/positive integer/);
@@ -60,7 +72,10 @@ describe('describeRank', () => {
     expect(describeRank(rankOf('G', field)!, 'highest')).toBe('6th-highest');
   });
   it('everyone tied is "joint highest"', () => {
-    const r = rankOf('A', [{ code: 'A', value: 5 }, { code: 'B', value: 5 }])!;
+    const r = rankOf('A', [
+      { code: 'A', value: 5 },
+      { code: 'B', value: 5 },
+    ])!;
     expect(describeRank(r)).toBe('joint highest');
   });
 });

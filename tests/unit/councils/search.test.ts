@@ -87,6 +87,13 @@ describe('with the real council list (data/output/las.json)', () => {
 
 describe('editDistance (re-ranks the fuzzy candidates)', () => {
   it.each([
-    ['', '', 0], ['abc', '', 3], ['kitten', 'sitting', 3], ['wirall', 'wirral', 2], ['wirall', 'cornwall', 4], ['lestershire', 'leicestershire', 3], ['lestershire', 'gloucestershire', 4], ['ab', 'ba', 1],
+    ['', '', 0],
+    ['abc', '', 3],
+    ['kitten', 'sitting', 3],
+    ['wirall', 'wirral', 2],
+    ['wirall', 'cornwall', 4],
+    ['lestershire', 'leicestershire', 3],
+    ['lestershire', 'gloucestershire', 4],
+    ['ab', 'ba', 1],
   ])('%j vs %j = %i', (a, b, n) => expect(editDistance(a, b)).toBe(n));
 });

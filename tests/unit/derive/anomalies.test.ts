@@ -12,7 +12,17 @@ const RULES: AnomalyFile['rules'] = {
 };
 
 const row = (code: string, year: number, v: Partial<PanelRow>): PanelRow =>
-  ({ la_code: code, la_name: code, year, spend_basis: 'lait-s251', spend_total_gbp: null, cla_count: null, spend_per_child_gbp: null, missing: {}, ...v }) as PanelRow;
+  ({
+    la_code: code,
+    la_name: code,
+    year,
+    spend_basis: 'lait-s251',
+    spend_total_gbp: null,
+    cla_count: null,
+    spend_per_child_gbp: null,
+    missing: {},
+    ...v,
+  }) as PanelRow;
 const series = (code: string, values: Array<number | null>, col: 'spend_total_gbp' | 'cla_count' = 'spend_total_gbp', from = 2016) =>
   values.map((v, i) => row(code, from + i, { [col]: v }));
 const eng = (values: number[], col = 'spend_total_gbp', from = 2016): AreaYear[] =>
@@ -52,7 +62,14 @@ describe('anomaly screen', () => {
     expect(screen(p, [], las, file(), new Set(['A']))).toEqual([]);
   });
   it('attaches the decision and note; a decision matching nothing is stale', () => {
-    const d = { la_code: 'A', year: 2018, measure: 'spend_total_gbp', rule: 'spike' as const, decision: 'exclude-from-analysis' as const, note: 'misreported one-year figure' };
+    const d = {
+      la_code: 'A',
+      year: 2018,
+      measure: 'spend_total_gbp',
+      rule: 'spike' as const,
+      decision: 'exclude-from-analysis' as const,
+      note: 'misreported one-year figure',
+    };
     const old = { ...d, year: 2011 };
     const f = file([d, old]);
     const a = screen(series('A', [59e6, 60e6, 137e6, 64e6, 65e6]), undefined, [], f);
@@ -64,7 +81,9 @@ describe('anomaly screen', () => {
     const ok = { la_code: 'E06000001', year: 2020, measure: 'cla_count', rule: 'spike', decision: 'keep', note: 'a genuine change' };
     expect(parseAnomalyFile(bad(ok), 'f.json').decisions).toHaveLength(1);
     expect(() => parseAnomalyFile(bad({ ...ok, decision: 'ignore' }), 'f.json')).toThrow(DataError);
-    expect(() => parseAnomalyFile(bad({ ...ok, decision: 'ignore' }), 'f.json')).toThrow(/row 1, column "decision", value "ignore": not a decision\n  → use one of keep, exclude-from-analysis, query-with-publisher/);
+    expect(() => parseAnomalyFile(bad({ ...ok, decision: 'ignore' }), 'f.json')).toThrow(
+      /row 1, column "decision", value "ignore": not a decision\n  → use one of keep, exclude-from-analysis, query-with-publisher/,
+    );
     expect(() => parseAnomalyFile(bad({ ...ok, note: '' }), 'f.json')).toThrow(/a short reason/);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Inspection, OfstedGrade } from '../../../scripts/data/contract.ts';
 import { countedAt31March, distributionAs31March, distributionAt, judgementInForce, publicationCutoff } from '../../../scripts/data/derive/ofsted-in-force.ts';
 
-const ins = (la: string, framework: Inspection['framework'], published: string, overall: OfstedGrade | null, inspection_start: string | null = null): Inspection => ({
+const ins = (
+  la: string,
+  framework: Inspection['framework'],
+  published: string,
+  overall: OfstedGrade | null,
+  inspection_start: string | null = null,
+): Inspection => ({
   la_code: la,
   la_name: la,
   framework,

@@ -50,7 +50,8 @@ function run(over: { ltla14?: string; changes?: string } = {}) {
   const g = loadGeography(files, { minRows: { dfe: 5, gias: 1, mysociety: 1, changes: 1, neighbours: 3 } });
   return { g, places: buildPlaces(files, g, { minRows: 1 }) };
 }
-const target = (places: ReturnType<typeof run>['places'], name: string) => places.filter((p) => p.name === name).map((p) => [p.kind, p.councils.join('+'), p.source]);
+const target = (places: ReturnType<typeof run>['places'], name: string) =>
+  places.filter((p) => p.name === name).map((p) => [p.kind, p.councils.join('+'), p.source]);
 
 describe('place index from small lookups', () => {
   it('a district in force goes to its council (LTLA→UTLA 2023); Welsh rows are skipped', () => {
@@ -77,7 +78,9 @@ describe('place index from small lookups', () => {
   });
   it('a district that reaches no current council stops the run naming file, row, column and value', () => {
     // Without its merger row, Kettering's county (Northamptonshire) has two successors: no single council.
-    const changes = CHANGES.split('\n').filter((l) => !l.startsWith('E07000153')).join('\n');
+    const changes = CHANGES.split('\n')
+      .filter((l) => !l.startsWith('E07000153'))
+      .join('\n');
     let err: unknown;
     try {
       run({ changes });

@@ -45,11 +45,24 @@ const pop = (code: string, year: number, value: Observation['value']) =>
 describe('deriveRates', () => {
   const population = [pop('E92000001', 2025, 12183016), pop('E06000009', 2025, 28923), pop('E06000028', 2019, missing('not_available', 'x'))];
 
-  it('joins count and population on (code, year) and rounds to 1 dp, keeping the count\'s release', () => {
-    const counts = [obs({ measure: 'cpp_count', code: 'E92000001', year: 2025, value: 49420 }), obs({ measure: 'cpp_count', code: 'E06000009', year: 2025, value: 249, oldCode: '890', name: 'Blackpool' })];
+  it("joins count and population on (code, year) and rounds to 1 dp, keeping the count's release", () => {
+    const counts = [
+      obs({ measure: 'cpp_count', code: 'E92000001', year: 2025, value: 49420 }),
+      obs({ measure: 'cpp_count', code: 'E06000009', year: 2025, value: 249, oldCode: '890', name: 'Blackpool' }),
+    ];
     const out = deriveRates(counts, population, { countMeasure: 'cpp_count', rateMeasure: 'cpp_rate_per_10k' });
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatchObject({ measure: 'cpp_rate_per_10k', code: 'E92000001', level: 'national', year: 2025, value: 40.6, source: 'cin-d5-2025', release: '2025', releaseOrder: 2025, basis: DERIVED_BASIS });
+    expect(out[0]).toMatchObject({
+      measure: 'cpp_rate_per_10k',
+      code: 'E92000001',
+      level: 'national',
+      year: 2025,
+      value: 40.6,
+      source: 'cin-d5-2025',
+      release: '2025',
+      releaseOrder: 2025,
+      basis: DERIVED_BASIS,
+    });
     expect(out[1]).toMatchObject({ code: 'E06000009', oldCode: '890', name: 'Blackpool', value: 86.1 }); // 249 / 28,923 × 10,000 = 86.09
   });
 
@@ -70,7 +83,9 @@ describe('deriveRates', () => {
       obs({ measure: 'cin_count', code: 'E92000001', year: 2025, value: 400000, source: 'cin-b1-2024', release: '2024', releaseOrder: 2024 }),
       obs({ measure: 'cin_count', code: 'E92000001', year: 2025, value: 402400, source: 'cin-b1-2025' }),
     ];
-    const published = [obs({ measure: 'cin_rate_per_10k', code: 'E92000001', year: 2024, value: 332.9, source: 'cin-b1-2024', release: '2024', releaseOrder: 2024 })];
+    const published = [
+      obs({ measure: 'cin_rate_per_10k', code: 'E92000001', year: 2024, value: 332.9, source: 'cin-b1-2024', release: '2024', releaseOrder: 2024 }),
+    ];
     const out = deriveRates(counts, population, { countMeasure: 'cin_count', rateMeasure: 'cin_rate_per_10k', published });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ year: 2025, value: 330.3, source: 'cin-b1-2025', releaseOrder: 2025 }); // 402,400 / 12,183,016
@@ -84,7 +99,10 @@ describe('deriveRates', () => {
   });
 
   it('refuses two sources giving the same count in the same release order', () => {
-    const counts = [obs({ measure: 'cpp_count', code: 'E92000001', year: 2025, value: 1 }), obs({ measure: 'cpp_count', code: 'E92000001', year: 2025, value: 2, source: 'other' })];
+    const counts = [
+      obs({ measure: 'cpp_count', code: 'E92000001', year: 2025, value: 1 }),
+      obs({ measure: 'cpp_count', code: 'E92000001', year: 2025, value: 2, source: 'other' }),
+    ];
     expect(() => deriveRates(counts, population, { countMeasure: 'cpp_count', rateMeasure: 'cpp_rate_per_10k' })).toThrow(/two sources/);
   });
 });

@@ -58,24 +58,38 @@ describe('render-time checks name the story line', () => {
     );
   });
   it('an empty data set', () => {
-    expect(fails('LineChart', { title: 'T', data: [], x: 'year', y: 'value' })).toMatch(/^src\/content\/stories\/x\.mdx:9:1: .*\n\s+data: the data set is empty/);
+    expect(fails('LineChart', { title: 'T', data: [], x: 'year', y: 'value' })).toMatch(
+      /^src\/content\/stories\/x\.mdx:9:1: .*\n\s+data: the data set is empty/,
+    );
   });
   it('a unit outside the vocabulary, and one that contradicts the measure', () => {
-    expect(fails('LineChart', { title: 'T', data: rows, x: 'year', y: 'value', unit: 'per 10k' })).toMatch(/unit: "per 10k" is not a unit\. Use one of "count", "per10k"/);
-    expect(fails('LineChart', { title: 'T', measure: 'cla_rate_per_10k', areas: ['england'], unit: 'percent' })).toMatch(/unit: "percent" contradicts the measure "cla_rate_per_10k"/);
+    expect(fails('LineChart', { title: 'T', data: rows, x: 'year', y: 'value', unit: 'per 10k' })).toMatch(
+      /unit: "per 10k" is not a unit\. Use one of "count", "per10k"/,
+    );
+    expect(fails('LineChart', { title: 'T', measure: 'cla_rate_per_10k', areas: ['england'], unit: 'percent' })).toMatch(
+      /unit: "percent" contradicts the measure "cla_rate_per_10k"/,
+    );
   });
   it('highlight of a council that is not in the chart', () => {
-    expect(fails('DotStrip', { title: 'T', measure: 'cla_count', year: 2021, highlight: 'manchestr' })).toMatch(/highlight: no council "manchestr" in this chart\. Nearest valid choices: "manchester"/);
+    expect(fails('DotStrip', { title: 'T', measure: 'cla_count', year: 2021, highlight: 'manchestr' })).toMatch(
+      /highlight: no council "manchestr" in this chart\. Nearest valid choices: "manchester"/,
+    );
   });
   it('a title naming years outside the data; a page chart (no __loc) is not held to it', () => {
-    expect(fails('LineChart', { title: 'Children in care, 2024-25', data: rows, x: 'year', y: 'value' })).toMatch(/title: says "2024-25" but the chart's data cover 2020–2021/);
+    expect(fails('LineChart', { title: 'Children in care, 2024-25', data: rows, x: 'year', y: 'value' })).toMatch(
+      /title: says "2024-25" but the chart's data cover 2020–2021/,
+    );
     expect(() => norm('LineChart', { title: 'Children in care, 2024-25', data: rows, x: 'year', y: 'value' })).not.toThrow();
   });
   it('a chart whose values are all missing', () => {
     const missing = [{ year: 2011, area: 'England', value: null, missingReason: 'not_available' }];
-    expect(fails('LineChart', { title: 'T', data: missing, x: 'year', y: 'value' })).toMatch(/y="value": every value is missing \(not_available\), so the chart would be empty/);
+    expect(fails('LineChart', { title: 'T', data: missing, x: 'year', y: 'value' })).toMatch(
+      /y="value": every value is missing \(not_available\), so the chart would be empty/,
+    );
   });
   it('both data and measure', () => {
-    expect(fails('LineChart', { title: 'T', data: rows, measure: 'cla_count', areas: ['england'] })).toMatch(/give either data=\{…\} or measure=, areas=, not both/);
+    expect(fails('LineChart', { title: 'T', data: rows, measure: 'cla_count', areas: ['england'] })).toMatch(
+      /give either data=\{…\} or measure=, areas=, not both/,
+    );
   });
 });

@@ -11,17 +11,40 @@ import { addEsm, emptyScope, evaluateSource } from '../../../src/lib/figures/exp
 
 describe('internal links', () => {
   const routes = buildRoutes(
-    ['index.astro', 'about.astro', 'councils/index.astro', 'councils/[slug].astro', 'stories/[...slug].astro', 'map/[measure]/[year].astro', 'rss.xml.ts', 'og/_paths.ts'],
+    [
+      'index.astro',
+      'about.astro',
+      'councils/index.astro',
+      'councils/[slug].astro',
+      'stories/[...slug].astro',
+      'map/[measure]/[year].astro',
+      'rss.xml.ts',
+      'og/_paths.ts',
+    ],
     { '/councils/[slug]/': ['blackpool', 'blackburn-with-darwen'], '/stories/[...slug]/': ['the-ratings'] },
     ['favicon.svg'],
   );
   it('accepts real pages, files, anchors, external links and unenumerated dynamic routes', () => {
-    for (const href of ['/', '/about/', '/councils/blackpool/', '/councils/blackpool/#spending', '/stories/the-ratings/', '/map/cla_rate_per_10k/2024/', '/rss.xml', '/favicon.svg', 'https://example.org/x', '#top', 'mailto:a@b.c']) {
+    for (const href of [
+      '/',
+      '/about/',
+      '/councils/blackpool/',
+      '/councils/blackpool/#spending',
+      '/stories/the-ratings/',
+      '/map/cla_rate_per_10k/2024/',
+      '/rss.xml',
+      '/favicon.svg',
+      'https://example.org/x',
+      '#top',
+      'mailto:a@b.c',
+    ]) {
       expect(checkLink(routes, href), href).toBeNull();
     }
   });
   it('a misspelt council page names the nearest pages', () => {
-    expect(checkLink(routes, '/councils/blackpol/')).toBe('link "/councils/blackpol/": no such page on this site. Nearest pages: "/councils/blackpool/", "/councils/", "/about/".');
+    expect(checkLink(routes, '/councils/blackpol/')).toBe(
+      'link "/councils/blackpol/": no such page on this site. Nearest pages: "/councils/blackpool/", "/councils/", "/about/".',
+    );
   });
   it('a missing trailing slash says what to write', () => {
     expect(checkLink(routes, '/about')).toBe('link "/about": pages end in "/" on this site: write "/about/".');
@@ -30,7 +53,9 @@ describe('internal links', () => {
   it('a source anchor that is not in the manifest names the nearest ids', () => {
     const withSources = { ...buildRoutes(['sources.astro'], {}), anchors: { '/sources/': ['cla-ees-2024', 'cla-ees-2025'] } };
     expect(checkLink(withSources, '/sources/#cla-ees-2025')).toBeNull();
-    expect(checkLink(withSources, '/sources/#cla-ees-2052')).toBe('link "/sources/#cla-ees-2052": /sources/ has no "#cla-ees-2052". Nearest: "/sources/#cla-ees-2024", "/sources/#cla-ees-2025".');
+    expect(checkLink(withSources, '/sources/#cla-ees-2052')).toBe(
+      'link "/sources/#cla-ees-2052": /sources/ has no "#cla-ees-2052". Nearest: "/sources/#cla-ees-2024", "/sources/#cla-ees-2025".',
+    );
   });
   it('private files (_paths.ts) are not routes', () => {
     expect(checkLink(routes, '/og/_paths')).toMatch(/no such page/);
@@ -70,8 +95,20 @@ describe('years in titles', () => {
 describe('literal evaluator', () => {
   it('reads helper calls inline and through export const, and filters keep the fields', () => {
     const scope = emptyScope();
-    addEsm(scope, "import { series as s } from '../../lib/figures/series.ts';\nexport const rows = s('cla_count', ['england'], { from: 2015 });\nexport const later = rows.filter((r) => r.year > 2020);");
-    expect(evaluateSource('rows', scope)).toEqual({ kind: 'helper', name: 'series', filtered: false, args: [{ kind: 'value', value: 'cla_count' }, { kind: 'value', value: ['england'] }, { kind: 'value', value: { from: 2015 } }] });
+    addEsm(
+      scope,
+      "import { series as s } from '../../lib/figures/series.ts';\nexport const rows = s('cla_count', ['england'], { from: 2015 });\nexport const later = rows.filter((r) => r.year > 2020);",
+    );
+    expect(evaluateSource('rows', scope)).toEqual({
+      kind: 'helper',
+      name: 'series',
+      filtered: false,
+      args: [
+        { kind: 'value', value: 'cla_count' },
+        { kind: 'value', value: ['england'] },
+        { kind: 'value', value: { from: 2015 } },
+      ],
+    });
     expect(evaluateSource('later', scope)).toMatchObject({ kind: 'helper', name: 'series', filtered: true });
     expect(evaluateSource("['a', 2, -3]", scope)).toEqual({ kind: 'value', value: ['a', 2, -3] });
     expect(evaluateSource('analysis()', scope)).toEqual({ kind: 'dynamic' });

@@ -78,9 +78,14 @@ describe('helpers', () => {
     expect(describeYears([2010, 2011, 2012, 2015, 2016])).toBe('2010–2012, 2015–2016');
   });
   it('literal attribute values', () => {
-    expect(literalValue({ type: 'mdxJsxAttribute', name: 'year', value: { type: 'mdxJsxAttributeValueExpression', value: '2024' } })).toEqual({ literal: true, value: 2024 });
+    expect(literalValue({ type: 'mdxJsxAttribute', name: 'year', value: { type: 'mdxJsxAttributeValueExpression', value: '2024' } })).toEqual({
+      literal: true,
+      value: 2024,
+    });
     expect(literalValue({ type: 'mdxJsxAttribute', name: 'la', value: 'blackpool' })).toEqual({ literal: true, value: 'blackpool' });
-    expect(literalValue({ type: 'mdxJsxAttribute', name: 'year', value: { type: 'mdxJsxAttributeValueExpression', value: 'latest' } })).toEqual({ literal: false });
+    expect(literalValue({ type: 'mdxJsxAttribute', name: 'year', value: { type: 'mdxJsxAttributeValueExpression', value: 'latest' } })).toEqual({
+      literal: false,
+    });
   });
   it('generated ids are TypeScript unions of the index', () => {
     const ts = renderIds(index);
@@ -104,7 +109,9 @@ describe('checkElement', () => {
     expect(checkElement(index, 'Fig', [attr('m', 'cla_count'), attr('la', 'blackpool'), attr('year', '2024')])[0]).toContain('year={2024}');
   });
   it('checks Fact and KeyFigure with their attribute names', () => {
-    expect(checkElement(index, 'Fact', [attr('measure', 'cla_count'), attr('code', 'E06000099'), attr('year', expr('2024'))])[0]).toContain('code: unknown area "E06000099"');
+    expect(checkElement(index, 'Fact', [attr('measure', 'cla_count'), attr('code', 'E06000099'), attr('year', expr('2024'))])[0]).toContain(
+      'code: unknown area "E06000099"',
+    );
   });
 });
 
@@ -118,7 +125,8 @@ describe('Sätteri plugin: compile-time errors with file and line', () => {
     await expect(Promise.resolve().then(() => compile('Blackpool: <Fig m="cla_count" la="blackpool" year={2024} />.\n'))).resolves.toBeTruthy();
   });
   it('fails a bad one, naming file:line:column, the element, the field and the nearest choices', async () => {
-    const src = '# Title\n\nFine: <Fig m="cla_count" la="blackpool" year={2024} />.\n\nBad: <Fig m="cla_count" la="blackpol" year={2024} />\n\n<Fig m="cla_count" la="blackpool" year={2019} />\n';
+    const src =
+      '# Title\n\nFine: <Fig m="cla_count" la="blackpool" year={2024} />.\n\nBad: <Fig m="cla_count" la="blackpol" year={2024} />\n\n<Fig m="cla_count" la="blackpool" year={2019} />\n';
     let err: unknown;
     try {
       await compile(src);
@@ -136,7 +144,8 @@ describe('Sätteri plugin: compile-time errors with file and line', () => {
 
 describe('the plugins tell each checked element its own line (__loc), for render-time errors', () => {
   it('Sätteri: charts and figures, nested ones included', () => {
-    const src = '# T\n\n<LineChart title="T" measure="cla_count" areas={[\'blackpool\']}>\n  Note: <Fig m="cla_count" la="blackpool" year={2024} />.\n</LineChart>\n';
+    const src =
+      '# T\n\n<LineChart title="T" measure="cla_count" areas={[\'blackpool\']}>\n  Note: <Fig m="cla_count" la="blackpool" year={2024} />.\n</LineChart>\n';
     const { code } = mdxToJs(src, {
       fileURL: pathToFileURL('/proj/src/content/stories/s.mdx'),
       mdastPlugins: [satteriFiguresPlugin({ root: '/proj', index: () => index, routes: null })],

@@ -13,7 +13,12 @@ describe('dev reload on data change', () => {
   it('debounces a publication into one cache reset and one full reload, reset first', async () => {
     vi.useFakeTimers();
     const calls: string[] = [];
-    const h = makeDataReloadHandler({ outputDir: '/p/data/output', reset: () => void calls.push('reset'), reload: () => void calls.push('reload'), debounceMs: 100 });
+    const h = makeDataReloadHandler({
+      outputDir: '/p/data/output',
+      reset: () => void calls.push('reset'),
+      reload: () => void calls.push('reload'),
+      debounceMs: 100,
+    });
     h.onFile('/p/data/output/la-panel.json');
     h.onFile('/p/data/output/las.json');
     h.onFile('/p/src/pages/index.astro');

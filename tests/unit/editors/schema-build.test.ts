@@ -77,7 +77,12 @@ describe('astro build on a mini-site', () => {
     expect(output).toMatch(/Location:\s+\S+src\/content\/stories\/bad-frontmatter\.mdx/);
     expect(output).toMatch(/unknown frontmatter field "publised": the fields are title, standfirst/); // a misspelt field is an error, not silently ignored
     expect(output).not.toMatch(/stories → (good|scaffold)/);
-    console.log(output.split('\n').filter((l) => /bad-frontmatter|byline|sources|standfirst|publised|nrecognized|Location/.test(l)).join('\n'));
+    console.log(
+      output
+        .split('\n')
+        .filter((l) => /bad-frontmatter|byline|sources|standfirst|publised|nrecognized|Location/.test(l))
+        .join('\n'),
+    );
   });
 
   it('a bad <Fig> fails naming file:line and the nearest valid choices', () => {
@@ -89,6 +94,11 @@ describe('astro build on a mini-site', () => {
     expect(output).toMatch(/src\/content\/stories\/figs\.mdx:10:\d+: <Fig m="cla_rate_per_10k" la="blackpol" year=\{2024\} \/>/);
     expect(output).toContain('la: unknown area "blackpol"');
     expect(output).toContain('"blackpool" (Blackpool, E06000009)');
-    console.log(output.split('\n').filter((l) => /figs\.mdx|unknown area|Nearest/.test(l)).join('\n'));
+    console.log(
+      output
+        .split('\n')
+        .filter((l) => /figs\.mdx|unknown area|Nearest/.test(l))
+        .join('\n'),
+    );
   });
 });

@@ -24,7 +24,10 @@ function site(stories: Record<string, string>): string {
   for (const f of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'data', f), join(dir, 'data', f));
   symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
   cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (src) => !src.includes('/src/pages') && !src.includes('/src/content/stories') && !src.endsWith('ids.generated.ts') });
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), {
+    recursive: true,
+    filter: (src) => !src.includes('/src/pages') && !src.includes('/src/content/stories') && !src.endsWith('ids.generated.ts'),
+  });
   mkdirSync(join(dir, 'src/pages/stories'), { recursive: true });
   cpSync(join(ROOT, 'src/pages/stories/[...slug].astro'), join(dir, 'src/pages/stories/[...slug].astro'));
   // Modules the layouts import from src/pages (private files, not routes).
@@ -32,7 +35,10 @@ function site(stories: Record<string, string>): string {
   for (const f of ['_paths.ts', '_card.ts']) cpSync(join(ROOT, 'src/pages/og', f), join(dir, 'src/pages/og', f));
   // A councils route so /councils/<slug>/ links resolve as on the real site.
   mkdirSync(join(dir, 'src/pages/councils'), { recursive: true });
-  writeFileSync(join(dir, 'src/pages/councils/[slug].astro'), `---\nexport function getStaticPaths() { return [{ params: { slug: 'blackpool' } }]; }\n---\n<p>council</p>\n`);
+  writeFileSync(
+    join(dir, 'src/pages/councils/[slug].astro'),
+    `---\nexport function getStaticPaths() { return [{ params: { slug: 'blackpool' } }]; }\n---\n<p>council</p>\n`,
+  );
   cpSync(join(ROOT, 'astro.config.mjs'), join(dir, 'astro.config.mjs'));
   cpSync(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
@@ -65,14 +71,20 @@ describe('a story using every component, built as a small site', () => {
     expect(status).toBe(0);
     const html = readFileSync(join(dir, 'dist/stories/every-component/index.html'), 'utf8');
     const has = (s: string | RegExp) => (typeof s === 'string' ? html.includes(s) : s.test(html));
-    for (const id of ['mf-line', 'old-line', 'mf-bar', 'old-stack', 'mf-scatter', 'mf-strip', 'mf-multiples', 'mf-likert']) expect(has(`id="${id}"`), id).toBe(true);
+    for (const id of ['mf-line', 'old-line', 'mf-bar', 'old-stack', 'mf-scatter', 'mf-strip', 'mf-multiples', 'mf-likert'])
+      expect(has(`id="${id}"`), id).toBe(true);
     // {years} {year} {from} {to} filled from each chart's own data (the pipeline's years end in 2025).
     expect(has(/>Children in care per 10,000, 2015–20\d\d</), '{years}').toBe(true);
     expect(has('>Every council, 2024<'), '{year}').toBe(true);
     expect(has(/>Three areas, 2015 to 20\d\d</), '{from} to {to}').toBe(true);
     // No frontmatter sources: the box lists what the figures and charts cite.
     const box = html.slice(html.indexOf('id="sources-h"'));
-    for (const id of ['cla-ees-2025', 'iod-2019-utla' /* the Scatter's x measure */, 'ofsted-outcomes-2025' /* the LikertBar */, 'lait-2026-04' /* the StackedArea */]) {
+    for (const id of [
+      'cla-ees-2025',
+      'iod-2019-utla' /* the Scatter's x measure */,
+      'ofsted-outcomes-2025' /* the LikertBar */,
+      'lait-2026-04' /* the StackedArea */,
+    ]) {
       expect(box.includes(`/sources/#${id}`), id).toBe(true);
     }
     expect(has('__loc'), 'no __loc in the HTML').toBe(false);
@@ -90,15 +102,42 @@ describe('a story using every component, built as a small site', () => {
 /** Each mistake from the issue, one per line; the expected line:col and message fragment. */
 const head = `---\ntitle: "A story with mistakes"\nstandfirst: "Each line below has one mistake from the issue."\nbyline: "Data team"\npublished: 2026-11-20\n---\nimport LineChart from '../../components/charts/LineChart.astro';\nimport BarChart from '../../components/charts/BarChart.astro';\nimport DotStrip from '../../components/charts/DotStrip.astro';\nimport { series } from '../../lib/figures/series.ts';\n\nexport const rows = series('cla_rate_per_10k', ['england', 'blackpool'], { from: 2015, to: 2015 });\n\n`;
 export const MISTAKES: Array<{ mdx: string; message: RegExp }> = [
-  { mdx: `<LineChart title="Rates" data={rows} x="year" y="rate" z="area" />`, message: /y="rate" is not a field of the data\. The data's fields are "year", "area", "value"\. Nearest: "value"/ },
-  { mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england']} from={2030} />`, message: /areas: no data: "cla_rate_per_10k" has no figures for England between 2030 and the latest year, so the chart would be empty/ },
-  { mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england', 'hartlepol']} />`, message: /areas: unknown area "hartlepol".*Nearest valid choices: "hartlepool" \(Hartlepool, E06000001\)/ },
-  { mdx: `<LineChart title="Rates" data={rows} x="year" y="value" z="area" unit="per 10k" />`, message: /unit: "per 10k" is not a unit\. Use one of "count", "per10k".*Nearest: "per10k"/ },
-  { mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england']} unit="percent" />`, message: /unit: "percent" contradicts the measure "cla_rate_per_10k", which is per 10,000 children \(unit "per10k"\)/ },
-  { mdx: `<BarChart title="Children in need" measure="cin_count" year={2011} />`, message: /year: "cin_count" has no 2011 figures for any council \(the series covers 20\d\d–20\d\d\), so the chart would be empty/ },
-  { mdx: `<DotStrip title="Rates" measure="cla_rate_per_10k" year={2024} highlight="Hartlepol" />`, message: /highlight: no council "Hartlepol" in this chart\. Nearest valid choices: "hartlepool" \(Hartlepool, E06000001\)/ },
-  { mdx: `<LineChart title="Children in care, 2024-25" data={rows} x="year" y="value" z="area" />`, message: /title: says "2024-25" but the chart's data cover 2015\. Write \{from\}, \{to\} or \{years\}/ },
-  { mdx: `See [Blackpool](/councils/blackpol/).`, message: /link "\/councils\/blackpol\/": no such page on this site\. Nearest pages: "\/councils\/blackpool\/"/ },
+  {
+    mdx: `<LineChart title="Rates" data={rows} x="year" y="rate" z="area" />`,
+    message: /y="rate" is not a field of the data\. The data's fields are "year", "area", "value"\. Nearest: "value"/,
+  },
+  {
+    mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england']} from={2030} />`,
+    message: /areas: no data: "cla_rate_per_10k" has no figures for England between 2030 and the latest year, so the chart would be empty/,
+  },
+  {
+    mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england', 'hartlepol']} />`,
+    message: /areas: unknown area "hartlepol".*Nearest valid choices: "hartlepool" \(Hartlepool, E06000001\)/,
+  },
+  {
+    mdx: `<LineChart title="Rates" data={rows} x="year" y="value" z="area" unit="per 10k" />`,
+    message: /unit: "per 10k" is not a unit\. Use one of "count", "per10k".*Nearest: "per10k"/,
+  },
+  {
+    mdx: `<LineChart title="Rates" measure="cla_rate_per_10k" areas={['england']} unit="percent" />`,
+    message: /unit: "percent" contradicts the measure "cla_rate_per_10k", which is per 10,000 children \(unit "per10k"\)/,
+  },
+  {
+    mdx: `<BarChart title="Children in need" measure="cin_count" year={2011} />`,
+    message: /year: "cin_count" has no 2011 figures for any council \(the series covers 20\d\d–20\d\d\), so the chart would be empty/,
+  },
+  {
+    mdx: `<DotStrip title="Rates" measure="cla_rate_per_10k" year={2024} highlight="Hartlepol" />`,
+    message: /highlight: no council "Hartlepol" in this chart\. Nearest valid choices: "hartlepool" \(Hartlepool, E06000001\)/,
+  },
+  {
+    mdx: `<LineChart title="Children in care, 2024-25" data={rows} x="year" y="value" z="area" />`,
+    message: /title: says "2024-25" but the chart's data cover 2015\. Write \{from\}, \{to\} or \{years\}/,
+  },
+  {
+    mdx: `See [Blackpool](/councils/blackpol/).`,
+    message: /link "\/councils\/blackpol\/": no such page on this site\. Nearest pages: "\/councils\/blackpool\/"/,
+  },
 ];
 
 describe('every mistake from the issue fails the build at its file:line:col', () => {
@@ -116,6 +155,12 @@ describe('every mistake from the issue fails the build at its file:line:col', ()
       expect(output.slice(at).split('\n').slice(0, 2).join('\n')).toMatch(m.message);
     });
     expect(output).toContain(`${MISTAKES.length} mistakes in this story, found when it compiled`);
-    console.log(output.split('\n').filter((l) => /mistakes\.mdx:|^\s{4}\S/.test(l)).slice(0, 2 * MISTAKES.length).join('\n'));
+    console.log(
+      output
+        .split('\n')
+        .filter((l) => /mistakes\.mdx:|^\s{4}\S/.test(l))
+        .slice(0, 2 * MISTAKES.length)
+        .join('\n'),
+    );
   });
 });

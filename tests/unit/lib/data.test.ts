@@ -2,7 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { figure, FigureError, getEngland, getInspections, getLa, getLaRows, getLas, getPanel, getRegions, latestYear, dataUpdated, OutputFileError, resetDataCache } from '../../../src/lib/data.ts';
+import {
+  figure,
+  FigureError,
+  getEngland,
+  getInspections,
+  getLa,
+  getLaRows,
+  getLas,
+  getPanel,
+  getRegions,
+  latestYear,
+  dataUpdated,
+  OutputFileError,
+  resetDataCache,
+} from '../../../src/lib/data.ts';
 
 const FIXTURE = 'tests/fixtures/output';
 

@@ -19,7 +19,10 @@ describe('placeHexes', () => {
     expect(new Set(cells.map((c) => `${c.q},${c.r}`)).size).toBe(153);
   });
   it('the 2021 and 2023 successors sit where docs/geography.md says', () => {
-    const at = (code: string) => { const c = cells.find((x) => x.code === code)!; return [c.q, c.r]; };
+    const at = (code: string) => {
+      const c = cells.find((x) => x.code === code)!;
+      return [c.q, c.r];
+    };
     expect(at('E06000061')).toEqual([7, 6]); // North Northamptonshire on the old county hex
     expect(at('E06000062')).toEqual([6, 6]); // West Northamptonshire to its west
     expect(at('E06000064')).toEqual([6, 14]); // Westmorland and Furness on Cumbria's hex
@@ -28,7 +31,10 @@ describe('placeHexes', () => {
   });
   it('the successors are next to each other on the grid (odd-r neighbours)', () => {
     const d = (a: [number, number], b: [number, number]) => {
-      const cube = ([q, r]: [number, number]) => { const x = q - (r - (r & 1)) / 2; return [x, -x - r, r]; };
+      const cube = ([q, r]: [number, number]) => {
+        const x = q - (r - (r & 1)) / 2;
+        return [x, -x - r, r];
+      };
       const [A, B] = [cube(a), cube(b)];
       return Math.max(...A.map((v, i) => Math.abs(v - B[i]!)));
     };
@@ -50,12 +56,22 @@ describe('hex geometry', () => {
     expect(hexCentre(2, 0, 10)[0]).toBeCloseTo(34.641016, 5);
   });
   it.each([
-    ['North East Lincolnshire', 'NEL'], ['Kent', 'KEN'], ['Kingston upon Hull, City of', 'KH'], ['Bournemouth, Christchurch and Poole', 'BCP'], ['Stoke-on-Trent', 'ST'],
+    ['North East Lincolnshire', 'NEL'],
+    ['Kent', 'KEN'],
+    ['Kingston upon Hull, City of', 'KH'],
+    ['Bournemouth, Christchurch and Poole', 'BCP'],
+    ['Stoke-on-Trent', 'ST'],
   ])('label %s → %s', (name, label) => expect(hexLabel(name)).toBe(label));
 });
 
 describe('labelInk', () => {
   // WCAG contrast, computed independently in python: #253494 white 10.5:1 vs dark 1.6:1; #2c7fb8 white 4.3:1 vs dark 3.9:1;
   // #41b6c4 white 2.4:1 vs dark 7.1:1; #ffffcc white 1.0:1 vs dark 16.6:1.
-  it.each([['#253494', '#ffffff'], ['#2c7fb8', '#ffffff'], ['#41b6c4', '#1b1b1b'], ['#ffffcc', '#1b1b1b'], ['url(#map-hatch)', '#1b1b1b']])('%s → %s', (f, ink) => expect(labelInk(f)).toBe(ink));
+  it.each([
+    ['#253494', '#ffffff'],
+    ['#2c7fb8', '#ffffff'],
+    ['#41b6c4', '#1b1b1b'],
+    ['#ffffcc', '#1b1b1b'],
+    ['url(#map-hatch)', '#1b1b1b'],
+  ])('%s → %s', (f, ink) => expect(labelInk(f)).toBe(ink));
 });

@@ -117,9 +117,14 @@ describe('downloads (DATA_DOWNLOAD=1) and new entries', () => {
   });
 
   it('a download that fails is an error naming the source and the address, not bad input', async () => {
-    const err = await acquireOne(entry(), { ...opts(), fetchBytes: async () => Promise.reject(new Error('https://example.org/file.csv answered 404 Not Found')) }).catch((e: Error) => e);
+    const err = await acquireOne(entry(), {
+      ...opts(),
+      fetchBytes: async () => Promise.reject(new Error('https://example.org/file.csv answered 404 Not Found')),
+    }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(DataError);
-    expect((err as Error).message).toContain('source test-src, file dfe/test/file.csv: the file could not be downloaded from https://example.org/file.csv: https://example.org/file.csv answered 404 Not Found');
+    expect((err as Error).message).toContain(
+      'source test-src, file dfe/test/file.csv: the file could not be downloaded from https://example.org/file.csv: https://example.org/file.csv answered 404 Not Found',
+    );
     expect((err as Error).message).toContain('not a problem in the data');
   });
 

@@ -64,7 +64,16 @@ describe('parse cache', () => {
 describe('configFromEnv', () => {
   it('reads paths relative to the root and flags as 1/true only', () => {
     const c = configFromEnv({ DATA_RAW_DIR: '/raw', DATA_OUTPUT_DIR: 'out', DATA_UPDATE: '1', DATA_DOWNLOAD: 'yes', DATA_NO_CACHE: 'true' }, '/proj');
-    expect(c).toMatchObject({ root: '/proj', rawDir: '/raw', outputDir: '/proj/out', manifestPath: '/proj/data/sources.json', cacheDir: '/proj/data/cache', update: true, download: false, noCache: true });
+    expect(c).toMatchObject({
+      root: '/proj',
+      rawDir: '/raw',
+      outputDir: '/proj/out',
+      manifestPath: '/proj/data/sources.json',
+      cacheDir: '/proj/data/cache',
+      update: true,
+      download: false,
+      noCache: true,
+    });
     expect(configFromEnv({}, '/proj').rawDir).toBe('/shared/data/raw');
     // Coverage checks are on unless explicitly turned off (only the golden fixture tests do).
     expect(configFromEnv({}, '/proj').strictCoverage).toBe(true);

@@ -25,7 +25,10 @@ describe('readCsv', () => {
   it('strips a UTF-8 byte-order mark, drops blank lines and numbers rows as a person counts them', () => {
     const t = readCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('code,n\r\nE09000007,1\r\n\r\nE06000001,2\r\n')]), where);
     expect(t.header).toEqual(['code', 'n']);
-    expect(t.rows).toEqual([['E09000007', '1'], ['E06000001', '2']]);
+    expect(t.rows).toEqual([
+      ['E09000007', '1'],
+      ['E06000001', '2'],
+    ]);
     expect(t.rowNumber(1)).toBe(4);
   });
 
@@ -43,7 +46,9 @@ describe('readCsv', () => {
 
   it('rejects an unbalanced quote, a short row (truncation) and too few rows', () => {
     expect(err(() => readCsv(enc('a,b\n1,"2\n3,4\n'), where)).message).toMatch(/^source test-src, file dir\/file.csv, row 2: malformed CSV/);
-    expect(err(() => readCsv(enc('a,b,c\n1,2,3\n4,5\n'), where)).message).toContain('row 3, value "4,5": row has 2 cells but the header has 3 (the file looks truncated)');
+    expect(err(() => readCsv(enc('a,b,c\n1,2,3\n4,5\n'), where)).message).toContain(
+      'row 3, value "4,5": row has 2 cells but the header has 3 (the file looks truncated)',
+    );
     expect(err(() => readCsv(enc('a,b,c\n1,2\n4,5,6\n'), where)).message).not.toContain('truncated');
     expect(err(() => readCsv(enc('a\n1\n'), { ...where, minRows: 2 })).message).toContain('only 1 data rows; at least 2 expected');
     expect(err(() => readCsv(enc(''), where)).message).toContain('row 1: the file is empty or has no header row');
@@ -60,7 +65,9 @@ describe('Table', () => {
 
   it('names row, column and value for unknown text, and lists columns for a missing one', () => {
     const bad = readCsv(enc('code,n\nE09000007,twelve\n'), where);
-    expect(err(() => bad.value(0, 'n')).message).toMatch(/^source test-src, file dir\/file\.csv, row 2, column "n", value "twelve": not a number or a known missing-value marker\n  → known markers: c \(suppressed\), x \(not available\)/);
+    expect(err(() => bad.value(0, 'n')).message).toMatch(
+      /^source test-src, file dir\/file\.csv, row 2, column "n", value "twelve": not a number or a known missing-value marker\n  → known markers: c \(suppressed\), x \(not available\)/,
+    );
     expect(err(() => t.col('count')).message).toContain('column "count": expected column "count" is missing\n  → columns found: "code", "n"');
     expect(t.colOneOf(['count', 'n'])).toEqual({ name: 'n', index: 1 });
   });

@@ -33,10 +33,7 @@ const obs = (o: Partial<Observation>): Observation => ({
 
 describe('harmonise', () => {
   it('keeps the latest release whatever the input order, and records a revision when values differ', () => {
-    const store = harmonise(
-      [obs({ value: 110, source: 'src-b', release: 'B', releaseOrder: 2 }), obs({ value: 100 })],
-      resolver,
-    );
+    const store = harmonise([obs({ value: 110, source: 'src-b', release: 'B', releaseOrder: 2 }), obs({ value: 100 })], resolver);
     expect(store.get('cla_count', 'E09000007', 2020)?.value).toBe(110);
     expect(store.get('cla_count', 'E09000007', 2020)?.release).toBe('B');
     expect(store.revisions).toEqual([

@@ -19,7 +19,13 @@ afterEach(async () => {
 describe('publishAtomically', () => {
   it('replaces the folder as a whole: files from the previous run that are not rewritten disappear', async () => {
     const out = join(dir, 'out');
-    await publishAtomically(out, new Map([['a.json', '1'], ['geo/b.json', '2']]));
+    await publishAtomically(
+      out,
+      new Map([
+        ['a.json', '1'],
+        ['geo/b.json', '2'],
+      ]),
+    );
     await publishAtomically(out, new Map([['a.json', '3']]));
     expect(await readdir(out)).toEqual(['a.json']);
     expect(await readFile(join(out, 'a.json'), 'utf8')).toBe('3');
@@ -29,9 +35,19 @@ describe('publishAtomically', () => {
 
   it('a failure while writing leaves the previous output untouched and no staging folder', async () => {
     const out = join(dir, 'out');
-    await publishAtomically(out, new Map([['a.json', 'old'], ['geo/b.json', 'old-b']]));
+    await publishAtomically(
+      out,
+      new Map([
+        ['a.json', 'old'],
+        ['geo/b.json', 'old-b'],
+      ]),
+    );
     // 'x' is written as a file, then 'x/y.json' needs 'x' to be a folder: the write fails mid-way.
-    const bad = new Map<string, string>([['a.json', 'new'], ['x', 'file'], ['x/y.json', 'boom']]);
+    const bad = new Map<string, string>([
+      ['a.json', 'new'],
+      ['x', 'file'],
+      ['x/y.json', 'boom'],
+    ]);
     await expect(publishAtomically(out, bad)).rejects.toThrow();
     expect(await readFile(join(out, 'a.json'), 'utf8')).toBe('old');
     expect(await readFile(join(out, 'geo', 'b.json'), 'utf8')).toBe('old-b');
@@ -51,12 +67,7 @@ describe('publishAtomically', () => {
 
 describe('toCsv', () => {
   it('neutralises formula-like text but leaves negative numbers and decimals alone', () => {
-    const csv = toCsv(
-      [
-        { a: '=HYPERLINK("x")', b: -12.5, c: '+44', d: '@SUM(A1)', e: '-x', f: '-.5', g: -3 },
-      ],
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
-    );
+    const csv = toCsv([{ a: '=HYPERLINK("x")', b: -12.5, c: '+44', d: '@SUM(A1)', e: '-x', f: '-.5', g: -3 }], ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     const [, row] = csv.trimEnd().split('\n');
     const cells = Papa.parse<string[]>(row!).data[0]!;
     expect(cells[0]).toBe(`'=HYPERLINK("x")`);

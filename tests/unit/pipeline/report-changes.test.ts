@@ -8,16 +8,34 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FigureLookup, frontmatterFigures, scanCitations, storyFigureChanges, storyFiguresMarkdown, type FigureOutputs } from '../../../scripts/data/publish/story-figures.ts';
+import {
+  FigureLookup,
+  frontmatterFigures,
+  scanCitations,
+  storyFigureChanges,
+  storyFiguresMarkdown,
+  type FigureOutputs,
+} from '../../../scripts/data/publish/story-figures.ts';
 import { addClaimChangesToReport, claimChangesMarkdown, diffClaims, withClaimSection, type ClaimLike } from '../../../scripts/data/publish/claim-changes.ts';
 
-const LAS = { las: [{ code: 'E06000009', name: 'Blackpool', slug: 'blackpool' }, { code: 'E09000007', name: 'Camden', slug: 'camden' }] };
+const LAS = {
+  las: [
+    { code: 'E06000009', name: 'Blackpool', slug: 'blackpool' },
+    { code: 'E09000007', name: 'Camden', slug: 'camden' },
+  ],
+};
 const la = (code: string, name: string, year: number, v: Record<string, number | null>) => ({ la_code: code, la_name: name, year, ...v });
 const eng = (year: number, cla_count: number) => ({ code: 'E92000001', name: 'England', year, values: { cla_count } });
 const nw = (year: number, cla_rate_per_10k: number) => ({ code: 'E12000002', name: 'North West', year, values: { cla_rate_per_10k } });
 
 const previous: FigureOutputs = {
-  panel: { rows: [la('E06000009', 'Blackpool', 2023, { cla_count: 590, cla_rate_per_10k: null }), la('E06000009', 'Blackpool', 2024, { cla_count: 600, cla_rate_per_10k: 210 }), la('E09000007', 'Camden', 2023, { cla_count: 200 })] },
+  panel: {
+    rows: [
+      la('E06000009', 'Blackpool', 2023, { cla_count: 590, cla_rate_per_10k: null }),
+      la('E06000009', 'Blackpool', 2024, { cla_count: 600, cla_rate_per_10k: 210 }),
+      la('E09000007', 'Camden', 2023, { cla_count: 200 }),
+    ],
+  },
   england: { series: [eng(2023, 83000), eng(2024, 80000)] },
   regions: { series: [nw(2023, 90)] },
   las: LAS,
@@ -25,7 +43,12 @@ const previous: FigureOutputs = {
 // The new release: Blackpool 2024 revised 600 → 610, its 2023 rate now published (95), England gains 2025,
 // the North West is unchanged and Camden's 2023 row is gone.
 const next: FigureOutputs = {
-  panel: { rows: [la('E06000009', 'Blackpool', 2023, { cla_count: 590, cla_rate_per_10k: 95 }), la('E06000009', 'Blackpool', 2024, { cla_count: 610, cla_rate_per_10k: 210 })] },
+  panel: {
+    rows: [
+      la('E06000009', 'Blackpool', 2023, { cla_count: 590, cla_rate_per_10k: 95 }),
+      la('E06000009', 'Blackpool', 2024, { cla_count: 610, cla_rate_per_10k: 210 }),
+    ],
+  },
   england: { series: [eng(2023, 83000), eng(2024, 80000), eng(2025, 81000)] },
   regions: { series: [nw(2023, 90)] },
   las: LAS,
@@ -69,7 +92,11 @@ describe('stories whose cited figures changed', () => {
 
   it('lists, per published story, the changed figures (old → new) and those that no longer exist', () => {
     const r = storyFigureChanges(
-      [{ slug: 'a-story', text: STORY }, { slug: 'unchanged', text: UNCHANGED }, { slug: 'draft', text: DRAFT }],
+      [
+        { slug: 'a-story', text: STORY },
+        { slug: 'unchanged', text: UNCHANGED },
+        { slug: 'draft', text: DRAFT },
+      ],
       new FigureLookup(previous),
       new FigureLookup(next),
     );
@@ -85,7 +112,9 @@ describe('stories whose cited figures changed', () => {
       [14, 'cla_rate_per_10k', 'Blackpool', 2023, { year: 2023, value: null }, { year: 2023, value: 95 }],
       [14, 'cla_count', 'England', 'latest', { year: 2024, value: 80000 }, { year: 2025, value: 81000 }],
     ]);
-    expect(s!.gone.map((c) => [c.line, c.measure, c.areaName, c.year, c.old, c.new])).toEqual([[15, 'cla_count', 'Camden', 2023, { year: 2023, value: 200 }, null]]);
+    expect(s!.gone.map((c) => [c.line, c.measure, c.areaName, c.year, c.old, c.new])).toEqual([
+      [15, 'cla_count', 'Camden', 2023, { year: 2023, value: 200 }, null],
+    ]);
     const md = storyFiguresMarkdown(r).join('\n');
     expect(md).toContain('1 of 2 published stories cite a figure that changed or no longer exists.');
     expect(md).toContain('| 5 | cla_count | Blackpool | 2024 | 600 | 610 |');
@@ -115,8 +144,24 @@ const claim = (id: string, verdict: string, atTime: string, now: [number, number
 });
 
 // a: verdict supported → partly supported; b: same verdicts, 5 → 4 supporting; c: removed; d: new; e: unchanged.
-const before = { data_version: 'old', claims: [claim('a', 'supported', 'supported', [8, 10], [3, 3], 12), claim('b', 'not-supported', 'not-supported', [5, 20], [1, 4], 20), claim('c', 'supported', 'supported', [1, 1], [1, 1], 1), claim('e', 'supported', 'supported', [1, 1], [1, 1], 1)] };
-const after = { data_version: 'new', claims: [claim('a', 'partly-supported', 'supported', [6, 12], [3, 3], 14), claim('b', 'not-supported', 'not-supported', [4, 20], [1, 4], 20), claim('d', 'cannot-be-tested', 'cannot-be-tested', [0, 0], [0, 0], 2), claim('e', 'supported', 'supported', [1, 1], [1, 1], 1)] };
+const before = {
+  data_version: 'old',
+  claims: [
+    claim('a', 'supported', 'supported', [8, 10], [3, 3], 12),
+    claim('b', 'not-supported', 'not-supported', [5, 20], [1, 4], 20),
+    claim('c', 'supported', 'supported', [1, 1], [1, 1], 1),
+    claim('e', 'supported', 'supported', [1, 1], [1, 1], 1),
+  ],
+};
+const after = {
+  data_version: 'new',
+  claims: [
+    claim('a', 'partly-supported', 'supported', [6, 12], [3, 3], 14),
+    claim('b', 'not-supported', 'not-supported', [4, 20], [1, 4], 20),
+    claim('d', 'cannot-be-tested', 'cannot-be-tested', [0, 0], [0, 0], 2),
+    claim('e', 'supported', 'supported', [1, 1], [1, 1], 1),
+  ],
+};
 
 describe('claims whose verdict changed', () => {
   it('lists changed, new and removed claims, and the ones whose counts alone moved', () => {
@@ -129,12 +174,19 @@ describe('claims whose verdict changed', () => {
       ['d', null, 'cannot-be-tested'],
       ['c', 'supported', null],
     ]);
-    expect(r.changed[0]!.old).toEqual({ verdict: 'supported', verdict_at_the_time: 'supported', counts: { now: { supporting: 8, testable: 10 }, at_the_time: { supporting: 3, testable: 3 } }, specifications: 12 });
+    expect(r.changed[0]!.old).toEqual({
+      verdict: 'supported',
+      verdict_at_the_time: 'supported',
+      counts: { now: { supporting: 8, testable: 10 }, at_the_time: { supporting: 3, testable: 3 } },
+      specifications: 12,
+    });
     expect(r.changed[0]!.new!.specifications).toBe(14);
     expect(r.countsChanged.map((c) => c.id)).toEqual(['b']);
     const md = claimChangesMarkdown(r).join('\n');
     expect(md).toContain('3 of 4 claims have a new verdict (or are new or gone).');
-    expect(md).toContain('| supported → **partly supported** | supported → supported | 8 of 10 testable specifications support it (with the data of the time: 3 of 3); 12 in all → 6 of 12 testable specifications support it (with the data of the time: 3 of 3); 14 in all |');
+    expect(md).toContain(
+      '| supported → **partly supported** | supported → supported | 8 of 10 testable specifications support it (with the data of the time: 3 of 3); 12 in all → 6 of 12 testable specifications support it (with the data of the time: 3 of 3); 14 in all |',
+    );
     expect(md).toContain('| new claim → cannot be tested |');
     expect(md).toContain('| supported → removed |');
     expect(md).toContain('- `b` (not supported): 5 of 20 testable');

@@ -7,7 +7,14 @@ import { OutputError, validateOutputs } from '../../../scripts/data/validate-out
 
 const geography = { lasIn: (y: number) => (y === 2020 ? [{}, {}] : [{}]) } as unknown as Geography;
 const row = (o: Partial<PanelRow>) => ({ la_code: 'E09000007', la_name: 'Camden', year: 2020, missing: {}, ...o }) as PanelRow;
-const out = (panel: PanelRow[], england: Assembled['england'] = []): Assembled => ({ panel, england, regions: [], revisions: [], files: new Map(), anomalies: [] });
+const out = (panel: PanelRow[], england: Assembled['england'] = []): Assembled => ({
+  panel,
+  england,
+  regions: [],
+  revisions: [],
+  files: new Map(),
+  anomalies: [],
+});
 
 describe('validateOutputs', () => {
   it('passes a panel with one row per council existing each year', () => {
@@ -20,7 +27,11 @@ describe('validateOutputs', () => {
   });
 
   it('reports impossible values with council, year and column', () => {
-    const bad = [row({ cla_rate_per_10k: 900 } as Partial<PanelRow>), row({ la_code: 'E06000001', idaci_score: -0.1 } as Partial<PanelRow>), row({ year: 2021 })];
+    const bad = [
+      row({ cla_rate_per_10k: 900 } as Partial<PanelRow>),
+      row({ la_code: 'E06000001', idaci_score: -0.1 } as Partial<PanelRow>),
+      row({ year: 2021 }),
+    ];
     const e = (() => {
       try {
         validateOutputs(out(bad), geography);
@@ -39,6 +50,8 @@ describe('validateOutputs', () => {
   });
 
   it('rejects a non-England code in the England series', () => {
-    expect(() => validateOutputs(out([row({}), row({ la_code: 'E06000001' })], [{ code: 'E12000007' } as Assembled['england'][number]]), geography)).toThrow(/england series holds E12000007/);
+    expect(() => validateOutputs(out([row({}), row({ la_code: 'E06000001' })], [{ code: 'E12000007' } as Assembled['england'][number]]), geography)).toThrow(
+      /england series holds E12000007/,
+    );
   });
 });

@@ -83,17 +83,26 @@ describe('release discovery (EES API)', () => {
 
   it('an API answer of the wrong shape, or a web page, is reported for that series with the URL; the run goes on', async () => {
     const bad = await replay(FIXTURES, {
-      [`/v1/data-sets/${DATA_SET}/versions?page=1&pageSize=40`]: { body: JSON.stringify({ paging: { page: 1, pageSize: 40, totalResults: 1, totalPages: 1 }, results: [{ version: '2.0' }] }) },
+      [`/v1/data-sets/${DATA_SET}/versions?page=1&pageSize=40`]: {
+        body: JSON.stringify({ paging: { page: 1, pageSize: 40, totalResults: 1, totalPages: 1 }, results: [{ version: '2.0' }] }),
+      },
     });
     try {
       const d = await discover(manifest.sources, new EesClient(bad.url, httpFetchJson));
       expect(d.found).toEqual([]);
       expect(d.failed).toEqual([{ series: 'cla-ees', latest: 'cla-ees-2025', problem: expect.stringMatching(/unexpected shape .*results\.0\.type/) }]);
-      expect(discoveryReport(d)).toMatch(/^COULD NOT CHECK cla-ees \(latest cla-ees-2025\): the Explore Education Statistics API answered http:\/\/127\.0\.0\.1:\d+\/v1\/data-sets\//m);
+      expect(discoveryReport(d)).toMatch(
+        /^COULD NOT CHECK cla-ees \(latest cla-ees-2025\): the Explore Education Statistics API answered http:\/\/127\.0\.0\.1:\d+\/v1\/data-sets\//m,
+      );
     } finally {
       await bad.close();
     }
-    const html = await replay(FIXTURES, { '/v1/publications?search=children%20looked%20after&page=1&pageSize=40': { type: 'text/html', body: '<!DOCTYPE html><html><body>Service unavailable</body></html>' } });
+    const html = await replay(FIXTURES, {
+      '/v1/publications?search=children%20looked%20after&page=1&pageSize=40': {
+        type: 'text/html',
+        body: '<!DOCTYPE html><html><body>Service unavailable</body></html>',
+      },
+    });
     try {
       const d = await discover(manifest.sources, new EesClient(html.url, httpFetchJson));
       expect(d.failed[0]?.problem).toMatch(/returned text\/html instead of JSON: a web page, not the API/);

@@ -92,7 +92,11 @@ describe('find a council: former councils lead to their successors, then their o
     expect(r).toContain('Northamptonshire');
   });
   it('a district is labelled with its council', () => {
-    expect(search('Harrogate')[0]).toMatchObject({ href: '/councils/north-yorkshire/', label: 'Harrogate (former district): North Yorkshire', kind: 'former-district' });
+    expect(search('Harrogate')[0]).toMatchObject({
+      href: '/councils/north-yorkshire/',
+      label: 'Harrogate (former district): North Yorkshire',
+      kind: 'former-district',
+    });
     expect(search('Cambridge')[0]).toMatchObject({ label: 'Cambridge: Cambridgeshire', kind: 'district' });
   });
   it('one suggestion per council page, at most the limit', () => {

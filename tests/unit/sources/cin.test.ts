@@ -36,7 +36,11 @@ describe('loadCin: fixtures', () => {
       value: 1773,
     });
     expect(one(obs, { measure: 'cin_rate_per_10k', code: 'E06000009', year: 2024 }).value).toBe(618.6);
-    expect(one(obs, { measure: 'cin_count', code: 'E12000001', year: 2024, release: '2024' })).toMatchObject({ level: 'regional', name: 'North East', value: 25010 });
+    expect(one(obs, { measure: 'cin_count', code: 'E12000001', year: 2024, release: '2024' })).toMatchObject({
+      level: 'regional',
+      name: 'North East',
+      value: 25010,
+    });
   });
 
   it('gives the 2025 release the higher release order, and prints no 2025 rates', () => {
@@ -102,7 +106,13 @@ describe('loadCin: bad input is refused with file, row, column and value', () =>
       err = e;
     }
     expect(err).toBeInstanceOf(DataError);
-    expect((err as DataError).location).toMatchObject({ source: 'cin-b1-2024', file: 'dfe/cin-census/ees-2024/b1_children_in_need_2013_to_2024.csv', row: 5, column: 'At31_episodes', value: 'n/a' });
+    expect((err as DataError).location).toMatchObject({
+      source: 'cin-b1-2024',
+      file: 'dfe/cin-census/ees-2024/b1_children_in_need_2013_to_2024.csv',
+      row: 5,
+      column: 'At31_episodes',
+      value: 'n/a',
+    });
   });
 
   it('a negative or fractional count', () => {
@@ -123,7 +133,11 @@ describe('loadCin: bad input is refused with file, row, column and value', () =>
   });
 
   it('an unknown geographic level', () => {
-    const text = edit(B1_24, '2024,Reporting year,Local authority,E92000001,England,E12000002,North West,890', '2024,Reporting year,Local authority district,E92000001,England,E12000002,North West,890');
+    const text = edit(
+      B1_24,
+      '2024,Reporting year,Local authority,E92000001,England,E12000002,North West,890',
+      '2024,Reporting year,Local authority district,E92000001,England,E12000002,North West,890',
+    );
     expect(() => load({ 'cin-b1-2024': text })).toThrow(/unknown geographic_level/);
   });
 

@@ -19,7 +19,14 @@ describe('EES tidy file, 2022/2024 column names', () => {
   const eng = { level: 'national', year: 2024 } as const;
 
   it('reads the count, the printed rate and the denominator for England', () => {
-    expect(one(obs, { ...eng, measure: 'cla_count' })).toMatchObject({ code: 'E92000001', name: 'England', value: 83630, release: '2024', releaseOrder: 2024, source: 'cla-ees-2024' });
+    expect(one(obs, { ...eng, measure: 'cla_count' })).toMatchObject({
+      code: 'E92000001',
+      name: 'England',
+      value: 83630,
+      release: '2024',
+      releaseOrder: 2024,
+      source: 'cla-ees-2024',
+    });
     expect(one(obs, { ...eng, measure: 'cla_rate_per_10k' }).value).toBe(70);
     expect(one(obs, { ...eng, measure: 'population_0_17' })).toMatchObject({ value: 11998646, basis: 'cla-denominator' });
     expect(one(obs, { ...eng, measure: 'cla_starts' }).value).toBe(33050);
@@ -57,7 +64,8 @@ describe('EES tidy file, 2025 column names', () => {
 });
 
 describe('EES bad input', () => {
-  const gates24 = '2024,Reporting year,Local authority,E92000001,England,E12000001,North East,390,Gateshead,E08000037,Children looked after at 31 March each year,39784,528,133';
+  const gates24 =
+    '2024,Reporting year,Local authority,E92000001,England,E12000001,North East,390,Gateshead,E08000037,Children looked after at 31 March each year,39784,528,133';
   it('missing column', () => {
     expectDataError(() => load({ 'cla-ees-2024': E24.replace('rate_per_10000', 'rate') }), 'cla-ees-2024', '"rate_per_10000" is missing');
   });
@@ -65,10 +73,24 @@ describe('EES bad input', () => {
     expectDataError(() => load({ 'cla-ees-2024': E24.replace(',number,', ',count,') }), '"children_count" / "number"');
   });
   it('unknown geographic level', () => {
-    expectDataError(() => load({ 'cla-ees-2024': E24.replace(`2024,Reporting year,Local authority,E92000001,England,E12000001,North East,390`, '2024,Reporting year,Ward,E92000001,England,E12000001,North East,390') }), 'geographic_level', '"Ward"');
+    expectDataError(
+      () =>
+        load({
+          'cla-ees-2024': E24.replace(
+            `2024,Reporting year,Local authority,E92000001,England,E12000001,North East,390`,
+            '2024,Reporting year,Ward,E92000001,England,E12000001,North East,390',
+          ),
+        }),
+      'geographic_level',
+      '"Ward"',
+    );
   });
   it('unknown measure label', () => {
-    expectDataError(() => load({ 'cla-ees-2024': E24.replace(gates24, gates24.replace('at 31 March', 'in March')) }), 'population_count', 'unknown measure label');
+    expectDataError(
+      () => load({ 'cla-ees-2024': E24.replace(gates24, gates24.replace('at 31 March', 'in March')) }),
+      'population_count',
+      'unknown measure label',
+    );
   });
   it('year outside the range the file covers', () => {
     expectDataError(() => load({ 'cla-ees-2024': E24.replace(gates24, gates24.replace(/^2024/, '2019')) }), 'time_period', '"2019"', '2020–2024');
@@ -94,7 +116,9 @@ describe('EES bad input', () => {
     expectDataError(() => load({ 'cla-ees-2024': E24.replace(gates24, gates24.replace(',39784,', ',39785,')) }), 'population_estimate', 'differs');
   });
   it('a year without its England row', () => {
-    const noEngland2021 = E24.split('\n').filter((l) => !l.startsWith('2021,Reporting year,National')).join('\n');
+    const noEngland2021 = E24.split('\n')
+      .filter((l) => !l.startsWith('2021,Reporting year,National'))
+      .join('\n');
     expectDataError(() => load({ 'cla-ees-2024': noEngland2021 }), 'no England row for cla_count in 2021');
   });
   it('truncated file', () => {
@@ -110,7 +134,13 @@ describe('national time series 1994–2024', () => {
   it('gives England at 31 March for every year from 1994', () => {
     const years = obs.filter((o) => o.measure === 'cla_count').map((o) => o.year);
     expect(years.sort()).toEqual(Array.from({ length: 31 }, (_, i) => 1994 + i));
-    expect(one(obs, { measure: 'cla_count', year: 1994 })).toMatchObject({ level: 'national', code: 'E92000001', value: 47590, release: '2024', releaseOrder: 2024 });
+    expect(one(obs, { measure: 'cla_count', year: 1994 })).toMatchObject({
+      level: 'national',
+      code: 'E92000001',
+      value: 47590,
+      release: '2024',
+      releaseOrder: 2024,
+    });
     expect(one(obs, { measure: 'cla_count', year: 2017 }).value).toBe(72600);
   });
   it('gives starts and ceases where present and leaves UASC and adoptions out', () => {
@@ -120,7 +150,7 @@ describe('national time series 1994–2024', () => {
     expect(obs).toHaveLength(31 + 4);
   });
   it('rejects a year before 1994, a non-national row and an unknown series', () => {
-    expectDataError(() => load({ 'cla-timeseries-2024': TS.replace(/^1994,/mg, '1993,') }), 'no England row for cla_count in 1994');
+    expectDataError(() => load({ 'cla-timeseries-2024': TS.replace(/^1994,/gm, '1993,') }), 'no England row for cla_count in 1994');
     expectDataError(() => load({ 'cla-timeseries-2024': TS.replace('2003,Reporting year,National', '2003,Reporting year,Regional') }), 'only National rows');
     expectDataError(() => load({ 'cla-timeseries-2024': TS.replace('who were adopted during the year', 'who went missing') }), 'unknown measure label');
   });

@@ -24,7 +24,16 @@ describe('SFR 2010 layout (National/GOR/LA, no E-codes)', () => {
 
   it('reads England with its E-code and the 2010 release', () => {
     const e = one(obs, { level: 'national' });
-    expect(e).toMatchObject({ measure: 'cla_count', code: 'E92000001', name: 'England', year: 2010, value: 64400, release: 'SFR27/2010', releaseOrder: 2010, source: 'cla-sfr-2010-cla' });
+    expect(e).toMatchObject({
+      measure: 'cla_count',
+      code: 'E92000001',
+      name: 'England',
+      year: 2010,
+      value: 64400,
+      release: 'SFR27/2010',
+      releaseOrder: 2010,
+      source: 'cla-sfr-2010-cla',
+    });
     expect(e.oldCode).toBeUndefined();
   });
 
@@ -47,7 +56,13 @@ describe('SFR 2010 layout (National/GOR/LA, no E-codes)', () => {
     expect(pop).toHaveLength(obs.length);
     expect(pop.every((o) => o.basis === 'sfr-2010' && o.year === 2010 && o.source === 'cla-sfr-2010-cla')).toBe(true);
     const england = pop.find((o) => o.level === 'national')!;
-    expect(england.value).toBe(Number(T2010.split('\n').find((l) => l.startsWith('National'))!.split(',')[4]));
+    expect(england.value).toBe(
+      Number(
+        T2010.split('\n')
+          .find((l) => l.startsWith('National'))!
+          .split(',')[4],
+      ),
+    );
   });
 
   it('rejects an unknown region name', () => {
@@ -127,13 +142,24 @@ describe('SFR bad input', () => {
   it('year outside 2010–2017 and release that disagrees with the year', () => {
     const bytes = new TextEncoder().encode(T2010);
     const base = entryOf('cla-sfr-2010-cla');
-    expect(() => readSfr({ entry: { ...base, id: 'cla-sfr-2009-cla', release: 'SFR1/2009' }, bytes, sha256: sha256(bytes), changed: false, from: 'mirror' }, { coverage: false })).toThrow(/outside the SFR range/);
-    expect(() => readSfr({ entry: { ...base, release: 'SFR21/2011' }, bytes, sha256: sha256(bytes), changed: false, from: 'mirror' }, { coverage: false })).toThrow(/does not match the year 2010/);
+    expect(() =>
+      readSfr(
+        { entry: { ...base, id: 'cla-sfr-2009-cla', release: 'SFR1/2009' }, bytes, sha256: sha256(bytes), changed: false, from: 'mirror' },
+        { coverage: false },
+      ),
+    ).toThrow(/outside the SFR range/);
+    expect(() =>
+      readSfr({ entry: { ...base, release: 'SFR21/2011' }, bytes, sha256: sha256(bytes), changed: false, from: 'mirror' }, { coverage: false }),
+    ).toThrow(/does not match the year 2010/);
   });
 });
 
 describe('SFR London sub-regions', () => {
-  it('must carry London\'s code', () => {
-    expectDataError(() => load('cla-sfr-2011-cla', T2011.replace('E12000007,REGION,H,INNER LONDON', 'E12000008,REGION,H,INNER LONDON')), 'row 5', 'INNER LONDON should carry');
+  it("must carry London's code", () => {
+    expectDataError(
+      () => load('cla-sfr-2011-cla', T2011.replace('E12000007,REGION,H,INNER LONDON', 'E12000008,REGION,H,INNER LONDON')),
+      'row 5',
+      'INNER LONDON should carry',
+    );
   });
 });

@@ -34,7 +34,9 @@ describe('IoD 2019 File 11 parser', () => {
     const ok = iodWorkbook([IMD_HEADER, ...IMD_ROWS, SLOUGH_IMD], [IDACI_HEADER, ...IDACI_ROWS, SLOUGH_IDACI]);
     expect(parseIod(files(ok), 'iod-2019-utla', N + 1).imd.get('E06000039')?.rank).toBe(73);
     const wrongName = iodWorkbook([IMD_HEADER, ...IMD_ROWS, ['E0600003', 'Reading', 1, 1, 1, 1]], [IDACI_HEADER, ...IDACI_ROWS, SLOUGH_IDACI]);
-    expect(() => parseIod(files(wrongName), 'iod-2019-utla', N + 1)).toThrow(/sheet "IMD", row 19, column "Upper Tier Local Authority District code \(2019\)", value "E0600003"/);
+    expect(() => parseIod(files(wrongName), 'iod-2019-utla', N + 1)).toThrow(
+      /sheet "IMD", row 19, column "Upper Tier Local Authority District code \(2019\)", value "E0600003"/,
+    );
   });
 
   it('names a missing or renamed column', () => {
@@ -54,7 +56,9 @@ describe('IoD 2019 File 11 parser', () => {
     const score = [IDACI_HEADER, ['E06000009', 'Blackpool', 1, 1, 30.7, 2, 0], ...IDACI_ROWS.slice(1)];
     expect(() => parseIod(files(iodWorkbook(undefined, score)), 'iod-2019-utla', N)).toThrow(/score outside 0–1/);
     const short = [IDACI_HEADER, ...IDACI_ROWS.slice(1)];
-    expect(() => parseIod(files(iodWorkbook(undefined, short)), 'iod-2019-utla', N)).toThrow(/sheet "IDACI".*16 councils; the IoD 2019 upper-tier summary has 17/);
+    expect(() => parseIod(files(iodWorkbook(undefined, short)), 'iod-2019-utla', N)).toThrow(
+      /sheet "IDACI".*16 councils; the IoD 2019 upper-tier summary has 17/,
+    );
   });
 
   it('rejects a truncated (unreadable) file and the default count on a short file', () => {
@@ -89,7 +93,9 @@ describe('deprivation on canonical codes', () => {
   });
 
   it('fails if a council that existed on 2019 boundaries has no row', () => {
-    const f = files(iodWorkbook([IMD_HEADER, ...IMD_ROWS.filter((r) => r[0] !== 'E09000007')], [IDACI_HEADER, ...IDACI_ROWS.filter((r) => r[0] !== 'E09000007')]));
+    const f = files(
+      iodWorkbook([IMD_HEADER, ...IMD_ROWS.filter((r) => r[0] !== 'E09000007')], [IDACI_HEADER, ...IDACI_ROWS.filter((r) => r[0] !== 'E09000007')]),
+    );
     expect(() => loadDeprivation(f, loadGeography(f, geoOpts), N - 1)).toThrow(/Camden \(E09000007\) existed on 2019 boundaries but has no row/);
   });
 });

@@ -55,12 +55,31 @@ describe('ONS topology → current councils', () => {
     const topo = JSON.parse(read('topo.json')) as Topology;
     const s = simplifyTopology(topo, 10);
     expect(s.arcs[3]!.length).toBeGreaterThanOrEqual(4);
-    expect(s.arcs[0]).toEqual([[-1.6, 53.5], [-1.4, 53.5]]);
+    expect(s.arcs[0]).toEqual([
+      [-1.6, 53.5],
+      [-1.4, 53.5],
+    ]);
   });
 
   it('simplifies quantised (delta-encoded) arcs and re-encodes them', () => {
-    const topo = { type: 'Topology', transform: { scale: [1, 1], translate: [0, 0] }, objects: {}, arcs: [[[0, 0], [1, 0], [1, 0], [0, 5]]] } as unknown as Topology;
-    expect(simplifyTopology(topo, 0.5).arcs[0]).toEqual([[0, 0], [2, 0], [0, 5]]);
+    const topo = {
+      type: 'Topology',
+      transform: { scale: [1, 1], translate: [0, 0] },
+      objects: {},
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [0, 5],
+        ],
+      ],
+    } as unknown as Topology;
+    expect(simplifyTopology(topo, 0.5).arcs[0]).toEqual([
+      [0, 0],
+      [2, 0],
+      [0, 5],
+    ]);
   });
 
   it('fails when a current council has no boundary, and on a malformed topology', () => {

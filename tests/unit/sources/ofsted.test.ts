@@ -16,7 +16,8 @@ const S23 = 'LA_inspections_2009-2023';
 const read25 = (b: Book) => readOutcomes2025(sourceFiles({ [O25]: odsBytes(b) }));
 const both = (b25: Book, b23: Book) => loadOfstedDetailed(sourceFiles({ [O25]: odsBytes(b25), [C23]: odsBytes(b23) }), { minRows2023: 1 });
 /** Column index in a fixture header row. */
-const colOf = (rows: Book[string], headerRow: number, name: string): number => rows[headerRow]!.findIndex((c) => String(c).replace(/\s+/g, ' ').trim() === name);
+const colOf = (rows: Book[string], headerRow: number, name: string): number =>
+  rows[headerRow]!.findIndex((c) => String(c).replace(/\s+/g, ' ').trim() === name);
 
 describe('ofsted cells: dates and grades', () => {
   it('reads spreadsheet serials, ISO text and day-first British text', () => {
@@ -98,7 +99,9 @@ describe('ofsted-outcomes-2025 (fixture of real rows)', () => {
   });
   it('fails clearly on a truncated file', () => {
     const bytes = odsBytes(fixture('outcomes-2025'));
-    expect(() => readOutcomes2025(sourceFiles({ [O25]: bytes.slice(0, Math.floor(bytes.length / 2)) }))).toThrow(/ofsted-outcomes-2025.*(could not be read|sheet)/);
+    expect(() => readOutcomes2025(sourceFiles({ [O25]: bytes.slice(0, Math.floor(bytes.length / 2)) }))).toThrow(
+      /ofsted-outcomes-2025.*(could not be read|sheet)/,
+    );
   });
 });
 
@@ -123,7 +126,10 @@ describe('ofsted-csc-2023 (fixture of real rows)', () => {
       ['ILACS', 'ILACS standard', '2019-01-17', 'Requires improvement'],
       ['ILACS', 'ILACS standard', '2023-04-18', 'Good'],
     ]);
-    expect(bham[0]!.judgements).toEqual({ 'Safeguarding overall effectiveness': 'Inadequate', 'Looked after children overall effectiveness': 'Requires improvement' });
+    expect(bham[0]!.judgements).toEqual({
+      'Safeguarding overall effectiveness': 'Inadequate',
+      'Looked after children overall effectiveness': 'Requires improvement',
+    });
     expect(bham.every((i) => i.inspection_start === null && i.source === C23)).toBe(true);
   });
   it('turns " -" into no judgement (Isles of Scilly)', () => {
@@ -171,7 +177,9 @@ describe('merging the releases', () => {
   it('drops ILACS reports the 2025 file has; a mistyped date (Nottingham) is reported, 2025 wins', () => {
     // only the 2023 rows of LAs that the 2025 fixture names (the resolver is built from it)
     const b23 = clone(fixture('csc-2023'));
-    b23[S23] = b23[S23]!.filter((row) => !['Birmingham', 'Isles of Scilly', 'Warrington', 'Bedford Borough', 'Dorset'].includes(String(row[1])) || row[3] === 'Shire County');
+    b23[S23] = b23[S23]!.filter(
+      (row) => !['Birmingham', 'Isles of Scilly', 'Warrington', 'Bedford Borough', 'Dorset'].includes(String(row[1])) || row[3] === 'Shire County',
+    );
     const r = both(fixture('outcomes-2025'), b23);
     const notts = r.inspections.filter((i) => i.la_code === 'E06000018' && i.framework === 'ILACS');
     expect(notts.map((i) => [i.published, i.source])).toEqual([
@@ -183,7 +191,18 @@ describe('merging the releases', () => {
     expect(r.inspections.filter((i) => i.framework === 'ILACS').every((i) => i.source === O25)).toBe(true);
   });
   it('keeps and lists a 2023-only ILACS report; rejects a duplicate (LA, framework, date)', () => {
-    const a: Inspection = { la_code: 'E09000003', la_name: 'Barnet', framework: 'ILACS', type: 'ILACS standard', inspection_start: null, inspection_end: null, published: '2019-07-01', overall: 'Good', judgements: {}, source: C23 };
+    const a: Inspection = {
+      la_code: 'E09000003',
+      la_name: 'Barnet',
+      framework: 'ILACS',
+      type: 'ILACS standard',
+      inspection_start: null,
+      inspection_end: null,
+      published: '2019-07-01',
+      overall: 'Good',
+      judgements: {},
+      source: C23,
+    };
     const lone = { ...a, published: '2021-01-01' };
     const r = mergeOfsted([{ ...a, source: O25 }], [a, lone]);
     expect(r.unmatched2023).toEqual([lone]);

@@ -55,7 +55,9 @@ describe('loadPopulation: bad input', () => {
     expect(() => load(POP.replace('population_estimate', 'population'))).toThrow(/population-0-17.*expected column "population_estimate" is missing/);
   });
   it('a duplicated row', () => {
-    expect(() => load(`${POP.trimEnd()}\n${BLACKPOOL_2024}\n`)).toThrow(/row 22: duplicate period and geography "2024 la E06000009 890" \(first seen at row 5\)/);
+    expect(() => load(`${POP.trimEnd()}\n${BLACKPOOL_2024}\n`)).toThrow(
+      /row 22: duplicate period and geography "2024 la E06000009 890" \(first seen at row 5\)/,
+    );
   });
   it('a non-numeric value', () => {
     expect(() => load(edit(POP, BLACKPOOL_2024, BLACKPOOL_2024.replace(',28923', ',about 29k')))).toThrow(

@@ -19,7 +19,15 @@ const W = { source: 'lait-2026-04', file: 'bds_long_0.parquet' };
 const rows = () => [
   { 'Short Desc': 'LAC', Years: '2024', 'LA and Regions': 'Camden', Values: '50', 'LA Number': 202 },
   ...area(202, 'Camden', '2023-24 (OT)', '60000000'),
-  ...area(970, 'England', '2023-24 (OT)', '14825549524', { TotalLACFinance: '8139343017', SureStartFinance: '559597903', 'OtherChildren&FamilyFinance': '133765327', SafeguardingFinance: '3445351116', FamilySupportFinance: '1736866798', YoungPeopleFinance: '474251049', YouthJusticeFinance: '336374315' }),
+  ...area(970, 'England', '2023-24 (OT)', '14825549524', {
+    TotalLACFinance: '8139343017',
+    SureStartFinance: '559597903',
+    'OtherChildren&FamilyFinance': '133765327',
+    SafeguardingFinance: '3445351116',
+    FamilySupportFinance: '1736866798',
+    YoungPeopleFinance: '474251049',
+    YouthJusticeFinance: '336374315',
+  }),
   ...area(986, 'London', '2023-24 (OT)', '60000000'),
   ...area(942, 'Cumberland', '2016-17 (OT)', '-', Object.fromEntries(Object.keys(BLOCKS_2024).map((k) => [k, '-']))),
 ];

@@ -35,7 +35,15 @@ describe('MHCLG revenue outturn: England children social care', () => {
     const rows = [
       ['Worksheet 2: Revenue Outturn (RO) 2023-24: Service Expenditure Summary (RSX) data'],
       ['Data is reported in £ thousand.'],
-      ['E-code', 'ONS Code', 'Local authority', 'Notes', 'Class', 'Children Social Care -  Total Expenditure\n (C3 = C1 + C2)', 'Children Social Care -  Net Current Expenditure\n (C7 = C3 - C6)'],
+      [
+        'E-code',
+        'ONS Code',
+        'Local authority',
+        'Notes',
+        'Class',
+        'Children Social Care -  Total Expenditure\n (C3 = C1 + C2)',
+        'Children Social Care -  Net Current Expenditure\n (C7 = C3 - C6)',
+      ],
       ['E3831', 'E07000223', 'Adur', '', 'SD', '[x]', '[x]'],
       ['Eng', 'E92000001', 'ENGLAND', '', 'Eng', 15761771.338035915, 14454683.384092195],
     ];

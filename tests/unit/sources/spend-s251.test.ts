@@ -9,7 +9,8 @@ const FIX = new URL('../../fixtures/spend/', import.meta.url);
 const bytes = (name: string) => new Uint8Array(readFileSync(new URL(name, FIX)));
 const SMALL: S251Limits = { minRows: 1, minLas: 1 };
 const where = (file: string, encoding: 'utf-8' | 'windows-1252' = 'windows-1252') => ({ source: `test-${file}`, file, encoding });
-const parse = (file: string, year: S251Year, enc: 'utf-8' | 'windows-1252' = 'windows-1252', b: Uint8Array = bytes(file)) => parseS251(b, year, where(file, enc), SMALL);
+const parse = (file: string, year: S251Year, enc: 'utf-8' | 'windows-1252' = 'windows-1252', b: Uint8Array = bytes(file)) =>
+  parseS251(b, year, where(file, enc), SMALL);
 
 /** Edit the fixture's text (decoded as latin-1 so bytes round-trip) and return new bytes. */
 function edit(file: string, f: (lines: string[]) => string[]): Uint8Array {
@@ -122,7 +123,16 @@ describe('S251 outturn: bad input is refused with file, row, column and value', 
 
   it('leaf lines that do not add up to the published total', () => {
     // Camden's residential care (line 6) raised by £1m.
-    const b = edit(F, (l) => l.map((x) => (x.startsWith('202,Camden,6,') ? x.replace(/^(202,Camden,6,[^,]*,[^,]*,)([^,]*),([^,]*),([^,]*),([^,]*),([^,]*)/, (_m, p, a, b2, c, d, t) => `${p}${a},${b2},${c},${d},${Number(t) + 1e6}`) : x)));
+    const b = edit(F, (l) =>
+      l.map((x) =>
+        x.startsWith('202,Camden,6,')
+          ? x.replace(
+              /^(202,Camden,6,[^,]*,[^,]*,)([^,]*),([^,]*),([^,]*),([^,]*),([^,]*)/,
+              (_m, p, a, b2, c, d, t) => `${p}${a},${b2},${c},${d},${Number(t) + 1e6}`,
+            )
+          : x,
+      ),
+    );
     expect(() => parse(F, 2014, 'windows-1252', b)).toThrow(/add up to .* but the published total excluding CERA/);
   });
 
@@ -133,9 +143,13 @@ describe('S251 outturn: bad input is refused with file, row, column and value', 
 
 describe('S251 block mapping (blocks.ts)', () => {
   it('normalises line numbers, curly apostrophes, tabs and non-breaking spaces', () => {
-    expect(normaliseDescription('11Short breaks (respite) for looked after disabled children')).toBe('short breaks (respite) for looked after disabled children');
-    expect(normaliseDescription("17 Other children\u2019s and families services\t")).toBe("other children's and families services");
-    expect(normaliseDescription('Youth work - (memorandum expenditure Included in\u00a0lines 29')).toBe('youth work - (memorandum expenditure included in lines 29');
+    expect(normaliseDescription('11Short breaks (respite) for looked after disabled children')).toBe(
+      'short breaks (respite) for looked after disabled children',
+    );
+    expect(normaliseDescription('17 Other children\u2019s and families services\t')).toBe("other children's and families services");
+    expect(normaliseDescription('Youth work - (memorandum expenditure Included in\u00a0lines 29')).toBe(
+      'youth work - (memorandum expenditure included in lines 29',
+    );
   });
 
   it('adoption and special guardianship are in CLA in every year (S251 moved them there in 2012-13)', () => {

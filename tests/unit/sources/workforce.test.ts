@@ -42,7 +42,7 @@ describe('loadWorkforce: fixtures', () => {
     expect(one(obs, 'sw_fte', 'E09000020', 2026).value).toEqual({ missing: 'not_available', marker: 'x' });
   });
 
-  it('files a joint service\'s rates for each council, but not its FTE', () => {
+  it("files a joint service's rates for each council, but not its FTE", () => {
     const obs = load().observations;
     for (const [code, oldCode, name] of [
       ['E09000021', '314', 'Kingston upon Thames'],
@@ -68,7 +68,9 @@ describe('loadWorkforce: bad input', () => {
     expect(() => load(edit(WF, SUNDERLAND, SUNDERLAND.replace(',227.4,', ',227.4 FTE,')))).toThrow(/column "inpost_fte", value "227.4 FTE"/);
   });
   it('a rate above 100%', () => {
-    expect(() => load(edit(WF, SUNDERLAND, SUNDERLAND.replace(',10,4.2,', ',10,104.2,')))).toThrow(/column "vacancy_rate_fte", value "104.2": value out of range/);
+    expect(() => load(edit(WF, SUNDERLAND, SUNDERLAND.replace(',10,4.2,', ',10,104.2,')))).toThrow(
+      /column "vacancy_rate_fte", value "104.2": value out of range/,
+    );
   });
   it('a wrongly formatted code, also inside a joint code', () => {
     expect(() => load(edit(WF, '394,E08000024', '394,E8000024'))).toThrow(/value "E8000024"/);
@@ -80,7 +82,14 @@ describe('loadWorkforce: bad input', () => {
   });
   it('a truncated file', () => {
     expect(() => load(WF.slice(0, WF.indexOf(SUNDERLAND) + 50))).toThrow(/looks truncated/);
-    expect(() => load(WF.trimEnd().split('\n').filter((l) => !l.startsWith('2017,')).join('\n'))).toThrow(/time_period 2017 has 0 England row/);
+    expect(() =>
+      load(
+        WF.trimEnd()
+          .split('\n')
+          .filter((l) => !l.startsWith('2017,'))
+          .join('\n'),
+      ),
+    ).toThrow(/time_period 2017 has 0 England row/);
   });
 });
 

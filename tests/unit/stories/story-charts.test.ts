@@ -14,7 +14,16 @@ const rho = [
 ];
 
 describe('renderIntervals', () => {
-  const out = renderIntervals({ title: 'Rho by year', data: rho, x: 'year', estimate: 'estimate', lo: 'lo', hi: 'hi', decimals: 2, reference: { value: 0, label: 'No relationship' } });
+  const out = renderIntervals({
+    title: 'Rho by year',
+    data: rho,
+    x: 'year',
+    estimate: 'estimate',
+    lo: 'lo',
+    hi: 'hi',
+    decimals: 2,
+    reference: { value: 0, label: 'No relationship' },
+  });
 
   it('draws one interval and one point per year with a value, both SVG sizes', () => {
     for (const svg of [out.svgNarrow, out.svgWide]) {
@@ -65,6 +74,8 @@ describe('renderGradeStrip', () => {
   });
 
   it('rejects a value that is not an Ofsted grade', () => {
-    expect(() => renderGradeStrip({ title: 'x', data: [...councils, { council: 'F', grade: 'Adequate', spend: 1 }], x: 'spend', grade: 'grade', label: 'council' })).toThrow(/"Adequate" is not an Ofsted grade/);
+    expect(() =>
+      renderGradeStrip({ title: 'x', data: [...councils, { council: 'F', grade: 'Adequate', spend: 1 }], x: 'spend', grade: 'grade', label: 'council' }),
+    ).toThrow(/"Adequate" is not an Ofsted grade/);
   });
 });

@@ -62,7 +62,11 @@ export const isEesSeries = (id: string): boolean => id.startsWith(EES_SERIES_PRE
 export function releaseOrderOf(table: Table, file: AcquiredFile): number {
   const release = file.entry.release;
   if (!/^\d{4}$/.test(release)) {
-    throw table.error(`the manifest release "${release}" is not a four-digit year`, { value: release }, 'give the entry in data/sources.json the year of the release, e.g. "2026"');
+    throw table.error(
+      `the manifest release "${release}" is not a four-digit year`,
+      { value: release },
+      'give the entry in data/sources.json the year of the release, e.g. "2026"',
+    );
   }
   return Number(release);
 }
@@ -125,7 +129,11 @@ function readYear(table: Table, r: number, spec: EesSourceSpec): number {
   if (!/^\d{4}$/.test(raw)) throw table.error('time_period is not a four-digit year', { row: r, column: 'time_period', value: raw });
   const year = Number(raw);
   if (year < spec.firstYear || year > spec.lastYear) {
-    throw table.error(`year outside the range the file covers (${spec.firstYear}–${spec.lastYear}, the years of its England rows)`, { row: r, column: 'time_period', value: raw });
+    throw table.error(`year outside the range the file covers (${spec.firstYear}–${spec.lastYear}, the years of its England rows)`, {
+      row: r,
+      column: 'time_period',
+      value: raw,
+    });
   }
   const ident = table.text(r, 'time_identifier');
   if (ident !== 'Reporting year') throw table.error('expected time_identifier "Reporting year"', { row: r, column: 'time_identifier', value: ident });
@@ -141,8 +149,18 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
   const { entry } = file;
   const table = readCsv(file.bytes, { source: entry.id, file: entry.path, ...(entry.encoding ? { encoding: entry.encoding } : {}), minRows: 1 });
   table.requireColumns([
-    'time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name',
-    'old_la_code', 'la_name', 'new_la_code', 'population_estimate', 'rate_per_10000',
+    'time_period',
+    'time_identifier',
+    'geographic_level',
+    'country_code',
+    'country_name',
+    'region_code',
+    'region_name',
+    'old_la_code',
+    'la_name',
+    'new_la_code',
+    'population_estimate',
+    'rate_per_10000',
   ]);
   const spec = specOf(table, file);
   const measureCol = table.colOneOf(['population_type', 'population_count']);
@@ -162,7 +180,11 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
     const label = table.text(r, measureCol.index);
     const measure = TIDY_MEASURES[label];
     if (measure === undefined) {
-      throw table.error('unknown measure label', { row: r, column: measureCol.name, value: label }, `expected one of: ${Object.keys(TIDY_MEASURES).join('; ')}`);
+      throw table.error(
+        'unknown measure label',
+        { row: r, column: measureCol.name, value: label },
+        `expected one of: ${Object.keys(TIDY_MEASURES).join('; ')}`,
+      );
     }
     const country = table.text(r, 'country_code');
     if (country !== ENGLAND_CODE) throw table.error(`country_code should be ${ENGLAND_CODE}`, { row: r, column: 'country_code', value: country });
@@ -180,7 +202,11 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
       }
       if (!isRegionCode(code)) throw table.error('region code is not an E12 code', { row: r, column: 'region_code', value: code });
       if (regionCodeOf(name) !== code) {
-        throw table.error(`region name and code disagree (the name maps to ${regionCodeOf(name) ?? 'no known region'})`, { row: r, column: 'region_name', value: name });
+        throw table.error(`region name and code disagree (the name maps to ${regionCodeOf(name) ?? 'no known region'})`, {
+          row: r,
+          column: 'region_name',
+          value: name,
+        });
       }
       geo = { code, name };
     } else {
@@ -204,7 +230,11 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
       out.add(r, { ...base, measure: 'cla_rate_per_10k', value: rate, column: 'rate_per_10000' });
       const inconsistent = rateProblem(rate, count, pop);
       if (inconsistent !== null) {
-        throw table.error(inconsistent, { row: r, column: 'rate_per_10000', value: table.text(r, 'rate_per_10000') }, 'one of the rate, the count or population_estimate in this row is wrong; check the row against the publisher\'s release');
+        throw table.error(
+          inconsistent,
+          { row: r, column: 'rate_per_10000', value: table.text(r, 'rate_per_10000') },
+          "one of the rate, the count or population_estimate in this row is wrong; check the row against the publisher's release",
+        );
       }
     }
     const popKey = `${level}|${geo.code}|${year}`;
@@ -213,10 +243,11 @@ export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
       populations.set(popKey, { row: r, value: pop });
       out.add(r, { ...base, measure: 'population_0_17', basis: 'cla-denominator', value: pop, column: 'population_estimate' });
     } else if (!sameValue(prior.value, pop)) {
-      throw table.error(
-        `population_estimate differs from the one at row ${table.rowNumber(prior.row)} for the same area and year`,
-        { row: r, column: 'population_estimate', value: table.text(r, 'population_estimate') },
-      );
+      throw table.error(`population_estimate differs from the one at row ${table.rowNumber(prior.row)} for the same area and year`, {
+        row: r,
+        column: 'population_estimate',
+        value: table.text(r, 'population_estimate'),
+      });
     }
   }
 
@@ -250,7 +281,11 @@ export function readTimeSeries(file: AcquiredFile): EesResult {
     if (country !== ENGLAND_CODE) throw table.error(`country_code should be ${ENGLAND_CODE}`, { row: r, column: 'country_code', value: country });
     const label = table.text(r, 'population_count');
     if (!(label in SERIES_MEASURES)) {
-      throw table.error('unknown measure label', { row: r, column: 'population_count', value: label }, `expected one of: ${Object.keys(SERIES_MEASURES).join('; ')}`);
+      throw table.error(
+        'unknown measure label',
+        { row: r, column: 'population_count', value: label },
+        `expected one of: ${Object.keys(SERIES_MEASURES).join('; ')}`,
+      );
     }
     const measure = SERIES_MEASURES[label];
     const value = table.value(r, 'number'); // validated for every row, emitted or not

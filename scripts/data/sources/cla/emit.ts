@@ -33,7 +33,11 @@ export class FileObservations {
     const { column, ...draft } = withColumn;
     const range = rangeProblem(draft.measure, draft.value);
     if (range !== null) {
-      throw this.table.error(range, { row, ...(column !== undefined ? { column } : {}), value: draft.value }, 'correct the value in the source file, or ask the publisher whether it is a typing error');
+      throw this.table.error(
+        range,
+        { row, ...(column !== undefined ? { column } : {}), value: draft.value },
+        'correct the value in the source file, or ask the publisher whether it is a typing error',
+      );
     }
     const keys: string[] = [];
     if (draft.code !== undefined) keys.push(`${draft.measure}|${draft.level}|code:${draft.code}|${draft.year}`);
@@ -58,11 +62,7 @@ export class FileObservations {
     for (const { measure, year } of pairs) {
       const found = this.observations.some((o) => o.level === 'national' && o.code === ENGLAND_CODE && o.measure === measure && o.year === year);
       if (!found) {
-        throw this.table.error(
-          `no England row for ${measure} in ${year}`,
-          {},
-          'the national total is missing: the file may be truncated or filtered',
-        );
+        throw this.table.error(`no England row for ${measure} in ${year}`, {}, 'the national total is missing: the file may be truncated or filtered');
       }
     }
   }

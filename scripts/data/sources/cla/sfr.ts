@@ -96,7 +96,11 @@ export function readSfr(file: AcquiredFile, opts: SfrOptions): SfrResult {
     throw table.error(`year ${year} is outside the SFR range ${SFR_YEARS.first}–${SFR_YEARS.last}`, { value: year });
   }
   if (!entry.release.endsWith(`/${year}`)) {
-    throw table.error(`the manifest release "${entry.release}" does not match the year ${year} in the source id`, { value: entry.release }, 'fix data/sources.json');
+    throw table.error(
+      `the manifest release "${entry.release}" does not match the year ${year} in the source id`,
+      { value: entry.release },
+      'fix data/sources.json',
+    );
   }
 
   const is2010 = year === 2010;
@@ -153,7 +157,11 @@ export function readSfr(file: AcquiredFile, opts: SfrOptions): SfrResult {
       }
       const code = regionCodeOf(name);
       if (code === undefined) {
-        throw table.error('unknown region name', { row: r, column: 'geog_n', value: name }, 'add the region to scripts/data/sources/cla/regions.ts if it is genuine');
+        throw table.error(
+          'unknown region name',
+          { row: r, column: 'geog_n', value: name },
+          'add the region to scripts/data/sources/cla/regions.ts if it is genuine',
+        );
       }
       if (eCode !== undefined && (!isRegionCode(eCode) || eCode !== code)) {
         throw table.error(`region code does not match its name (expected ${code})`, { row: r, column: 'New_geog_code', value: eCode });

@@ -160,7 +160,11 @@ export function dateAt(table: Table, row: number, column: string, range: { min: 
     throw table.error('not a date', { row, column, value: raw }, 'expected a spreadsheet date, YYYY-MM-DD or DD/MM/YYYY');
   }
   if (iso < range.min || iso > range.max) {
-    throw table.error(`date ${iso} is outside ${range.min} to ${range.max}`, { row, column, value: raw }, 'a text year or a mistyped date; check the cell in the source');
+    throw table.error(
+      `date ${iso} is outside ${range.min} to ${range.max}`,
+      { row, column, value: raw },
+      'a text year or a mistyped date; check the cell in the source',
+    );
   }
   return iso;
 }

@@ -103,13 +103,22 @@ export const BLOCKS: Block[] = [
     date: ['First ILACS framework publication date', 'ILACS framework publication date'],
     overall: ['First ILACS framework overall effectiveness', 'ILACS framework overall effectiveness'],
     subs: [
-      [['First ILACS framework impact of leaders', 'ILACS framework impact of leaders'], 'The impact of leaders on social work practice with children and families'],
       [
-        ['First ILACS framework experiences and progress of children who need help and protection', 'ILACS framework experiences and progress of children who need help and protection'],
+        ['First ILACS framework impact of leaders', 'ILACS framework impact of leaders'],
+        'The impact of leaders on social work practice with children and families',
+      ],
+      [
+        [
+          'First ILACS framework experiences and progress of children who need help and protection',
+          'ILACS framework experiences and progress of children who need help and protection',
+        ],
         'The experiences and progress of children who need help and protection',
       ],
       [
-        ['First ILACS framework experiences and progress of children in care and care leavers', 'ILACS framework experiences and progress of children in care and care leavers'],
+        [
+          'First ILACS framework experiences and progress of children in care and care leavers',
+          'ILACS framework experiences and progress of children in care and care leavers',
+        ],
         'The experiences and progress of children in care and care leavers',
       ],
     ],
@@ -122,7 +131,10 @@ export const BLOCKS: Block[] = [
     overall: ['Second ILACS framework overall effectiveness'],
     subs: [
       [['Second ILACS framework impact of leaders'], 'The impact of leaders on social work practice with children and families'],
-      [['Second ILACS framework experiences and progress of children who need help and protection'], 'The experiences and progress of children who need help and protection'],
+      [
+        ['Second ILACS framework experiences and progress of children who need help and protection'],
+        'The experiences and progress of children who need help and protection',
+      ],
       [['Second ILACS framework experiences and progress of children in care'], 'The experiences and progress of children in care'],
       [['Second ILACS framework experiences and progress of care leavers'], 'The experiences and progress of care leavers'],
     ],
@@ -160,7 +172,11 @@ export function parseCsc2023Table(t: Table, which: 'current' | 'pre-restructure'
     const name = tidy(t.text(r, 'Local authority name'));
     const code = resolve(name, which);
     if (code === undefined) {
-      throw t.error('LA name not recognised (this table has no codes)', { row: r, column: 'Local authority name', value: name }, 'add the name to the aliases in ofsted/names.ts');
+      throw t.error(
+        'LA name not recognised (this table has no codes)',
+        { row: r, column: 'Local authority name', value: name },
+        'add the name to the aliases in ofsted/names.ts',
+      );
     }
     for (const b of BLOCKS) {
       const dateCol = pick(t, b.date);
@@ -194,7 +210,9 @@ export function parseCsc2023Table(t: Table, which: 'current' | 'pre-restructure'
         throw t.error(`${b.type} published without an overall judgement`, { row: r, column: overallCol, value: t.text(r, overallCol) });
       }
       // The two SLAC re-inspection strands, when published the same day, are one report.
-      const sameDay = rowOut.find((i) => i.framework === 'SLAC' && b.framework === 'SLAC' && i.type.startsWith('SLAC re-inspection') && i.published === published);
+      const sameDay = rowOut.find(
+        (i) => i.framework === 'SLAC' && b.framework === 'SLAC' && i.type.startsWith('SLAC re-inspection') && i.published === published,
+      );
       if (sameDay && type.startsWith('SLAC re-inspection')) {
         sameDay.type = 'SLAC re-inspection';
         Object.assign(sameDay.judgements, judgements);

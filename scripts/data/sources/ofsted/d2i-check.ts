@@ -67,7 +67,13 @@ export function crossCheckD2i(files: SourceFiles, inspections: readonly Inspecti
     }
     const same = mine.find((i) => i.published === published) ?? (start === null ? undefined : mine.find((i) => i.inspection_start === start));
     if (!same) {
-      out.disagreements.push({ la_code: code, la_name: name, field: 'not in official data', d2i: `published ${published}`, official: mine.map((i) => i.published).join(', ') || null });
+      out.disagreements.push({
+        la_code: code,
+        la_name: name,
+        field: 'not in official data',
+        d2i: `published ${published}`,
+        official: mine.map((i) => i.published).join(', ') || null,
+      });
       continue;
     }
     let ok = true;

@@ -82,7 +82,9 @@ export function mergeOfsted(
       kept2023.push(i);
     }
   }
-  const inspections = [...from2025, ...kept2023].sort((a, b) => a.la_code.localeCompare(b.la_code) || a.published.localeCompare(b.published) || a.framework.localeCompare(b.framework));
+  const inspections = [...from2025, ...kept2023].sort(
+    (a, b) => a.la_code.localeCompare(b.la_code) || a.published.localeCompare(b.published) || a.framework.localeCompare(b.framework),
+  );
   validateInspections(inspections);
   return { inspections, unmatched2023, dateConflicts };
 }
@@ -103,7 +105,10 @@ export function validateInspections(inspections: readonly Inspection[]): void {
     seen.set(k, i);
     const end = i.inspection_end ?? i.inspection_start;
     if (end !== null && i.published < end) {
-      throw new DataError({ source: i.source, column: 'published', value: i.published }, `${i.la_name} (${i.la_code}) ${i.type}: published ${i.published} before the inspection ended/started ${end}`);
+      throw new DataError(
+        { source: i.source, column: 'published', value: i.published },
+        `${i.la_name} (${i.la_code}) ${i.type}: published ${i.published} before the inspection ended/started ${end}`,
+      );
     }
   }
 }

@@ -13,7 +13,11 @@
 import type { NameResolver } from './csc-2023.ts';
 
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Spellings in ofsted-csc-2023 that differ from ofsted-outcomes-2025 after nameKey. */

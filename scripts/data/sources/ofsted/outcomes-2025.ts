@@ -72,7 +72,11 @@ export function outcomesTable(wb: Workbook, where: Where, sheet: string): Table 
   const grid = cellGrid(wb, sheet, where);
   const h = grid.slice(0, 10).findIndex((r) => r.some((c) => tidy(c) === 'Local authority area code'));
   if (h < 0) {
-    throw new DataError({ ...where, sheet }, 'no header row (a row with "Local authority area code") in the first 10 rows', 'the layout of the sheet has changed; update this module');
+    throw new DataError(
+      { ...where, sheet },
+      'no header row (a row with "Local authority area code") in the first 10 rows',
+      'the layout of the sheet has changed; update this module',
+    );
   }
   return gridTable(grid, h, { ...where, sheet });
 }

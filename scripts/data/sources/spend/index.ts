@@ -189,4 +189,3 @@ export function englandValue(result: FamilyResult, measure: SpendMeasure, year: 
     .sort((a, b) => b.releaseOrder - a.releaseOrder);
   return obs[0]?.value;
 }
-

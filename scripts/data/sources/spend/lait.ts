@@ -184,7 +184,10 @@ export function laitFromRows(rows: readonly Record<string, unknown>[], where: { 
     values.push({ measure, level: levelOf(laNumber), oldCode: String(laNumber), name, year, value, row: i + 1 });
   }
   if (values.length < minFinanceRows) {
-    throw new DataError(where, `only ${values.length} finance rows; at least ${minFinanceRows} expected (the file looks truncated or the measures were renamed)`);
+    throw new DataError(
+      where,
+      `only ${values.length} finance rows; at least ${minFinanceRows} expected (the file looks truncated or the measures were renamed)`,
+    );
   }
   const inconsistencies = checkTotals(values, where);
   return { source: where.source, values, rowsRead: rows.length, inconsistencies };

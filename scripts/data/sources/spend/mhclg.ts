@@ -32,7 +32,8 @@ import { DataError } from '../../core/errors.ts';
 export type MhclgScope = 'rs-pre-2014-15' | 'ro3-2014-15-on';
 
 export const MHCLG_SCOPE_NOTE: Record<MhclgScope, string> = {
-  'rs-pre-2014-15': "Children's social care as reported before 2014-15: excludes Sure Start, early years and services for young people (then reported under education).",
+  'rs-pre-2014-15':
+    "Children's social care as reported before 2014-15: excludes Sure Start, early years and services for young people (then reported under education).",
   'ro3-2014-15-on':
     "From 2014-15 children's social care includes Sure Start, early years and services for young people previously reported under education: not comparable with 2013-14 and earlier.",
 };
@@ -100,7 +101,11 @@ export function parseMhclgNational(bytes: Uint8Array, spec: MhclgSpec, where: { 
   const cGross = spec.gross ? colMatching(spec.gross) : undefined;
   const englandRows = table.rows.map((_, i) => i).filter((i) => table.text(i, cName).toUpperCase() === 'ENGLAND');
   if (englandRows.length !== 1) {
-    throw table.error(`expected one ENGLAND row, found ${englandRows.length}`, { column: 'Local authority' }, 'the file may be truncated or the layout changed');
+    throw table.error(
+      `expected one ENGLAND row, found ${englandRows.length}`,
+      { column: 'Local authority' },
+      'the file may be truncated or the layout changed',
+    );
   }
   const r = englandRows[0]!;
   const thousands = (v: Value): Value => (isMissing(v) ? v : Math.round(v * 1000));

@@ -24,17 +24,7 @@ import { readCsv } from '../../core/csv.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { isMissing, missing, sumValues, type Value } from '../../core/missing.ts';
 import type { Table } from '../../core/table.ts';
-import {
-  BLOCKS,
-  normaliseDescription,
-  OUT_OF_SCOPE,
-  ruleFor,
-  S251_YEARS,
-  type LineRule,
-  type S251Tag,
-  type S251Year,
-  type SpendMeasure,
-} from './blocks.ts';
+import { BLOCKS, normaliseDescription, OUT_OF_SCOPE, ruleFor, S251_YEARS, type LineRule, type S251Tag, type S251Year, type SpendMeasure } from './blocks.ts';
 
 export const S251_SOURCES: Record<S251Year, string> = {
   2009: 's251-outturn-0809',
@@ -173,15 +163,7 @@ export function parseS251(
   return { year, source: where.source, las, rowsRead: table.rows.length };
 }
 
-function aggregateLa(
-  table: Table,
-  year: S251Year,
-  oldCode: string,
-  name: string,
-  rows: number[],
-  ruleOf: (r: number) => LineRule,
-  cGross: number,
-): S251La {
+function aggregateLa(table: Table, year: S251Year, oldCode: string, name: string, rows: number[], ruleOf: (r: number) => LineRule, cGross: number): S251La {
   const parts = new Map<SpendMeasure, Value[]>();
   const tagged: Partial<Record<S251Tag, Value>> = {};
   let total: Value | undefined;

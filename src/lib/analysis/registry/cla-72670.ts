@@ -8,10 +8,16 @@ export const claim: ClaimRecord = {
   date: '2017-10-13',
   dateNote: null,
   venue: 'Statement reported by Jim Dunton',
-  words: 'Official figures showed there were currently 72,670 looked-after children, up 3.1% on the last year – the biggest annual rise of the last seven years.',
+  words:
+    'Official figures showed there were currently 72,670 looked-after children, up 3.1% on the last year – the biggest annual rise of the last seven years.',
   wordsAreQuote: false,
   source_url: null,
-  report: { publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement', headline: 'Department for Education offers £20m boost for children’s social services', author: 'Jim Dunton', date: '2017-10-13' },
+  report: {
+    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
+    headline: 'Department for Education offers £20m boost for children’s social services',
+    author: 'Jim Dunton',
+    date: '2017-10-13',
+  },
   quantities: [
     { label: 'children looked after at 31 March 2017', value: 72670, unit: 'count' },
     { label: 'rise on the year', value: 0.031, unit: 'share' },

@@ -8,10 +8,16 @@ export const claim: ClaimRecord = {
   date: '2016-01',
   dateNote: 'The report is undated; it gives Ofsted figures “as of November last year”, so the answers date from early 2016.',
   venue: 'Response to the Education Committee’s questions on children’s social work reform',
-  words: 'We know that in the last parliament child protection was prioritised in spending terms by local authorities and that there was no significant correlation between spend and effectiveness.',
+  words:
+    'We know that in the last parliament child protection was prioritised in spending terms by local authorities and that there was no significant correlation between spend and effectiveness.',
   wordsAreQuote: true,
   source_url: null,
-  report: { publication: 'Children & Young People Now', headline: 'DfE: ‘No link’ between spending on children’s social care and quality', author: null, date: null },
+  report: {
+    publication: 'Children & Young People Now',
+    headline: 'DfE: ‘No link’ between spending on children’s social care and quality',
+    author: null,
+    date: null,
+  },
   quantities: [],
   period: { from: 2011, to: 2015, description: 'the 2010–15 parliament: financial years 2010-11 to 2014-15' },
   test: { kind: 'spend-grade-association', claimedAbsent: 'any', alpha: 0.05, minN: 30, power: 0.8 },

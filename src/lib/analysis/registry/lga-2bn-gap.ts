@@ -11,12 +11,18 @@ export const claim: ClaimRecord = {
   words: 'According to the LGA, local authority children’s services face a £2bn funding gap by 2020.',
   wordsAreQuote: false,
   source_url: null,
-  report: { publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement', headline: 'Department for Education offers £20m boost for children’s social services', author: 'Jim Dunton', date: '2017-10-13' },
+  report: {
+    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
+    headline: 'Department for Education offers £20m boost for children’s social services',
+    author: 'Jim Dunton',
+    date: '2017-10-13',
+  },
   quantities: [{ label: 'funding gap by 2020', value: 2e9, unit: 'gbp' }],
   period: { from: 2018, to: 2020, description: 'a projection to 2020' },
   test: {
     kind: 'not-testable',
-    reason: 'A funding gap is a projection of what services will cost against what councils will receive; spending records show what was spent after any gap had been met from other budgets or reserves.',
+    reason:
+      'A funding gap is a projection of what services will cost against what councils will receive; spending records show what was spent after any gap had been met from other budgets or reserves.',
     context: 'spend-growth',
   },
   story: 'the-squeeze-and-the-shift',

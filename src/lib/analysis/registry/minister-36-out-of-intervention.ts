@@ -11,12 +11,18 @@ export const claim: ClaimRecord = {
   words: 'Our interventions programme is yielding real results: 36 local authorities have been lifted out of intervention since 2010.',
   wordsAreQuote: true,
   source_url: null,
-  report: { publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement', headline: 'Department for Education offers £20m boost for children’s social services', author: 'Jim Dunton', date: '2017-10-13' },
+  report: {
+    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
+    headline: 'Department for Education offers £20m boost for children’s social services',
+    author: 'Jim Dunton',
+    date: '2017-10-13',
+  },
   quantities: [{ label: 'councils lifted out of intervention since 2010', value: 36, unit: 'count' }],
   period: { from: 2010, to: 2018, description: '2010 to October 2017' },
   test: {
     kind: 'not-testable',
-    reason: 'Intervention is a decision by the Secretary of State, and no official dataset lists when each council entered or left it; Ofsted’s judgements show only when a council stopped being rated inadequate, which is related but not the same.',
+    reason:
+      'Intervention is a decision by the Secretary of State, and no official dataset lists when each council entered or left it; Ofsted’s judgements show only when a council stopped being rated inadequate, which is related but not the same.',
     context: 'ofsted-exits',
   },
   story: 'the-ratings',

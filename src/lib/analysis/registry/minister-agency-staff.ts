@@ -8,7 +8,8 @@ export const claim: ClaimRecord = {
   date: '2017-10',
   dateNote: 'The report is undated; it refers to “next month’s Budget” (the Autumn Budget of 22 November 2017).',
   venue: 'Interview with Children & Young People Now',
-  words: 'The minister highlighted particular concerns over councils spending too much on agency staff, out of area care placements and last minute foster care placements.',
+  words:
+    'The minister highlighted particular concerns over councils spending too much on agency staff, out of area care placements and last minute foster care placements.',
   wordsAreQuote: false,
   source_url: null,
   report: { publication: 'Children & Young People Now', headline: null, author: null, date: null },

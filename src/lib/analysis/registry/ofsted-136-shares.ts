@@ -8,10 +8,16 @@ export const claim: ClaimRecord = {
   date: '2017-06-26',
   dateNote: null,
   venue: 'News report on the LGA’s call for innovation funding',
-  words: 'Of the 136 children’s services departments to have received their overall judgment, 24 per cent are inadequate, 46 per cent requires improvement, 29 per cent good and one per cent outstanding.',
+  words:
+    'Of the 136 children’s services departments to have received their overall judgment, 24 per cent are inadequate, 46 per cent requires improvement, 29 per cent good and one per cent outstanding.',
   wordsAreQuote: false,
   source_url: null,
-  report: { publication: 'Children & Young People Now', headline: 'Call for all councils to receive children’s services innovation funding', author: 'Derren Hayes', date: '2017-06-26' },
+  report: {
+    publication: 'Children & Young People Now',
+    headline: 'Call for all councils to receive children’s services innovation funding',
+    author: 'Derren Hayes',
+    date: '2017-06-26',
+  },
   quantities: [
     { label: 'councils judged', value: 136, unit: 'count' },
     { label: 'inadequate', value: 0.24, unit: 'share' },

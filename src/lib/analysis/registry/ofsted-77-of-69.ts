@@ -8,10 +8,16 @@ export const claim: ClaimRecord = {
   date: '2016-01',
   dateNote: 'The report is undated; it counts inspections “as of November last year”.',
   venue: 'News report on the DfE’s answers to the Education Committee',
-  words: 'Under the watchdog’s new inspection framework, as of November last year, 77 per cent of the 69 authorities inspected had been rated “requires improvement” (52 per cent), or “inadequate” (25 per cent).',
+  words:
+    'Under the watchdog’s new inspection framework, as of November last year, 77 per cent of the 69 authorities inspected had been rated “requires improvement” (52 per cent), or “inadequate” (25 per cent).',
   wordsAreQuote: false,
   source_url: null,
-  report: { publication: 'Children & Young People Now', headline: 'DfE: ‘No link’ between spending on children’s social care and quality', author: null, date: null },
+  report: {
+    publication: 'Children & Young People Now',
+    headline: 'DfE: ‘No link’ between spending on children’s social care and quality',
+    author: null,
+    date: null,
+  },
   quantities: [
     { label: 'councils inspected', value: 69, unit: 'count' },
     { label: 'requires improvement or inadequate', value: 0.77, unit: 'share' },

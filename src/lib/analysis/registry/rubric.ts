@@ -27,13 +27,21 @@ export interface RubricEntry {
 
 export function rubric(t: ShareThresholds = DEFAULT_THRESHOLDS): RubricEntry[] {
   return [
-    { verdict: 'supported', label: VERDICT_LABELS.supported, rule: `At least ${pc(t.supportedShare)} of the reasonable ways of testing the claim (its specifications) agree with it. For a count of inspection reports: the count taken by the rule fixed in advance (reports published by the date the claim gives) matches the printed figures.` },
+    {
+      verdict: 'supported',
+      label: VERDICT_LABELS.supported,
+      rule: `At least ${pc(t.supportedShare)} of the reasonable ways of testing the claim (its specifications) agree with it. For a count of inspection reports: the count taken by the rule fixed in advance (reports published by the date the claim gives) matches the printed figures.`,
+    },
     {
       verdict: 'partly-supported',
       label: VERDICT_LABELS['partly-supported'],
       rule: `At least ${pc(t.partlyShare)} but fewer than ${pc(t.supportedShare)} of the specifications agree with it: the claim holds only for some years, measures or rules. For a count of inspection reports: the printed figures match only a count taken at some other, nearby cut-off.`,
     },
-    { verdict: 'not-supported', label: VERDICT_LABELS['not-supported'], rule: `Fewer than ${pc(t.partlyShare)} of the specifications agree with it. For a count of inspection reports: no nearby cut-off gives the printed figures.` },
+    {
+      verdict: 'not-supported',
+      label: VERDICT_LABELS['not-supported'],
+      rule: `Fewer than ${pc(t.partlyShare)} of the specifications agree with it. For a count of inspection reports: no nearby cut-off gives the printed figures.`,
+    },
     {
       verdict: 'cannot-be-tested',
       label: VERDICT_LABELS['cannot-be-tested'],

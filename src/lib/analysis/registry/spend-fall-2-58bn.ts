@@ -8,10 +8,16 @@ export const claim: ClaimRecord = {
   date: '2016-01',
   dateNote: 'The report is undated; it gives Ofsted figures “as of November last year”, so it dates from early 2016.',
   venue: 'News report on the DfE’s answers to the Education Committee',
-  words: 'Government figures show that in the last three years local authority spending on children’s social work and child protection services has dropped by 18 per cent from £2.58bn in 2011/12 to £2.12bn in 2014/15.',
+  words:
+    'Government figures show that in the last three years local authority spending on children’s social work and child protection services has dropped by 18 per cent from £2.58bn in 2011/12 to £2.12bn in 2014/15.',
   wordsAreQuote: false,
   source_url: null,
-  report: { publication: 'Children & Young People Now', headline: 'DfE: ‘No link’ between spending on children’s social care and quality', author: null, date: null },
+  report: {
+    publication: 'Children & Young People Now',
+    headline: 'DfE: ‘No link’ between spending on children’s social care and quality',
+    author: null,
+    date: null,
+  },
   quantities: [
     { label: 'spend 2011-12', value: 2.58e9, unit: 'gbp' },
     { label: 'spend 2014-15', value: 2.12e9, unit: 'gbp' },
