@@ -7,22 +7,25 @@
  * DATA_NO_CACHE=1 (ignore the parse cache).
  *
  * Exit codes: 0 success (or already up to date), 1 bad input data (the message
- * names source, file, row, column and value), 2 any other failure.
+ * names source, file, row, column and value), 2 any other failure, 3 a source
+ * file could not be had (not in the mirror or cache, or its download failed;
+ * the message names the source and the address).
  */
 import { configFromEnv } from './config.ts';
+import { httpFetchBytes, SourceUnavailableError } from './core/acquire.ts';
 import { DataError } from './core/errors.ts';
 import { runPipeline } from './run.ts';
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`download failed: ${url} answered ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-
 const config = configFromEnv();
 try {
-  await runPipeline(config, { log: (m) => console.log(m), now: () => performance.now(), fetchBytes });
+  await runPipeline(config, { log: (m) => console.log(m), now: () => performance.now(), fetchBytes: (url) => httpFetchBytes(url) });
 } catch (e) {
+  if (e instanceof SourceUnavailableError) {
+    console.error(
+      `\n✗ The data pipeline stopped: a source file could not be had (the data were not read).\n  ${e.message}\n\nNothing was written; the previous outputs in ${config.outputDir} are unchanged.`,
+    );
+    process.exit(3);
+  }
   if (e instanceof DataError) {
     console.error(
       `\n✗ The data pipeline stopped: bad input.\n  ${e.message}\n\nNothing was written; the previous outputs in ${config.outputDir} are unchanged.`,

@@ -25,6 +25,8 @@ export interface PipelineConfig {
   update: boolean;
   /** Allow downloads from official URLs (DATA_DOWNLOAD=1); off by default, machines here have no internet. */
   download: boolean;
+  /** DATA_DOWNLOAD_BASE: fetch every downloadUrl https://host/path from <base>/host/path (a local copy of the publishers' files). */
+  downloadBase?: string;
   /** Skip the parse cache (DATA_NO_CACHE=1), e.g. for cold-cache benchmarks. */
   noCache: boolean;
   /**
@@ -48,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
     ...(env.DATA_PREVIOUS_DIR ? { previousDir: resolve(root, env.DATA_PREVIOUS_DIR) } : {}),
     update: flag(env.DATA_UPDATE),
     download: flag(env.DATA_DOWNLOAD),
+    ...(env.DATA_DOWNLOAD_BASE ? { downloadBase: env.DATA_DOWNLOAD_BASE } : {}),
     noCache: flag(env.DATA_NO_CACHE),
     strictCoverage: env.DATA_STRICT_COVERAGE !== '0' && env.DATA_STRICT_COVERAGE !== 'false',
   };

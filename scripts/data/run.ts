@@ -70,6 +70,7 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
       cacheDir: config.cacheDir,
       update: config.update,
       ...(config.download && deps.fetchBytes ? { fetchBytes: deps.fetchBytes } : {}),
+      ...(config.downloadBase ? { downloadBase: config.downloadBase } : {}),
       log: deps.log,
     }),
   );
@@ -187,10 +188,12 @@ async function recordNewChecksums(path: string, manifest: Manifest, files: Sourc
   let changed = 0;
   raw.sources = raw.sources.map((s) => {
     const f = files.get(String(s.id));
-    if (!f || !f.changed) return s;
+    if (!f || (!f.changed && !f.download?.changed)) return s;
     changed++;
     log(`  recording new checksum for ${f.entry.id}: ${f.sha256.slice(0, 16)}… (${f.bytes.length} bytes)`);
-    return { ...s, sha256: f.sha256, bytes: f.bytes.length };
+    // A converted source also pins the file it was converted from (core/acquire.ts).
+    const download = f.download ? { downloadSha256: f.download.sha256, downloadBytes: f.download.bytes } : {};
+    return { ...s, sha256: f.sha256, bytes: f.bytes.length, ...download };
   });
   if (changed === 0) return;
   await writeFile(path, `${JSON.stringify(raw, null, 2)}\n`);

@@ -5,6 +5,14 @@
  *   1. the raw mirror folder (DATA_RAW_DIR, default ../shared/data/raw);
  *   2. the cache, if it already holds the pinned bytes;
  *   3. the official download URL, when a fetch function is available (a machine with internet).
+ *      An entry with a `convert` block names a file the publisher does not publish as such
+ *      (e.g. one GeoPackage layer as GeoJSON): the download is pinned by `downloadSha256`,
+ *      converted (core/convert/), and the result checked against `sha256` like any file.
+ *      DATA_DOWNLOAD_BASE sends every download to another host (a local copy, in tests):
+ *      https://host/path → <base>/host/path.
+ *
+ * A file that cannot be had (not in the mirror or cache, or a failed download) is a
+ * SourceUnavailableError: it names the source and the address, and is not bad input.
  *
  * Checksums are pinned. A file whose sha256 differs from the manifest stops the
  * pipeline, unless update mode (DATA_UPDATE=1) is on: then the new file is
@@ -14,8 +22,21 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ConversionError, convertGpkgLayer } from './convert/gpkg.ts';
 import { DataError } from './errors.ts';
 import type { Manifest, SourceEntry } from './manifest.ts';
+
+/**
+ * A source file that could not be obtained: it is not in the mirror or the cache
+ * and could not be (or was not allowed to be) downloaded. The data were not read,
+ * so this is never "bad input"; the CLI says so and exits with its own code.
+ */
+export class SourceUnavailableError extends DataError {
+  constructor(location: DataError['location'], problem: string, hint?: string) {
+    super(location, problem, hint);
+    this.name = 'SourceUnavailableError';
+  }
+}
 
 export interface AcquiredFile {
   entry: SourceEntry;
@@ -24,6 +45,8 @@ export interface AcquiredFile {
   /** True when the bytes differ from the pinned checksum (only possible in update mode). */
   changed: boolean;
   from: 'mirror' | 'cache' | 'download';
+  /** For a converted download: the downloaded file's checksum and size (update mode pins them as downloadSha256/downloadBytes). */
+  download?: { sha256: string; bytes: number; changed: boolean };
 }
 
 export type SourceFiles = ReadonlyMap<string, AcquiredFile>;
@@ -37,6 +60,35 @@ export interface AcquireOptions {
   log?: (message: string) => void;
   /** Only acquire these source ids (all when absent). */
   only?: ReadonlySet<string>;
+  /** DATA_DOWNLOAD_BASE: fetch https://host/path from <base>/host/path instead (a local copy of the publishers' files). */
+  downloadBase?: string;
+}
+
+/** Where a download is fetched from: the entry's address, or its copy under DATA_DOWNLOAD_BASE. */
+export function downloadAddress(url: string, base?: string): string {
+  if (!base) return url;
+  const u = new URL(url);
+  return `${base.replace(/\/+$/, '')}/${u.host}${u.pathname}${u.search}`;
+}
+
+/**
+ * The fetch used by `npm run data` with DATA_DOWNLOAD=1: the body of a 2xx answer, else an
+ * error that says what happened (HTTP status, or the network error's code such as ECONNREFUSED).
+ */
+export async function httpFetchBytes(url: string, timeoutMs = 300_000): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (e as Error).message;
+    throw new Error(`no answer from the server (${why})`);
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(`the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  }
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -71,26 +123,20 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
       from = 'cache';
     }
   }
+  let download: AcquiredFile['download'];
   if (!bytes && opts.fetchBytes && entry.downloadUrl) {
-    opts.log?.(`downloading ${entry.id} from ${entry.downloadUrl}`);
-    try {
-      bytes = await opts.fetchBytes(entry.downloadUrl);
-    } catch (e) {
-      throw new DataError(
-        { source: entry.id, file: entry.path },
-        `the file could not be downloaded from ${entry.downloadUrl}: ${(e as Error).message}`,
-        "check the downloadUrl of this entry in data/sources.json against the publisher's page (landingUrl); the file itself was not read, so this is not a problem in the data",
-      );
-    }
+    const got = await downloadOne(entry, opts.fetchBytes, opts);
+    bytes = got.bytes;
+    download = got.download;
     from = 'download';
   }
   if (!bytes) {
-    throw new DataError(
+    throw new SourceUnavailableError(
       { source: entry.id, file: entry.path },
       `the file is not in the raw mirror (${opts.rawDir}) nor in the cache`,
       entry.downloadUrl
-        ? `set DATA_RAW_DIR to a folder holding it, or run on a machine with internet to download ${entry.downloadUrl}`
-        : 'set DATA_RAW_DIR to a folder holding it',
+        ? `set DATA_RAW_DIR to a folder holding it, or run with DATA_DOWNLOAD=1 on a machine with internet to download ${entry.downloadUrl}`
+        : 'set DATA_RAW_DIR to a folder holding it, and give the entry a downloadUrl in data/sources.json',
     );
   }
   if (looksLikeWebPage(bytes, entry.path)) {
@@ -122,14 +168,17 @@ export async function acquireOne(entry: SourceEntry, opts: AcquireOptions): Prom
     const cached = await tryRead(cachePath);
     if (!cached || sha256(cached) !== hash) await writeAtomic(cachePath, bytes);
   }
-  return { entry, bytes, sha256: hash, changed, from };
+  return { entry, bytes, sha256: hash, changed, from, ...(download ? { download } : {}) };
 }
 
 export async function acquireAll(manifest: Manifest, opts: AcquireOptions): Promise<Map<string, AcquiredFile>> {
   const out = new Map<string, AcquiredFile>();
   const entries = manifest.sources.filter((s) => !opts.only || opts.only.has(s.id));
+  // Several entries may be layers of one download (a GeoPackage): fetch each address once per run.
+  const fetchBytes = opts.fetchBytes && onceEach(opts.fetchBytes);
+  const one = { ...opts, ...(fetchBytes ? { fetchBytes } : {}) };
   // allSettled: a failing file must not leave other copies still being written into the cache.
-  const settled = await Promise.allSettled(entries.map((e) => acquireOne(e, opts)));
+  const settled = await Promise.allSettled(entries.map((e) => acquireOne(e, one)));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   for (const r of settled) if (r.status === 'fulfilled') out.set(r.value.entry.id, r.value);
@@ -154,4 +203,71 @@ export function fileOf(files: SourceFiles, id: string): AcquiredFile {
   const f = files.get(id);
   if (!f) throw new Error(`source "${id}" is not in data/sources.json (or was not acquired); add it to the manifest`);
   return f;
+}
+
+function onceEach(fetchBytes: (url: string) => Promise<Uint8Array>): (url: string) => Promise<Uint8Array> {
+  const seen = new Map<string, Promise<Uint8Array>>();
+  return (url) => {
+    let p = seen.get(url);
+    if (!p) {
+      p = fetchBytes(url);
+      seen.set(url, p);
+    }
+    return p;
+  };
+}
+
+/**
+ * Fetch an entry's downloadUrl; for a converted entry, check the download against
+ * `downloadSha256` and convert it. Returns the bytes the pipeline reads.
+ */
+async function downloadOne(
+  entry: SourceEntry,
+  fetchBytes: (url: string) => Promise<Uint8Array>,
+  opts: Pick<AcquireOptions, 'downloadBase' | 'log' | 'update'>,
+): Promise<{ bytes: Uint8Array; download?: AcquiredFile['download'] }> {
+  const url = entry.downloadUrl!;
+  const address = downloadAddress(url, opts.downloadBase);
+  opts.log?.(`downloading ${entry.id} from ${address}${entry.convert ? ` (${entry.convert.from}, layer "${entry.convert.layer}")` : ''}`);
+  let fetched: Uint8Array;
+  try {
+    fetched = await fetchBytes(address);
+  } catch (e) {
+    throw new SourceUnavailableError(
+      { source: entry.id, file: entry.path },
+      `the file could not be downloaded from ${address}: ${(e as Error).message}`,
+      `check the downloadUrl of this entry in data/sources.json against the publisher's page (${entry.landingUrl}); if the address is right the site may be down: try again later, or set DATA_RAW_DIR to a folder holding the file. The file itself was not read, so this is not a problem in the data`,
+    );
+  }
+  if (!entry.convert) return { bytes: fetched };
+  if (looksLikeWebPage(fetched, url)) {
+    throw new DataError(
+      { source: entry.id, file: entry.path },
+      `the download returned a web page, not data (${address})`,
+      "the publisher's address probably now points at a landing or error page: find the file on the landing page and update downloadUrl in data/sources.json",
+    );
+  }
+  const hash = sha256(fetched);
+  const pinned = entry.downloadSha256 ?? '';
+  const changed = hash !== pinned;
+  if (changed && !opts.update) {
+    throw new DataError(
+      { source: entry.id, file: url },
+      pinned === ''
+        ? 'the downloaded file has no pinned checksum yet (downloadSha256 is empty)'
+        : `checksum mismatch of the download: the manifest pins downloadSha256 ${pinned.slice(0, 16)}… but ${address} gave ${hash.slice(0, 16)}… (${fetched.length} bytes, manifest says ${entry.downloadBytes ?? 'nothing'})`,
+      'if the publisher released a new version, run with DATA_UPDATE=1 to validate it and record the new checksums; otherwise check the downloadUrl',
+    );
+  }
+  try {
+    const bytes = await convertGpkgLayer(fetched, entry.convert);
+    return { bytes, download: { sha256: hash, bytes: fetched.length, changed } };
+  } catch (e) {
+    if (!(e instanceof ConversionError)) throw e;
+    throw new DataError(
+      { source: entry.id, file: url, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}) },
+      `the download could not be converted (${entry.convert.from}, layer "${entry.convert.layer}"): ${e.message}`,
+      "check the layer name in the entry's convert block against the file, or whether the downloadUrl still points at the GeoPackage",
+    );
+  }
 }

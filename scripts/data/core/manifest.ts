@@ -8,6 +8,34 @@ import { z } from 'zod';
 export const FAMILIES = ['cla', 'cin', 'spend', 'ofsted', 'population', 'workforce', 'deprivation', 'deflators', 'geography', 'geo'] as const;
 export type Family = (typeof FAMILIES)[number];
 
+/**
+ * Download and conversion (core/acquire.ts, core/convert/). Kept apart from the
+ * release fields above: these say only how a fresh machine turns `downloadUrl`
+ * into the file at `path`.
+ *
+ * - `convert`: the published file is not the file the pipeline reads; it is
+ *   converted on download. `{ "from": "gpkg", "layer": …, "precision": 4 }`
+ *   takes one layer of a GeoPackage to a GeoJSON FeatureCollection, attributes
+ *   unchanged, coordinates rounded to `precision` places (`metadata`: a note
+ *   written into the collection).
+ * - `downloadSha256` / `downloadBytes`: the pin of the downloaded file itself
+ *   when it is converted (`sha256` and `bytes` then pin the converted file, the
+ *   one in the raw mirror). Left empty in a new entry; update mode fills them.
+ */
+export const ConvertSchema = z.object({
+  from: z.literal('gpkg'),
+  layer: z.string().min(1),
+  precision: z.number().int().min(0).max(15),
+  metadata: z.string().optional(),
+});
+export type Convert = z.infer<typeof ConvertSchema>;
+
+const DownloadFields = {
+  convert: ConvertSchema.optional(),
+  downloadSha256: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]).optional(),
+  downloadBytes: z.number().int().nonnegative().optional(),
+};
+
 export const SourceEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
   family: z.enum(FAMILIES),
@@ -61,6 +89,7 @@ export const SourceEntrySchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
     .optional(),
+  ...DownloadFields,
 });
 export type SourceEntry = z.infer<typeof SourceEntrySchema>;
 
@@ -69,6 +98,9 @@ export const ManifestSchema = z.object({ note: z.string().optional(), sources: z
   m.sources.forEach((s, i) => {
     if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id ${s.id}` });
     seen.add(s.id);
+    if (s.convert && !s.downloadUrl) {
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'convert'], message: `${s.id} declares a conversion but has no downloadUrl to convert from` });
+    }
   });
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -2,9 +2,10 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireAll, acquireOne, fileOf, sha256 } from '../../../scripts/data/core/acquire.ts';
+import { acquireAll, acquireOne, downloadAddress, fileOf, httpFetchBytes, SourceUnavailableError, sha256 } from '../../../scripts/data/core/acquire.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
 import type { SourceEntry } from '../../../scripts/data/core/manifest.ts';
+import { refusedUrl, serveFiles } from './file-server.ts';
 
 let dir: string;
 let rawDir: string;
@@ -69,7 +70,8 @@ describe('acquire', () => {
 
   it('a missing file names the source and file and says how to get it', async () => {
     const err = await acquireOne(entry(), { rawDir, cacheDir, update: false }).catch((e) => e);
-    expect(err).toBeInstanceOf(DataError);
+    // Not bad input: the data were never read.
+    expect(err).toBeInstanceOf(SourceUnavailableError);
     expect(err.message).toContain('source test-src, file dfe/test/file.csv: the file is not in the raw mirror');
     expect(err.message).toContain('https://example.org/file.csv');
   });
@@ -121,7 +123,7 @@ describe('downloads (DATA_DOWNLOAD=1) and new entries', () => {
       ...opts(),
       fetchBytes: async () => Promise.reject(new Error('https://example.org/file.csv answered 404 Not Found')),
     }).catch((e: Error) => e);
-    expect(err).toBeInstanceOf(DataError);
+    expect(err).toBeInstanceOf(SourceUnavailableError);
     expect((err as Error).message).toContain(
       'source test-src, file dfe/test/file.csv: the file could not be downloaded from https://example.org/file.csv: https://example.org/file.csv answered 404 Not Found',
     );
@@ -152,5 +154,134 @@ describe('downloads (DATA_DOWNLOAD=1) and new entries', () => {
     const manifest = { sources: [entry(), entry({ id: 'missing-src', path: 'dfe/test/none.csv', downloadUrl: undefined })] };
     await expect(acquireAll(manifest, opts())).rejects.toThrow('source missing-src');
     expect(new Uint8Array(await readFile(join(cacheDir, 'raw', 'dfe/test/file.csv')))).toEqual(bytes);
+  });
+});
+
+describe('downloads from a local server (127.0.0.1)', () => {
+  const opts = () => ({ rawDir, cacheDir, update: false, fetchBytes: (u: string) => httpFetchBytes(u, 10_000) });
+
+  it('DATA_DOWNLOAD_BASE sends https://host/path to <base>/host/path', () => {
+    expect(downloadAddress('https://raw.githubusercontent.com/a/b/c.csv?x=1', 'http://127.0.0.1:9/')).toBe(
+      'http://127.0.0.1:9/raw.githubusercontent.com/a/b/c.csv?x=1',
+    );
+    expect(downloadAddress('https://example.org/f.csv')).toBe('https://example.org/f.csv');
+  });
+
+  it('fetches the file through the base, verifies and caches it', async () => {
+    const server = await serveFiles((p) => (p === '/example.org/file.csv' ? bytes : undefined));
+    try {
+      const f = await acquireOne(entry(), { ...opts(), downloadBase: server.url });
+      expect(f).toMatchObject({ from: 'download', changed: false });
+      expect(server.requests).toEqual(['/example.org/file.csv']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an HTTP 404 names the source, the address and what to do, and is not bad input', async () => {
+    const server = await serveFiles(() => undefined);
+    try {
+      const err = await acquireOne(entry(), { ...opts(), downloadBase: server.url }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SourceUnavailableError);
+      expect((err as Error).message).toContain(
+        `source test-src, file dfe/test/file.csv: the file could not be downloaded from ${server.url}/example.org/file.csv: the server answered HTTP 404 Not Found`,
+      );
+      expect((err as Error).message).toContain('check the downloadUrl of this entry in data/sources.json');
+      expect((err as Error).message).toContain('https://example.org/');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a refused connection names the source, the address and the network error', async () => {
+    const base = await refusedUrl();
+    const err = await acquireOne(entry(), { ...opts(), downloadBase: base }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourceUnavailableError);
+    expect((err as Error).message).toContain(
+      `source test-src, file dfe/test/file.csv: the file could not be downloaded from ${base}/example.org/file.csv: no answer from the server (ECONNREFUSED)`,
+    );
+  });
+});
+
+describe('converted sources: a GeoPackage layer downloaded and converted to GeoJSON', () => {
+  const FIX = join(import.meta.dirname, '../../fixtures/gpkg');
+  let gpkg: Uint8Array;
+  let geojson: Uint8Array;
+  beforeEach(async () => {
+    gpkg = new Uint8Array(await readFile(join(FIX, 'tiny.gpkg')));
+    geojson = new Uint8Array(await readFile(join(FIX, 'expected.1-Group-labels.geojson')));
+  });
+  const hex = (o: Partial<SourceEntry> = {}): SourceEntry =>
+    entry({
+      id: 'geo-test-labels',
+      family: 'geo',
+      path: 'geo/test.Group-labels.geojson',
+      downloadUrl: 'https://example.org/maps/tiny.gpkg',
+      convert: { from: 'gpkg', layer: '1 Group labels', precision: 4, metadata: 'A test note written into the collection.' },
+      sha256: sha256(geojson),
+      bytes: geojson.length,
+      downloadSha256: sha256(gpkg),
+      downloadBytes: gpkg.length,
+      ...o,
+    });
+
+  it('downloads the GeoPackage once for several layers, checks its pin, converts each layer and checks the result against sha256', async () => {
+    const server = await serveFiles((p) => (p === '/example.org/maps/tiny.gpkg' ? gpkg : undefined));
+    try {
+      const utla = new Uint8Array(await readFile(join(FIX, 'expected.7-UTLA-2023.geojson')));
+      const manifest = {
+        sources: [
+          hex(),
+          hex({
+            id: 'geo-test-utla',
+            path: 'geo/test.UTLA.geojson',
+            convert: { ...hex().convert!, layer: 'Test cartogram — 7 UTLA-2023' },
+            sha256: sha256(utla),
+          }),
+        ],
+      };
+      const files = await acquireAll(manifest, { rawDir, cacheDir, update: false, fetchBytes: (u) => httpFetchBytes(u, 10_000), downloadBase: server.url });
+      expect(server.requests).toEqual(['/example.org/maps/tiny.gpkg']);
+      expect(files.get('geo-test-labels')).toMatchObject({
+        from: 'download',
+        changed: false,
+        download: { sha256: sha256(gpkg), bytes: gpkg.length, changed: false },
+      });
+      expect(files.get('geo-test-labels')!.bytes).toEqual(geojson);
+      expect(files.get('geo-test-utla')!.bytes).toEqual(utla);
+      // the converted file is what the cache keeps: the next run needs no download
+      expect(new Uint8Array(await readFile(join(cacheDir, 'raw', 'geo/test.Group-labels.geojson')))).toEqual(geojson);
+      await expect(acquireOne(hex(), { rawDir, cacheDir, update: false })).resolves.toMatchObject({ from: 'cache' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a GeoPackage that differs from downloadSha256 is refused before conversion, unless in update mode', async () => {
+    const fetchBytes = async () => gpkg;
+    const other = hex({ downloadSha256: '0'.repeat(64) });
+    await expect(acquireOne(other, { ...{ rawDir, cacheDir, update: false }, fetchBytes })).rejects.toThrow(
+      `source geo-test-labels, file https://example.org/maps/tiny.gpkg: checksum mismatch of the download: the manifest pins downloadSha256 0000000000000000… but https://example.org/maps/tiny.gpkg gave ${sha256(gpkg).slice(0, 16)}…`,
+    );
+    await expect(acquireOne(other, { rawDir, cacheDir, update: true, fetchBytes })).resolves.toMatchObject({ changed: false, download: { changed: true } });
+  });
+
+  it('a layer the GeoPackage lacks is an error naming the source, the layer and the layers there are', async () => {
+    const err = await acquireOne(hex({ convert: { ...hex().convert!, layer: '1 Group labels 2024' } }), {
+      rawDir,
+      cacheDir,
+      update: false,
+      fetchBytes: async () => gpkg,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as Error).message).toContain(
+      'source geo-test-labels, file https://example.org/maps/tiny.gpkg: the download could not be converted (gpkg, layer "1 Group labels 2024"): the GeoPackage has no feature layer "1 Group labels 2024"; its layers are: "Test cartogram — 7 UTLA-2023", "1 Group labels", "3 Mixed"',
+    );
+  });
+
+  it('the mirror copy (the converted file) is used as it is, without downloading', async () => {
+    await putRaw(geojson, 'geo/test.Group-labels.geojson');
+    const f = await acquireOne(hex(), { rawDir, cacheDir, update: false, fetchBytes: async () => Promise.reject(new Error('no network')) });
+    expect(f.from).toBe('mirror');
   });
 });

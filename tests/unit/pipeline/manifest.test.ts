@@ -1,0 +1,42 @@
+/** The real manifest (data/sources.json): every entry can be fetched by a fresh machine. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManifestSchema, loadManifest } from '../../../scripts/data/core/manifest.ts';
+
+const MANIFEST = join(import.meta.dirname, '../../../data/sources.json');
+
+describe('data/sources.json', () => {
+  it('every entry has a downloadUrl (DATA_DOWNLOAD=1 works from an empty cache)', async () => {
+    const m = await loadManifest(MANIFEST);
+    expect(m.sources.filter((s) => !s.downloadUrl).map((s) => s.id)).toEqual([]);
+  });
+
+  it('every converted entry pins its download and names a layer', async () => {
+    const m = await loadManifest(MANIFEST);
+    const converted = m.sources.filter((s) => s.convert);
+    expect(converted.length).toBeGreaterThan(0);
+    for (const s of converted) {
+      expect(s.downloadSha256, s.id).toMatch(/^[0-9a-f]{64}$/);
+      expect(s.downloadBytes, s.id).toBeGreaterThan(0);
+      expect(s.convert!.layer.length, s.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('a conversion without a downloadUrl is refused by the schema, naming the entry', () => {
+    const entry = {
+      id: 'geo-x',
+      family: 'geo',
+      title: 'A map layer',
+      publisher: 'Someone',
+      landingUrl: 'https://example.org/',
+      licence: 'OGL-3.0',
+      release: '2023',
+      path: 'geo/x.geojson',
+      sha256: '',
+      convert: { from: 'gpkg', layer: 'x', precision: 4 },
+    };
+    const r = ManifestSchema.safeParse({ sources: [entry] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.message)).toContain('geo-x declares a conversion but has no downloadUrl to convert from');
+  });
+});
