@@ -46,7 +46,8 @@ export class ConversionError extends Error {
 
 type SqliteModule = typeof import('node:sqlite');
 let sqlite: SqliteModule | undefined;
-async function loadSqlite(): Promise<SqliteModule> {
+/** node:sqlite, without its one-off "experimental" warning. */
+export async function loadSqlite(): Promise<SqliteModule> {
   if (!sqlite) {
     // node:sqlite warns once that it is experimental; that warning is not news to a reader of the log.
     const emit = process.emitWarning;
