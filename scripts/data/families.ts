@@ -185,10 +185,10 @@ export async function loadFamilies(
     for (const [id, n] of Object.entries(fr.rowsRead)) if (n > 0 || rowsRead[id] === undefined) rowsRead[id] = n;
   }
   // Map files are JSON, not tables: count their areas.
-  rowsRead['geo-topojson'] = geo.utla.features.length;
-  rowsRead['geo-hocl-utla-2023'] = geo.hoclUtla.features.length;
-  rowsRead['geo-hocl-group-2023'] = geo.hoclGroups.features.length;
-  rowsRead['geo-hex-odi-utla'] = Object.keys(geo.odiHex.hexes).length;
+  rowsRead[geo.sourceIds.utla] = geo.utla.features.length;
+  rowsRead[geo.sourceIds.hoclUtla] = geo.hoclUtla.features.length;
+  rowsRead[geo.sourceIds.hoclGroups] = geo.hoclGroups.features.length;
+  rowsRead[geo.sourceIds.odiHex] = Object.keys(geo.odiHex.hexes).length;
   const { rowsRead: _ofstedRows, ...ofsted } = r.ofsted; // both Ofsted files are counted by their tables
   checkObservationRanges(observations, (id) => files.get(id)?.entry.path);
   return {

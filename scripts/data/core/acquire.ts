@@ -24,7 +24,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConversionError, convertGpkgLayer } from './convert/gpkg.ts';
 import { DataError } from './errors.ts';
-import type { Manifest, SourceEntry } from './manifest.ts';
+import { type Family, type Manifest, releaseKey, type SourceEntry } from './manifest.ts';
 
 /**
  * A source file that could not be obtained: it is not in the mirror or the cache
@@ -196,6 +196,38 @@ export function looksLikeWebPage(bytes: Uint8Array, path: string): boolean {
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   const head = new TextDecoder('latin1').decode(bytes.subarray(i, i + 512)).toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html')) || /^<head[\s>]/.test(head);
+}
+
+/**
+ * The newest release of a family and role (manifest `role`, ordered by `releaseKey`):
+ * how a reader picks its file, so a new release is one more manifest entry. Two
+ * entries of one role and release are an error, as is a role with none.
+ */
+export function newestFile(files: SourceFiles, family: Family, role: string): AcquiredFile {
+  const candidates = [...files.values()].filter((f) => f.entry.family === family && f.entry.role === role);
+  if (candidates.length === 0) {
+    throw new Error(`no source of family "${family}" with role "${role}" in data/sources.json (or none was acquired); add an entry with "role": "${role}"`);
+  }
+  const keyed = candidates.map((f) => {
+    const key = releaseKey(f.entry);
+    if (!key)
+      throw new DataError(
+        { source: f.entry.id, value: f.entry.release },
+        'the release names no date or year, so it cannot be ordered against the others of its role',
+        'give the entry a published date (YYYY-MM or YYYY-MM-DD)',
+      );
+    return { f, key };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  const [first, second] = keyed;
+  if (second && second.key === first!.key) {
+    throw new DataError(
+      { source: first!.f.entry.id, value: first!.f.entry.release },
+      `${first!.f.entry.id} and ${second.f.entry.id} are both the newest release of role "${role}" (${first!.key})`,
+      'give the newer one a later published date, or a different role',
+    );
+  }
+  return first!.f;
 }
 
 /** The one file of a source id; a clear error if the manifest lacks it. */

@@ -36,6 +36,42 @@ const DownloadFields = {
   downloadBytes: z.number().int().nonnegative().optional(),
 };
 
+/**
+ * Selection (kept apart from the release and download fields): `role` says what a
+ * file is for within its family — "hex-utla", "cy-index", … A reader that uses one
+ * file of a kind asks for the newest release of its family and role
+ * (core/acquire.ts `newestFile`), so a new release is one more entry with the same
+ * family and role, and no id is written in code.
+ */
+const SelectionFields = {
+  role: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'roles are lower-case words joined by hyphens')
+    .optional(),
+};
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A sortable key (YYYY-MM-DD, with 00 for an unknown month or day) for how recent a
+ * release is: its `published` date where the entry gives one, else the date its
+ * `release` names ("2025-06", "December 2025", "2023", "31 March 2025"). Undefined
+ * when neither says.
+ */
+export function releaseKey(entry: Pick<SourceEntry, 'release' | 'published'>): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const from = (text: string): string | undefined => {
+    const iso = /\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/.exec(text);
+    if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) return `${iso[1]}-${iso[2]}-${iso[3] ?? '00'}`;
+    const named = /\b(?:(\d{1,2}) )?([A-Za-z]+) (\d{4})\b/.exec(text);
+    const month = named ? MONTHS.indexOf(named[2]!.toLowerCase()) : -1;
+    if (named && month >= 0) return `${named[3]}-${pad(month + 1)}-${named[1] ? pad(Number(named[1])) : '00'}`;
+    const year = /\b(\d{4})\b/.exec(text);
+    return year ? `${year[1]}-00-00` : undefined;
+  };
+  return (entry.published && from(entry.published)) || from(entry.release);
+}
+
 export const SourceEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
   family: z.enum(FAMILIES),
@@ -90,6 +126,7 @@ export const SourceEntrySchema = z.object({
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
     .optional(),
   ...DownloadFields,
+  ...SelectionFields,
 });
 export type SourceEntry = z.infer<typeof SourceEntrySchema>;
 

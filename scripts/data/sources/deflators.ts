@@ -2,11 +2,11 @@
  * GDP deflators for financial years 2008-09 .. 2024-25, to express spending in
  * real terms.
  *
- * SOURCES
- *  - deflators-hmt-2020-03: HM Treasury, GDP deflators at market prices, March
+ * SOURCES (manifest family "deflators"; the newest release of each role, DEFLATOR_ROLES)
+ *  - role fy-index, now deflators-hmt-2020-03: HM Treasury, GDP deflators at market prices, March
  *    2020 (Budget). Financial-year index (2018-19 = 100) from ONS outturn up to
  *    2018-19; later rows show "-" (only OBR pre-COVID forecast growth).
- *  - deflators-hmt-2025-12-cy: calendar years 1990–2024 (2024 = 100) from the HMT
+ *  - role cy-index, now deflators-hmt-2025-12-cy: calendar years 1990–2024 (2024 = 100) from the HMT
  *    December 2025 QNA release, a third-party extraction (R package greenbook).
  *
  * METHOD (chain-linked splice)
@@ -25,7 +25,7 @@
  *
  * Year = year ending 31 March (2023-24 → 2024), as everywhere in the pipeline.
  */
-import { fileOf, type SourceFiles } from '../core/acquire.ts';
+import { newestFile, type SourceFiles } from '../core/acquire.ts';
 import { readCsv } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
 import { isMissing, missing, type Missing } from '../core/missing.ts';
@@ -128,12 +128,19 @@ export function approxFy(cy: ReadonlyMap<number, number>, year: number): number 
   return a === undefined || b === undefined ? undefined : 0.75 * a + 0.25 * b;
 }
 
+/** Which manifest entries the two series came from (for error messages and the method note). */
+export interface DeflatorSources {
+  fy: string;
+  cy: string;
+  cyRelease?: string;
+}
+
 export function buildDeflators(
   hmt: ReadonlyMap<number, number>,
   cy: ReadonlyMap<number, number>,
-  cySource = 'deflators-hmt-2025-12-cy',
-  cyRelease?: string,
+  sources: DeflatorSources = { fy: 'the financial-year index', cy: 'the calendar-year series' },
 ): Deflators {
+  const { cy: cySource, cyRelease } = sources;
   const { last: DEFLATOR_LAST_YEAR, base: DEFLATOR_BASE_YEAR } = deflatorYears(cy);
   const raw = new Map<number, { v: number; approximate: boolean; method: DeflatorYear['method'] }>();
   let lastExact = -1;
@@ -141,13 +148,13 @@ export function buildDeflators(
     const h = hmt.get(y);
     if (h !== undefined) {
       if (lastExact !== y - 1 && lastExact !== -1) {
-        throw new DataError({ source: 'deflators-hmt-2020-03' }, `the HMT financial-year series has a gap before ${financialYearLabel(y)}`);
+        throw new DataError({ source: sources.fy }, `the HMT financial-year series has a gap before ${financialYearLabel(y)}`);
       }
       raw.set(y, { v: h, approximate: false, method: 'hmt-fy' });
       lastExact = y;
     }
   }
-  if (lastExact < 0) throw new DataError({ source: 'deflators-hmt-2020-03' }, `no HMT financial-year index for ${financialYearLabel(DEFLATOR_FIRST_YEAR)} on`);
+  if (lastExact < 0) throw new DataError({ source: sources.fy }, `no HMT financial-year index for ${financialYearLabel(DEFLATOR_FIRST_YEAR)} on`);
   for (let y = lastExact + 1; y <= DEFLATOR_LAST_YEAR; y++) {
     const prev = raw.get(y - 1);
     const a0 = approxFy(cy, y - 1);
@@ -186,19 +193,16 @@ export function buildDeflators(
   };
 }
 
+/** Manifest roles (family "deflators"): the HMT financial-year index and the calendar-year series; each the newest release of its role. */
+export const DEFLATOR_ROLES = { fy: 'fy-index', cy: 'cy-index' } as const;
+
 export function loadDeflators(files: SourceFiles): Deflators {
-  const h = fileOf(files, 'deflators-hmt-2020-03');
-  // The calendar-year series: the newest vintage in the manifest (ids deflators-…-cy, newest release last by id).
-  const cyIds = [...files.values()]
-    .filter((f) => f.entry.family === 'deflators' && /-cy$/.test(f.entry.id))
-    .map((f) => f.entry.id)
-    .sort();
-  const c = fileOf(files, cyIds.at(-1) ?? 'deflators-hmt-2025-12-cy');
+  const h = newestFile(files, 'deflators', DEFLATOR_ROLES.fy);
+  const c = newestFile(files, 'deflators', DEFLATOR_ROLES.cy);
   return buildDeflators(
     parseHmtFy(h.bytes, { source: h.entry.id, file: h.entry.path }),
     parseCalendarYears(c.bytes, { source: c.entry.id, file: c.entry.path }),
-    c.entry.id,
-    c.entry.release,
+    { fy: h.entry.id, cy: c.entry.id, cyRelease: c.entry.release },
   );
 }
 

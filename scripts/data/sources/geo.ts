@@ -1,7 +1,9 @@
 /**
  * Map data for the site, pure (no file writing: the lead writes outputs).
  *
- * utla  — ONS UK TopoJSON (geo-topojson), object `utla`: super-generalised
+ * Each layer is read from the newest manifest entry of its role (GEO_ROLES).
+ *
+ * utla  — ONS UK TopoJSON (role boundaries-utla), object `utla`: super-generalised
  *         2016-based boundaries merged up to each year's upper-tier councils.
  *         Each geometry has areacd/areanm and, if created or ended in
  *         2014–2025, inclusive CALENDAR-year `start`/`end` (a change on
@@ -12,13 +14,13 @@
  *         the topology, so neighbours still meet without gaps or overlaps),
  *         convert to GeoJSON with topojson-client and round to 3 decimal places
  *         (about 100 m). WGS84 lon/lat.
- * hoclUtla / hoclGroups — House of Commons Library hex cartogram, 2023
- *         (geo-hocl-utla-2023, geo-hocl-group-2023): one MultiPolygon of hexes
+ * hoclUtla / hoclGroups — House of Commons Library hex cartogram, newest layer
+ *         (roles hex-utla, hex-groups; now the 2023 version): one MultiPolygon of hexes
  *         per council (153 English), and group (county) outlines. ABSTRACT
  *         PLANAR units, not lon/lat: render with
  *         d3.geoIdentity().reflectY(true).fitSize(...). Rounded to 2 dp (a hex
  *         side is about 0.17 units).
- * odiHex — Open Innovations HexJSON (geo-hex-odi-utla), one hex per council on
+ * odiHex — Open Innovations HexJSON (role hexjson-utla), one hex per council on
  *         2019/20 geography (151). Codes mapped to canonical codes
  *         (Buckinghamshire, North Yorkshire, Somerset carry over). The one hex
  *         each for Northamptonshire and Cumbria stay under the former county,
@@ -30,9 +32,10 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { SourceFiles } from '../core/acquire.ts';
-import { fileOf } from '../core/acquire.ts';
+import { fileOf, newestFile } from '../core/acquire.ts';
 import { decodeText } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
+import { releaseKey } from '../core/manifest.ts';
 import { loadGeography, type Geography } from './geography.ts';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -58,7 +61,15 @@ export interface GeoData {
   hoclUtla: FeatureCollection<AreaGeometry, HexProps>;
   hoclGroups: FeatureCollection<AreaGeometry, { group: string }>;
   odiHex: { layout: string; hexes: Record<string, OdiHex> };
+  /** The manifest id each layer was read from (the newest release of its role). */
+  sourceIds: { utla: string; hoclUtla: string; hoclGroups: string; odiHex: string };
 }
+
+/**
+ * The manifest roles (family "geo") the maps are read from; each layer uses the
+ * newest release of its role, so a new release of a map file is one manifest entry.
+ */
+export const GEO_ROLES = { utla: 'boundaries-utla', hoclUtla: 'hex-utla', hoclGroups: 'hex-groups', odiHex: 'hexjson-utla' } as const;
 
 export interface GeoOptions {
   /** Douglas–Peucker tolerance in quantised topology units, about 10 m each (default 70, about 700 m: below a pixel on a national map). */
@@ -193,7 +204,7 @@ interface TopoProps {
 }
 
 export function loadUtlaMap(files: SourceFiles, geography: Geography, opts: GeoOptions = {}): FeatureCollection<AreaGeometry, AreaProps> {
-  const id = 'geo-topojson';
+  const id = newestFile(files, 'geo', GEO_ROLES.utla).entry.id;
   // The maps show the councils of the geography's last year (the panel's latest, from the data):
   // those in force on 31 March of that year, i.e. during that calendar year in the ONS topology.
   const LAST_DFE_YEAR = geography.lastYear;
@@ -238,8 +249,8 @@ interface HoclFc {
 
 export function loadHoclMaps(files: SourceFiles, geography: Geography): Pick<GeoData, 'hoclUtla' | 'hoclGroups'> {
   const LAST_DFE_YEAR = geography.lastYear;
-  const uid = 'geo-hocl-utla-2023';
-  const gid = 'geo-hocl-group-2023';
+  const uid = newestFile(files, 'geo', GEO_ROLES.hoclUtla).entry.id;
+  const gid = newestFile(files, 'geo', GEO_ROLES.hoclGroups).entry.id;
   const u = parseJson(files, uid) as HoclFc;
   const g = parseJson(files, gid) as HoclFc;
   for (const [id, fc] of [
@@ -277,7 +288,14 @@ export function loadHoclMaps(files: SourceFiles, geography: Geography): Pick<Geo
 }
 
 export function loadOdiHex(files: SourceFiles, geography: Geography): GeoData['odiHex'] {
-  const id = 'geo-hex-odi-utla';
+  const entry = newestFile(files, 'geo', GEO_ROLES.odiHex).entry;
+  const id = entry.id;
+  // A HexJSON release lays out the councils in force when it was made: resolve its codes in the
+  // year of its release (2020-10 → the councils of 31 March 2020, with Bucks' county code and
+  // Northamptonshire and Cumbria still there).
+  const layoutYear = Number(releaseKey(entry)?.slice(0, 4));
+  if (!Number.isInteger(layoutYear))
+    throw new DataError({ source: id, value: entry.release }, 'the release names no year, so the councils of the layout are unknown');
   const raw = parseJson(files, id) as { layout?: unknown; hexes?: Record<string, { n?: unknown; q?: unknown; r?: unknown }> };
   if (typeof raw?.layout !== 'string' || typeof raw.hexes !== 'object' || raw.hexes === null) {
     throw new DataError({ source: id }, 'not a HexJSON file (expected "layout" and "hexes")');
@@ -289,8 +307,7 @@ export function loadOdiHex(files: SourceFiles, geography: Geography): GeoData['o
     const cell = `${h.q},${h.r}`;
     if (cells.has(cell)) throw new DataError({ source: id, value: key }, `two hexes at q,r = ${cell}`);
     cells.add(cell);
-    // The layout is on 2019/20 geography: resolve in 2020 (Bucks' county code, Northamptonshire and Cumbria all existed).
-    const la = geography.resolve({ code: key }, 2020, { source: id, value: key });
+    const la = geography.resolve({ code: key }, layoutYear, { source: id, value: key });
     if (hexes[la.code]) throw new DataError({ source: id, value: key }, `two hexes for ${la.code}`);
     hexes[la.code] = { n: la.name, q: h.q, r: h.r, ...(la.status === 'former' ? { former: true, successors: la.successors } : {}) };
   }
@@ -298,5 +315,11 @@ export function loadOdiHex(files: SourceFiles, geography: Geography): GeoData['o
 }
 
 export function loadGeo(files: SourceFiles, geography: Geography = loadGeography(files), opts: GeoOptions = {}): GeoData {
-  return { utla: loadUtlaMap(files, geography, opts), ...loadHoclMaps(files, geography), odiHex: loadOdiHex(files, geography) };
+  const sourceIds = {
+    utla: newestFile(files, 'geo', GEO_ROLES.utla).entry.id,
+    hoclUtla: newestFile(files, 'geo', GEO_ROLES.hoclUtla).entry.id,
+    hoclGroups: newestFile(files, 'geo', GEO_ROLES.hoclGroups).entry.id,
+    odiHex: newestFile(files, 'geo', GEO_ROLES.odiHex).entry.id,
+  };
+  return { utla: loadUtlaMap(files, geography, opts), ...loadHoclMaps(files, geography), odiHex: loadOdiHex(files, geography), sourceIds };
 }

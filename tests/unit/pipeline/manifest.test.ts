@@ -1,7 +1,7 @@
 /** The real manifest (data/sources.json): every entry can be fetched by a fresh machine. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManifestSchema, loadManifest } from '../../../scripts/data/core/manifest.ts';
+import { ManifestSchema, loadManifest, releaseKey } from '../../../scripts/data/core/manifest.ts';
 
 const MANIFEST = join(import.meta.dirname, '../../../data/sources.json');
 
@@ -38,5 +38,30 @@ describe('data/sources.json', () => {
     const r = ManifestSchema.safeParse({ sources: [entry] });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.message)).toContain('geo-x declares a conversion but has no downloadUrl to convert from');
+  });
+});
+
+describe('releaseKey orders releases by the date they name', () => {
+  it('reads published first, then ISO, month-name and year-only release labels', () => {
+    expect(releaseKey({ release: '2023' })).toBe('2023-00-00');
+    expect(releaseKey({ release: '2025-06' })).toBe('2025-06-00');
+    expect(releaseKey({ release: 'December 2025' })).toBe('2025-12-00');
+    expect(releaseKey({ release: 'March 2020' })).toBe('2020-03-00');
+    expect(releaseKey({ release: '31 March 2025' })).toBe('2025-03-31');
+    expect(releaseKey({ release: 'SFR21/2011' })).toBe('2011-00-00');
+    expect(releaseKey({ release: 'March 2020', published: '2020-03-11' })).toBe('2020-03-11');
+    expect(releaseKey({ release: 'first' })).toBeUndefined();
+  });
+
+  it('every entry that has a role names a date or year, and no two entries share a family, role and release', async () => {
+    const m = await loadManifest(MANIFEST);
+    const keys = new Map<string, string>();
+    for (const s of m.sources.filter((x) => x.role)) {
+      const k = releaseKey(s);
+      expect(k, s.id).toBeDefined();
+      const slot = `${s.family}/${s.role}/${k}`;
+      expect(keys.get(slot), `${s.id} and ${keys.get(slot)} are the same release of ${s.family}/${s.role}`).toBeUndefined();
+      keys.set(slot, s.id);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGeo, loadHoclMaps, loadOdiHex, loadUtlaMap, simplifyTopology } from '../../../scripts/data/sources/geo.ts';
 import { loadGeography } from '../../../scripts/data/sources/geography.ts';
 import { fixtureFiles } from '../../fixtures/geography/files.ts';
+import { type SourceFiles, sha256 } from '../../../scripts/data/core/acquire.ts';
 
 const DIR = join(import.meta.dirname, '../../fixtures/geo');
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
@@ -129,6 +130,40 @@ describe('hex layouts', () => {
   it('loadGeo bundles all layers', () => {
     const f = files();
     const g = loadGeo(f, geography(f), OPTS);
-    expect(Object.keys(g)).toEqual(['utla', 'hoclUtla', 'hoclGroups', 'odiHex']);
+    expect(Object.keys(g)).toEqual(['utla', 'hoclUtla', 'hoclGroups', 'odiHex', 'sourceIds']);
+    expect(g.sourceIds).toEqual({ utla: 'geo-topojson', hoclUtla: 'geo-hocl-utla-2023', hoclGroups: 'geo-hocl-group-2023', odiHex: 'geo-hex-odi-utla' });
+  });
+});
+
+describe('a new release of a map layer is one manifest entry', () => {
+  /** A copy of an entry as a new release (new id and release, same family and role) with its own bytes. */
+  function withRelease(f: SourceFiles, from: string, id: string, release: string, text: string): SourceFiles {
+    const old = f.get(from)!;
+    const bytes = new TextEncoder().encode(text);
+    return new Map([...f, [id, { ...old, entry: { ...old.entry, id, release, sha256: sha256(bytes) }, bytes, sha256: sha256(bytes) }]]);
+  }
+
+  it('the newest release of role hex-utla is used, whatever the order of the entries, and older layers stay unused', () => {
+    const base = files({ 'geo-hocl-utla-2019': read('hocl-utla.geojson').replaceAll('"Barnsley"', '"Barnsley (2019 layout)"') });
+    const newer = withRelease(
+      base,
+      'geo-hocl-utla-2023',
+      'geo-hocl-utla-2025',
+      '2025',
+      read('hocl-utla.geojson').replace('[38,6],[38.3,6]', '[48,6],[48.3,6]'),
+    );
+    const g = loadGeo(newer, geography(newer), OPTS);
+    expect(g.sourceIds.hoclUtla).toBe('geo-hocl-utla-2025');
+    const sheffield = g.hoclUtla.features.find((x) => x.properties.code === 'E08000019')!;
+    expect(JSON.stringify(sheffield.geometry)).toContain('[48,6]');
+    // without the new entry the 2023 layer (newer than 2019) is used
+    expect(loadGeo(base, geography(base), OPTS).sourceIds.hoclUtla).toBe('geo-hocl-utla-2023');
+  });
+
+  it('two entries of one role and release are refused, naming both', () => {
+    const twice = withRelease(files(), 'geo-hocl-utla-2023', 'geo-hocl-utla-2023b', '2023', read('hocl-utla.geojson'));
+    expect(() => loadHoclMaps(twice, geography(twice))).toThrow(
+      /geo-hocl-utla-2023b? and geo-hocl-utla-2023b? are both the newest release of role "hex-utla" \(2023-00-00\)/,
+    );
   });
 });
