@@ -10,8 +10,9 @@
  *         1 April 2019 has start 2019). We take the English councils in force
  *         in calendar 2025 (153), map their codes to the geography's canonical
  *         codes (E08000038/39 → Barnsley E08000016 / Sheffield E08000019, the
- *         codes DfE uses for 2025), simplify the shared arcs (Douglas–Peucker, ~700 m, on
- *         the topology, so neighbours still meet without gaps or overlaps),
+ *         codes DfE uses for 2025), simplify the shared arcs (topojson-simplify, Visvalingam,
+ *         triangles under 1 km², on the topology, so neighbours still meet
+ *         without gaps or overlaps),
  *         convert to GeoJSON with topojson-client and round to 3 decimal places
  *         (about 100 m). WGS84 lon/lat.
  * hoclUtla / hoclGroups — House of Commons Library hex cartogram, newest layer
@@ -30,6 +31,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { SourceFiles } from '../core/acquire.ts';
 import { fileOf, newestFile } from '../core/acquire.ts';
@@ -72,8 +74,8 @@ export interface GeoData {
 export const GEO_ROLES = { utla: 'boundaries-utla', hoclUtla: 'hex-utla', hoclGroups: 'hex-groups', odiHex: 'hexjson-utla' } as const;
 
 export interface GeoOptions {
-  /** Douglas–Peucker tolerance in quantised topology units, about 10 m each (default 70, about 700 m: below a pixel on a national map). */
-  tolerance?: number;
+  /** Smallest triangle kept by the simplification, in km² (default 1: about a pixel on a national map, where a pixel is about a kilometre). */
+  minAreaKm2?: number;
   /** Decimal places for lon/lat (default 3). */
   digits?: number;
 }
@@ -109,91 +111,31 @@ function roundGeometry<G extends AreaGeometry>(g: G, digits: number): G {
   return { type: 'MultiPolygon', coordinates: g.coordinates.map(poly).filter((p) => p.length > 0) } as G;
 }
 
-/** Perpendicular distance of p from segment a–b. */
-function distance(p: number[], a: number[], b: number[]): number {
-  const [x, y] = p as [number, number];
-  const [x1, y1] = a as [number, number];
-  const [x2, y2] = b as [number, number];
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return Math.hypot(x - x1, y - y1);
-  const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len2));
-  return Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
-}
-
-function douglasPeucker(points: number[][], tolerance: number): number[][] {
-  if (points.length <= 2) return points;
-  const keep = new Uint8Array(points.length);
-  keep[0] = 1;
-  keep[points.length - 1] = 1;
-  const stack: Array<[number, number]> = [[0, points.length - 1]];
-  while (stack.length > 0) {
-    const [s, e] = stack.pop()!;
-    let max = -1;
-    let at = -1;
-    for (let i = s + 1; i < e; i++) {
-      const d = distance(points[i]!, points[s]!, points[e]!);
-      if (d > max) {
-        max = d;
-        at = i;
-      }
-    }
-    if (at >= 0 && max > tolerance) {
-      keep[at] = 1;
-      stack.push([s, at], [at, e]);
-    }
-  }
-  return points.filter((_, i) => keep[i] === 1);
-}
+/** Mean Earth radius in km (IUGG), to turn a minimum area in km² into the steradians topojson-simplify weighs in. */
+const EARTH_RADIUS_KM = 6371.0088;
 
 /**
- * Simplify every arc of a quantised topology (in place on a copy). Arc end
- * points never move, so shared borders stay shared. A closed arc (an island)
- * is split at its farthest point from the start so it keeps at least a triangle.
+ * Simplify every arc of a topology with topojson-simplify (Visvalingam–Whyatt:
+ * repeatedly drop the point whose triangle with its neighbours has the smallest
+ * area on the sphere, while that area is below `minAreaKm2`). Arc end points never
+ * move, so shared borders stay shared and neighbours meet without gaps. A closed
+ * arc (an island drawn as one arc) keeps its two most significant inner points,
+ * so it stays at least a triangle and no island or council vanishes.
+ * The result is unquantised (absolute lon/lat).
  */
-export function simplifyTopology(topo: Topology, tolerance: number): Topology {
-  const quantised = topo.transform !== undefined;
-  const arcs = topo.arcs.map((arc) => {
-    const abs: number[][] = [];
-    let x = 0;
-    let y = 0;
-    for (const p of arc) {
-      if (quantised) {
-        x += p[0]!;
-        y += p[1]!;
-        abs.push([x, y]);
-      } else abs.push([p[0]!, p[1]!]);
-    }
-    const first = abs[0]!;
-    const last = abs[abs.length - 1]!;
-    let kept: number[][];
-    if (abs.length > 3 && first[0] === last[0] && first[1] === last[1]) {
-      let far = 1;
-      let best = -1;
-      abs.forEach((p, i) => {
-        const d = Math.hypot(p[0]! - first[0]!, p[1]! - first[1]!);
-        if (d > best) {
-          best = d;
-          far = i;
-        }
-      });
-      const a = douglasPeucker(abs.slice(0, far + 1), tolerance);
-      const b = douglasPeucker(abs.slice(far), tolerance);
-      kept = [...a, ...b.slice(1)];
-      if (kept.length < 4) kept = [abs[0]!, abs[Math.floor(far / 2)]!, abs[far]!, abs[abs.length - 1]!];
-    } else kept = douglasPeucker(abs, tolerance);
-    if (!quantised) return kept;
-    let px = 0;
-    let py = 0;
-    return kept.map(([ax, ay]) => {
-      const d = [ax! - px, ay! - py];
-      px = ax!;
-      py = ay!;
-      return d;
-    });
-  });
-  return { ...topo, arcs } as Topology;
+export function simplifyTopology(topo: Topology, minAreaKm2: number): Topology {
+  const pre = presimplify(topo, sphericalTriangleArea);
+  for (const arc of pre.arcs as unknown as number[][][]) {
+    const first = arc[0]!;
+    const last = arc[arc.length - 1]!;
+    if (arc.length < 4 || first[0] !== last[0] || first[1] !== last[1]) continue;
+    const inner = arc
+      .slice(1, -1)
+      .map((p, i) => ({ i: i + 1, w: p[2]! }))
+      .sort((a, b) => b.w - a.w || a.i - b.i);
+    for (const { i } of inner.slice(0, 2)) arc[i]![2] = Number.POSITIVE_INFINITY;
+  }
+  return simplify(pre, minAreaKm2 / EARTH_RADIUS_KM ** 2);
 }
 
 interface TopoProps {
@@ -223,7 +165,7 @@ export function loadUtlaMap(files: SourceFiles, geography: Geography, opts: GeoO
     if (!p || typeof p.areacd !== 'string') throw new DataError({ source: id, value: JSON.stringify(p) }, 'a utla geometry has no areacd');
     return p.areacd.startsWith('E') && (p.start ?? -Infinity) <= MAP_YEAR && MAP_YEAR <= (p.end ?? Infinity);
   });
-  const simplified = simplifyTopology(topo, opts.tolerance ?? 70);
+  const simplified = simplifyTopology(topo, opts.minAreaKm2 ?? 1);
   const fc = feature(simplified, { type: 'GeometryCollection', geometries: inForce }) as FeatureCollection<AreaGeometry, TopoProps>;
   const digits = opts.digits ?? 3;
   const seen = new Set<string>();

@@ -25,7 +25,7 @@ function files(over: Record<string, string> = {}) {
   });
 }
 const geography = (f = files()) => loadGeography(f, { minRows: { dfe: 1, gias: 0, mysociety: 0, changes: 1, neighbours: 0 }, reorganisations: [] });
-const OPTS = { tolerance: 0.001, digits: 3 };
+const OPTS = { minAreaKm2: 1, digits: 3 };
 
 describe('ONS topology → current councils', () => {
   it('keeps English councils in force in 2025 and maps ONS 2025 recodes to the DfE codes', () => {
@@ -42,7 +42,7 @@ describe('ONS topology → current councils', () => {
     const f = files();
     const fc = loadUtlaMap(f, geography(f), OPTS);
     const barnsley = fc.features.find((x) => x.properties.code === 'E08000016')!.geometry;
-    // The collinear point (-1.5, 53.5) on the shared edge is gone; the corners stay.
+    // The point (-1.5, 53.5) on the shared edge (a triangle of well under 1 km² with its neighbours) is gone; the corners stay.
     expect(JSON.stringify(barnsley)).not.toContain('-1.5,53.5');
     const ring = (barnsley.type === 'Polygon' ? barnsley.coordinates[0] : barnsley.coordinates[0]![0])!;
     expect(ring).toContainEqual([-1.4, 53.6]);
@@ -54,15 +54,28 @@ describe('ONS topology → current councils', () => {
 
   it('keeps at least a triangle of a closed island arc', () => {
     const topo = JSON.parse(read('topo.json')) as Topology;
-    const s = simplifyTopology(topo, 10);
-    expect(s.arcs[3]!.length).toBeGreaterThanOrEqual(4);
+    const s = simplifyTopology(topo, 1e6); // a threshold that would remove every inner point
+    expect(s.arcs[3]!.length).toBe(4);
     expect(s.arcs[0]).toEqual([
       [-1.6, 53.5],
       [-1.4, 53.5],
     ]);
   });
 
-  it('simplifies quantised (delta-encoded) arcs and re-encodes them', () => {
+  it('drops a point whose triangle on the sphere is smaller than the threshold in km², and keeps it otherwise', () => {
+    // Reference: the spherical excess of (0,0), (0.01,0.01), (0.02,0) by L'Huilier's theorem, R = 6371.0088 km,
+    // is 1.2364 km² (python3, math only).
+    const arc = [
+      [0, 0],
+      [0.01, 0.01],
+      [0.02, 0],
+    ];
+    const topo = { type: 'Topology', objects: {}, arcs: [arc] } as unknown as Topology;
+    expect(simplifyTopology(topo, 1.23).arcs[0]).toEqual(arc);
+    expect(simplifyTopology(topo, 1.24).arcs[0]).toEqual([arc[0], arc[2]]);
+  });
+
+  it('decodes quantised (delta-encoded) arcs; the result is in absolute coordinates', () => {
     const topo = {
       type: 'Topology',
       transform: { scale: [1, 1], translate: [0, 0] },
@@ -76,10 +89,12 @@ describe('ONS topology → current councils', () => {
         ],
       ],
     } as unknown as Topology;
-    expect(simplifyTopology(topo, 0.5).arcs[0]).toEqual([
+    const s = simplifyTopology(topo, 0.5);
+    expect(s.transform).toBeUndefined();
+    expect(s.arcs[0]).toEqual([
       [0, 0],
       [2, 0],
-      [0, 5],
+      [2, 5],
     ]);
   });
 
