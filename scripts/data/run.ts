@@ -12,7 +12,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PipelineConfig } from './config.ts';
-import { acquireAll, type SourceFiles } from './core/acquire.ts';
+import { acquireAll, newPins, type SourceFiles } from './core/acquire.ts';
 import { cacheKey, codeVersion, ParseCache } from './cache.ts';
 import { loadManifest, type Manifest } from './core/manifest.ts';
 import { loadFamilies } from './families.ts';
@@ -188,12 +188,11 @@ async function recordNewChecksums(path: string, manifest: Manifest, files: Sourc
   let changed = 0;
   raw.sources = raw.sources.map((s) => {
     const f = files.get(String(s.id));
-    if (!f || (!f.changed && !f.download?.changed)) return s;
+    const pins = f && newPins(f);
+    if (!f || !pins) return s;
     changed++;
     log(`  recording new checksum for ${f.entry.id}: ${f.sha256.slice(0, 16)}… (${f.bytes.length} bytes)`);
-    // A converted source also pins the file it was converted from (core/acquire.ts).
-    const download = f.download ? { downloadSha256: f.download.sha256, downloadBytes: f.download.bytes } : {};
-    return { ...s, sha256: f.sha256, bytes: f.bytes.length, ...download };
+    return { ...s, ...pins };
   });
   if (changed === 0) return;
   await writeFile(path, `${JSON.stringify(raw, null, 2)}\n`);

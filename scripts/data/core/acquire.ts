@@ -230,6 +230,16 @@ export function newestFile(files: SourceFiles, family: Family, role: string): Ac
   return first!.f;
 }
 
+/**
+ * The manifest fields update mode records for a file that changed: `sha256` and `bytes`,
+ * and for a converted download also `downloadSha256` and `downloadBytes` (the file it was
+ * converted from). Undefined when nothing changed.
+ */
+export function newPins(f: AcquiredFile): Pick<SourceEntry, 'sha256' | 'bytes' | 'downloadSha256' | 'downloadBytes'> | undefined {
+  if (!f.changed && !f.download?.changed) return undefined;
+  return { sha256: f.sha256, bytes: f.bytes.length, ...(f.download ? { downloadSha256: f.download.sha256, downloadBytes: f.download.bytes } : {}) };
+}
+
 /** The one file of a source id; a clear error if the manifest lacks it. */
 export function fileOf(files: SourceFiles, id: string): AcquiredFile {
   const f = files.get(id);

@@ -2,7 +2,16 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireAll, acquireOne, downloadAddress, fileOf, httpFetchBytes, SourceUnavailableError, sha256 } from '../../../scripts/data/core/acquire.ts';
+import {
+  acquireAll,
+  acquireOne,
+  downloadAddress,
+  fileOf,
+  httpFetchBytes,
+  newPins,
+  SourceUnavailableError,
+  sha256,
+} from '../../../scripts/data/core/acquire.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
 import type { SourceEntry } from '../../../scripts/data/core/manifest.ts';
 import { refusedUrl, serveFiles } from './file-server.ts';
@@ -264,6 +273,17 @@ describe('converted sources: a GeoPackage layer downloaded and converted to GeoJ
       `source geo-test-labels, file https://example.org/maps/tiny.gpkg: checksum mismatch of the download: the manifest pins downloadSha256 0000000000000000… but https://example.org/maps/tiny.gpkg gave ${sha256(gpkg).slice(0, 16)}…`,
     );
     await expect(acquireOne(other, { rawDir, cacheDir, update: true, fetchBytes })).resolves.toMatchObject({ changed: false, download: { changed: true } });
+  });
+
+  it('a new entry (every pin empty) is accepted in update mode, and all four pins are what update mode records', async () => {
+    const fresh = hex({ sha256: '', bytes: undefined, downloadSha256: '', downloadBytes: undefined });
+    await expect(acquireOne(fresh, { rawDir, cacheDir, update: false, fetchBytes: async () => gpkg })).rejects.toThrow(
+      'the downloaded file has no pinned checksum yet (downloadSha256 is empty)',
+    );
+    const f = await acquireOne(fresh, { rawDir, cacheDir, update: true, fetchBytes: async () => gpkg });
+    expect(newPins(f)).toEqual({ sha256: sha256(geojson), bytes: geojson.length, downloadSha256: sha256(gpkg), downloadBytes: gpkg.length });
+    // an unchanged file records nothing
+    expect(newPins(await acquireOne(hex(), { rawDir, cacheDir, update: true }))).toBeUndefined();
   });
 
   it('a layer the GeoPackage lacks is an error naming the source, the layer and the layers there are', async () => {
