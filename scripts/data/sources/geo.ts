@@ -32,7 +32,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { SourceFiles } from '../core/acquire.ts';
 import { fileOf, newestFile } from '../core/acquire.ts';
 import { decodeText } from '../core/csv.ts';
@@ -124,7 +124,7 @@ const EARTH_RADIUS_KM = 6371.0088;
  * The result is unquantised (absolute lon/lat).
  */
 export function simplifyTopology(topo: Topology, minAreaKm2: number): Topology {
-  const pre = presimplify(topo, sphericalTriangleArea);
+  const pre = presimplify(topo as Topology<Objects>, sphericalTriangleArea);
   for (const arc of pre.arcs as unknown as number[][][]) {
     const first = arc[0]!;
     const last = arc[arc.length - 1]!;
