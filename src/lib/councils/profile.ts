@@ -151,10 +151,10 @@ export function versus(value: number, other: number | null, label: string): stri
 }
 
 /**
- * How common the council's Ofsted judgement in force was on 31 March of its
- * latest year: "41 of 150 councils", in England, its region and among its
+ * How common the council’s Ofsted judgement counted at 31 March of its latest
+ * year was (Ofsted’s rule): "41 of 150 councils", in England, its region and among its
  * statistical neighbours (councils with a judgement that year). Null when
- * the council has no judgement in force.
+ * the council has no judgement counted that year.
  */
 export function ofstedComparison(input: ProfileInput): { england: string; region: string; neighbours: string } | null {
   const { la, panel } = input;
