@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { storyStandfirst } from '../../components/stories/standfirst.ts';
+import { checkEditorial } from '../editorial.ts';
 
 export type Story = CollectionEntry<'stories'>;
 
@@ -16,6 +17,7 @@ export function includeDrafts(): boolean {
 export async function getStories(): Promise<Story[]> {
   const drafts = includeDrafts();
   const all = await getCollection('stories', (s) => drafts || !s.data.draft);
+  checkEditorial(all.map((s) => ({ id: s.id, byline: s.data.byline, draft: s.data.draft })));
   return all
     .sort((a, b) => b.data.published.getTime() - a.data.published.getTime())
     .map((s) => ({ ...s, data: { ...s.data, standfirst: storyStandfirst(s.id, s.data.standfirst) } }));
