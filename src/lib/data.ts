@@ -51,6 +51,8 @@ export interface England {
   series: AreaYear[];
   longRun: Array<{ year: number; cla_count: number | null; source: string }>;
   revisions: Revision[];
+  /** The real-terms price base (HM Treasury GDP deflators): baseYear is the year ending 31 March of the base financial year. */
+  deflators?: { baseYear: number; baseLabel: string };
 }
 
 function assertUnique<T>(file: string, items: readonly T[], key: (t: T) => string): void {

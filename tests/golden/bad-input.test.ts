@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineConfig } from '../../scripts/data/config.ts';
 import { DataError } from '../../scripts/data/core/errors.ts';
-import { copyGoldenRaw, replaceSource, sourceBytes, type GoldenRaw } from '../fixtures/golden/build.ts';
+import { copyGoldenRaw, encodeExcerpt, readExcerpt, replaceSource, sourceBytes, type GoldenRaw } from '../fixtures/golden/build.ts';
 import { buildAndRun, goldenConfig, removeDir, ROOT, run, treeDigest } from './helpers.ts';
 
 let dir: string;
@@ -245,6 +245,61 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
       `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "children_count", value "q": not a number or a known missing-value marker`,
       'known markers: c (suppressed), x (not available), z (not applicable), u (low reliability), low (rounds to zero)',
       'add it with its meaning to MARKERS in scripts/data/core/missing.ts',
+    );
+  });
+
+  const S251 = 's251-outturn-1314';
+  const fileOfSource = (g: GoldenRaw, id: string) => `file ${g.manifest.sources.find((x) => x.id === id)!.path}`;
+
+  it('a negative spending block in an S251 file names the line most at fault and every line of the block', async () => {
+    let fostering = 0;
+    let residential = 0;
+    const { error, golden } = await runWith(S251, {
+      rows: (rows) => {
+        const gross = rows[0]!.indexOf('TotalExpenditure');
+        const line = (pattern: RegExp) => rows.findIndex((r) => r[1] === 'Camden' && pattern.test(r[3] ?? ''));
+        const f = line(/^\s*\d+\s*Fostering services/);
+        const total = line(/BUDGET \(excluding CERA\)/i);
+        // A sign slip: fostering entered as −£50m. The published total moves with it, so the file
+        // still adds up and only the range check can catch it.
+        const delta = -50_000_000 - Number(rows[f]![gross]);
+        rows[f]![gross] = '-50000000';
+        rows[total]![gross] = String(Number(rows[total]![gross]) + delta);
+        fostering = f + 1;
+        residential = line(/^\s*\d+\s*Residential care/) + 1;
+        return rows;
+      },
+    });
+    await expectRejected(
+      error,
+      `source ${S251}, ${fileOfSource(golden, S251)}, row ${fostering}, column "TotalExpenditure", value -`,
+      /Camden \(202\) 2014: spend_cla_gbp = -\d+(\.\d+)? is outside its possible range \[0, \d+\]/,
+      'never negative',
+      new RegExp(`the sum of the lines in rows [\\d, ]*\\b${residential}\\b[\\d, ]*; row ${fostering} is the line that moves it most`),
+    );
+  });
+
+  it('a negative LAIT spending value names its parquet row', async () => {
+    const LAIT = 'lait-2026-04';
+    // The parquet file is rebuilt from its excerpt with one value changed (runWith edits CSV rows only).
+    const copy = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
+    const entry = copy.manifest.sources.find((x) => x.id === LAIT)!;
+    const ex = await readExcerpt(LAIT);
+    if (ex.kind !== 'parquet') throw new Error(`${LAIT} is not a parquet excerpt`);
+    const rows = ex.rows.map((r) => [...r]);
+    const i = rows.findIndex((r) => r[0] === 'TotalLACFinance' && r[1] === '2024-25 (OT)' && r[2] === 'Camden');
+    rows[i]![3] = '-39735914';
+    const row = i + 1;
+    await replaceSource(copy, LAIT, encodeExcerpt({ ...ex, rows }, entry), true);
+    const caseDir = dirname(copy.rawDir);
+    const err = await run(goldenConfig(caseDir, copy, { cacheDir: good.cacheDir, outputDir: good.outputDir })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await expectRejected(
+      err,
+      `source ${LAIT}, ${fileOfSource(copy, LAIT)}, row ${row}, column "Values", value -39735914`,
+      'Camden (202) 2025: spend_cla_gbp = -39735914 is outside its possible range',
     );
   });
 

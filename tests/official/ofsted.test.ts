@@ -6,6 +6,9 @@
  *    the latest overall judgement of each of the 153 LAs; the file prints no
  *    totals (its Notes/Cover carry none), so the counts are counts of the
  *    publisher's rows. Checked independently against the publisher's history sheet.
+ *  - 2024 (Ofsted's rule, 30 June cut-off): the 2024 release is not in the mirror; its published
+ *    counts and four of its grades are typed in from the release (read with
+ *    tests/fixtures/ofsted/outcomes_2024_reference.py, which says where the file is).
  *  - SIF claims: the 2023 file prints, per LA, the publication date and grade of
  *    its first SIF inspection. Counting the LAs whose first SIF report was
  *    published on or before a date D is a count of the publisher's rows; the
@@ -189,6 +192,31 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
       pub.map((p) => p.la_code),
     );
     expect(d.counts).toEqual({ Outstanding: 25, Good: 66, 'Requires improvement': 48, Inadequate: 13 });
+  });
+  // 2024: the release is not in the mirror, so its published figures are typed in here, read with
+  // tests/fixtures/ofsted/outcomes_2024_reference.py (which says where the file is). Ofsted, "Local
+  // authority inspection outcomes as at 31 March 2024" (30 August 2024), Cover: "Inspections as at
+  // 31 March 2024, with a report published by 30 June 2024"; sheet Inspections_31_March_2024: 153 LAs.
+  it("2024 (cut-off 30 June, from the 2024 release's own cover): 30 outstanding, 61 good, 43 requires improvement, 17 inadequate, 2 not graded", () => {
+    const codes = load.latest2025.map((l) => l.la_code);
+    const d = distributionAs31March(load.inspections, 2024, codes);
+    expect(d.counts).toEqual({ Outstanding: 30, Good: 61, 'Requires improvement': 43, Inadequate: 17 });
+    const byCode = new Map(load.latest2025.map((l) => [l.la_code, l.la_name]));
+    expect(d.notJudged.map((c) => byCode.get(c)).sort()).toEqual(['Cumberland', 'Westmorland and Furness']);
+    // Four grades in Ofsted's 2024 list come from reports published on 16 May 2024: a 30 April cut-off
+    // (the rule up to 2023) would miss them, and the publication-date rule does.
+    const published2024: Record<string, OfstedGrade> = {
+      'Brighton and Hove': 'Outstanding',
+      'Cheshire East': 'Inadequate',
+      'Hammersmith and Fulham': 'Outstanding',
+      Hartlepool: 'Outstanding',
+    };
+    const codeOf = new Map(load.latest2025.map((l) => [l.la_name.replace(' & ', ' and '), l.la_code]));
+    for (const [name, grade] of Object.entries(published2024)) {
+      const counted = countedAt31March(load.inspections, codeOf.get(name)!, 2024);
+      expect(counted, name).toMatchObject({ overall: grade, published: '2024-05-16' });
+      expect(judgementInForce(load.inspections, codeOf.get(name)!, '2024-03-31')?.overall, name).not.toBe(grade);
+    }
   });
   it('the publication-date rule does NOT reproduce them (the reason for the change): 2023 and 2025 differ', () => {
     const d25 = distributionAt(

@@ -79,16 +79,23 @@ export function rateProblem(rate: Value, count: Value, population: Value): strin
 /**
  * The same range check over every observation of every source, for sources that do not check
  * row by row as they read (CLA does, naming the row and column). Names the source, its file,
- * the measure (the column it feeds), the area, the year and the value.
+ * the row and column the value was read from where the observation carries them (`at`; spending
+ * does), otherwise the measure as the column, and the area, year and value. A value summed from
+ * several lines names the line most likely at fault as the row and lists the others.
  */
 export function checkObservationRanges(observations: readonly Observation[], fileOf: (source: string) => string | undefined): void {
   for (const o of observations) {
-    const problem = rangeProblem(o.measure, o.value);
-    if (problem === null) continue;
+    const found = rangeProblem(o.measure, o.value);
+    if (found === null) continue;
+    // A sum of lines carries floating-point noise (-25357261.669999998): show it to 12 significant digits.
+    const value = typeof o.value === 'number' ? Number(o.value.toPrecision(12)) : o.value;
+    const problem = rangeProblem(o.measure, value) ?? found;
     const file = fileOf(o.source);
+    const lines =
+      o.at?.rows && o.at.rows.length > 1 ? ` (the sum of the lines in rows ${o.at.rows.join(', ')}; row ${o.at.row} is the line that moves it most)` : '';
     throw new DataError(
-      { source: o.source, ...(file !== undefined ? { file } : {}), column: o.measure, value: o.value },
-      `${o.name} (${o.code ?? o.oldCode ?? o.level}) ${o.year}: ${problem}`,
+      { source: o.source, ...(file !== undefined ? { file } : {}), ...(o.at ? { row: o.at.row } : {}), column: o.at?.column ?? o.measure, value },
+      `${o.name} (${o.code ?? o.oldCode ?? o.level}) ${o.year}: ${problem}${lines}`,
       'correct the value in the source file, or ask the publisher whether it is a typing error',
     );
   }

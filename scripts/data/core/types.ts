@@ -70,6 +70,25 @@ export interface Observation {
   releaseOrder: number;
   /** Optional qualifier, e.g. the spending series basis ("s251-2008", "lait"). */
   basis?: string;
+  /**
+   * Where in the source file the value was read, for error messages (sources that range-check
+   * row by row as they read, like CLA, leave it out).
+   */
+  at?: SourceCell;
+}
+
+/**
+ * A cell of a source file. `row` is 1-based as a person counts it (the header of a CSV is row 1;
+ * a parquet file has no header row, so its first record is row 1). A value that is the sum of
+ * several lines (an S251 spending block) names all of them in `rows`; `row` is then the line that
+ * pulls the sum furthest in its own direction (the most negative line of a negative sum, the
+ * largest line of a positive one), the likeliest culprit when the sum is out of range.
+ */
+export interface SourceCell {
+  row: number;
+  /** The column header, as the file gives it. */
+  column: string;
+  rows?: readonly number[];
 }
 
 /** What a source family module returns. */

@@ -93,8 +93,13 @@ export function distributionAt(inspections: readonly Inspection[], date: string,
  */
 /**
  * Publication cut-off (MM-DD) of Ofsted's "as at 31 March" count, by year. Stated on the releases'
- * cover sheets for 2023 (30 April) and 2025 (30 June); the Children's social care in England releases
- * up to 2023 used 30 April, and the separate LA inspection outcomes release from 2024 on 30 June.
+ * cover sheets for 2023 (30 April: "As at 31 March 2023, published by 30 April 2023"), 2024 (30 June:
+ * "Inspections as at 31 March 2024, with a report published by 30 June 2024", release of 30 August
+ * 2024, not in the mirror; tests/fixtures/ofsted/outcomes_2024_reference.py says where it is) and
+ * 2025 (30 June). With 30 June the rule reproduces Ofsted's 2024 list council by council
+ * (tests/official/ofsted.test.ts); a 30 April cut-off would miss four reports published on 16 May
+ * 2024. For the years before 2023 (Children's social care in England releases not in the mirror)
+ * 30 April is assumed from the 2023 release; the methodology page and the ratings story say so.
  */
 export const PUBLICATION_CUTOFF: Readonly<{ until2023: string; from2024: string }> = { until2023: '04-30', from2024: '06-30' };
 export const publicationCutoff = (year: number): string => `${year}-${year <= 2023 ? PUBLICATION_CUTOFF.until2023 : PUBLICATION_CUTOFF.from2024}`;

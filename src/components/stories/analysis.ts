@@ -4,7 +4,7 @@
  *
  * Data model: every year is a year ending 31 March (spend in year Y is the
  * financial year (Y-1)-(Y); children looked after are counted at 31 March Y;
- * the Ofsted grade is the judgement in force on 31 March Y). england.json
+ * the Ofsted grade is the judgement counted at 31 March Y, Ofsted’s rule). england.json
  * holds the latest release of each national figure; first-published figures
  * are in its `revisions`. Nothing here types a number: every value comes from
  * data/output/, and a missing input throws, failing the build.
@@ -278,7 +278,7 @@ export function councilRateRows(year: number): Row[] {
 
 // ------------------------------------------------------------------ story 5: ratings
 
-/** Grade counts of the judgement in force at 31 March, per year, from the panel. */
+/** Grade counts of the judgement counted at 31 March (Ofsted’s rule), per year, from the panel. */
 export function gradesInForce(): Row[] {
   const rows = getPanel().rows;
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
@@ -291,7 +291,7 @@ export function gradesInForce(): Row[] {
   return out;
 }
 
-/** The 2015 and 2017 reported distributions reproduced, and the latest in force. */
+/** The 2015 and 2017 reported distributions reproduced, and the latest counted at 31 March. */
 export function ofstedSnapshots(): Row[] {
   const d = results().ofstedShares.data;
   const groups = [

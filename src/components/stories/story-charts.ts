@@ -166,7 +166,7 @@ export function renderGradeStrip(o: GradeStripOptions): ChartOutput {
       ],
     }) as unknown as Element;
   }, ids);
-  const description = `Spend per child for ${pts.length} councils, by the Ofsted grade in force: ${medians.map((m) => `${m.grade}, ${m.n} councils, median ${f(m.v)}`).join('; ')}.`;
+  const description = `Spend per child for ${pts.length} councils, by the Ofsted grade counted at 31 March: ${medians.map((m) => `${m.grade}, ${m.n} councils, median ${f(m.v)}`).join('; ')}.`;
   const { table, csv } = tableAndCsv(
     o.data,
     [

@@ -12,7 +12,7 @@
  * specification from that period on, with today's figures.
  *
  * Years end 31 March. Spend in year Y is the financial year (Y−1)-(Y); the
- * Ofsted grade is the judgement in force on 31 March Y.
+ * Ofsted grade is the judgement counted at 31 March Y (Ofsted’s rule).
  */
 import type { OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
 import { firstSifInspections } from './ofsted.ts';
@@ -431,7 +431,7 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
           return `${then1}; ${now1}.`;
         },
         detail: [
-          `Tests: for each year to 31 March from ${Math.min(...now.map((s) => s.year))} on, spend per child on three measures (all children’s services, children’s social care, children looked after; and the year before the grade) against the Ofsted grade in force on 31 March, by rank correlation (Spearman), rank correlation allowing for child deprivation and for deprivation plus London (partial Spearman), and ordinal logistic regression; ${now.length} specifications in all.`,
+          `Tests: for each year to 31 March from ${Math.min(...now.map((s) => s.year))} on, spend per child on three measures (all children’s services, children’s social care, children looked after; and the year before the grade) against the Ofsted grade counted at 31 March (Ofsted’s rule), by rank correlation (Spearman), rank correlation allowing for child deprivation and for deprivation plus London (partial Spearman), and ordinal logistic regression; ${now.length} specifications in all.`,
           `Testing many years at once: p-values are Holm-adjusted across years within each measure and method. Before adjustment ${plural(rawSig, 'specification')} had p < ${t.alpha}; after, ${sig(now).length}.`,
           ...(headline.length
             ? [

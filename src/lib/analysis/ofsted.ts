@@ -74,7 +74,7 @@ export function analyseOfstedShares(inputs: AnalysisInputs): ClaimResult<OfstedC
   const jul2017AllOn14th = sifFirstBy(insp, '2017-07-14', 'First SIF reports published by 14 July 2017');
   const latestYear = Math.max(...inputs.panel.map((r) => r.year));
   const latest = distribution(
-    `Judgement in force on 31 March ${latestYear}`,
+    `Judgement counted at 31 March ${latestYear}`,
     `${latestYear}-03-31`,
     inputs.panel.filter((r) => r.year === latestYear).map((r) => ({ name: r.la_name, grade: r.ofsted_overall })),
   );

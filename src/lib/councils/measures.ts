@@ -61,6 +61,15 @@ export const MEASURES: Record<string, MeasureDef> = {
     decimals: 1,
     timing: 'at-31-march',
   },
+  spend_per_child_gbp: {
+    measure: 'spend_per_child_gbp',
+    label: 'Spending per child, cash',
+    noun: 'spent per child on children’s services (cash)',
+    rankNoun: 'spending per child',
+    unit: 'gbp',
+    decimals: 0,
+    timing: 'financial-year',
+  },
   spend_per_child_real_gbp: {
     measure: 'spend_per_child_real_gbp',
     label: 'Spending per child, 2023-24 prices',

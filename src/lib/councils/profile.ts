@@ -18,7 +18,8 @@ import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../sc
 import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
 import { describeRank, rankOf, type RankResult } from './rank.ts';
 import { isSmallCouncil } from '../small-councils.ts';
-import { formatMeasure, measureDef, yearPhrase, type MeasureDef } from './measures.ts';
+import { formatFinancialYear } from '../format.ts';
+import { formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
 
 export interface Comparison {
   label: string;
@@ -42,6 +43,8 @@ export interface HeadlineFigure {
   sentence: string;
   /** The same measure a year earlier, when the council has a figure for it. */
   previous?: { year: number; value: number } | null;
+  /** Why the council's latest year has no figure, when its figure is from an earlier year ("There is no figure for 2024-25: …"). */
+  staleNote?: string | null;
   /** Every council's figure in the same year: lowest, median, highest and how many, for the "where it sits" strip. */
   field?: { min: number; median: number; max: number; n: number } | null;
 }
@@ -53,6 +56,11 @@ export interface ProfileInput {
   england: readonly AreaYear[];
   regions: readonly AreaYear[];
   las: readonly LaInfo[];
+  /**
+   * The real-terms price base, as the year ending 31 March of the base financial year (england.json
+   * deflators.baseYear): names the prices of spend_per_child_real_gbp ("at 2023-24 prices").
+   */
+  priceBaseYear?: number;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -76,7 +84,7 @@ function areaComparison(series: readonly AreaYear[], code: string, year: number,
 
 /** The latest-year figure for one measure, with comparisons and a summary sentence. */
 export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure {
-  const def = measureDef(key);
+  const def = atPrices(measureDef(key), input.priceBaseYear);
   const m = def.measure;
   const { la, panel } = input;
   const own = panel.filter((r) => r.la_code === la.code).sort((a, b) => a.year - b.year);
@@ -120,6 +128,7 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
       }
     : null;
   const stale = own.at(-1) && own.at(-1)!.year !== year ? own.at(-1)! : null;
+  let staleNote: string | null = null;
   let sentence = `${la.name} had ${formatMeasure(def, value)} ${def.noun} ${yearPhrase(def, year)}`;
   if (rank && key !== 'cla_count') {
     sentence += `, the ${describeRank(rank)} ${def.rankNoun} of the ${rank.of} councils in England with a figure`;
@@ -128,16 +137,32 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
   sentence += '.';
   if (stale) {
     const r = stale.missing[m] as MissingReason | undefined;
-    sentence += ` There is no figure for ${stale.year}: ${reasonText(r).charAt(0).toLowerCase()}${reasonText(r).slice(1)}.`;
+    staleNote = `There is no figure for ${yearLabel(def, stale.year)}: ${reasonText(r).charAt(0).toLowerCase()}${reasonText(r).slice(1)}.`;
+    sentence += ` ${staleNote}`;
   }
   const prevRow = own.find((r) => r.year === year - 1);
   const previous = prevRow && prevRow[m] !== null ? { year: year - 1, value: prevRow[m] as number } : null;
   const all = field.map((f) => f.value).filter((v): v is number => typeof v === 'number');
   const fieldSummary = all.length ? { min: Math.min(...all), median: median(all)!, max: Math.max(...all), n: all.length } : null;
-  return { def, year, value, missing: null, missingText: null, rank, england, region, neighbours, sentence, previous, field: fieldSummary };
+  return { def, year, value, missing: null, missingText: null, rank, england, region, neighbours, sentence, previous, staleNote, field: fieldSummary };
 }
 
-export const HEADLINE_KEYS = ['cla_count', 'cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_real_gbp'] as const;
+/** A real-terms measure worded with its price base from the data ("Spending per child, at 2023-24 prices"); other measures unchanged. */
+export function atPrices(def: MeasureDef, baseYear: number | undefined): MeasureDef {
+  if (baseYear === undefined || def.measure !== 'spend_per_child_real_gbp') return def;
+  const prices = `at ${formatFinancialYear(baseYear)} prices`;
+  return { ...def, label: `Spending per child, ${prices}`, noun: `spent per child on children’s services (${prices})` };
+}
+
+/** Spending per child appears twice: in cash for the latest year with a figure, and in real terms for the latest year with a deflator. */
+export const HEADLINE_KEYS = [
+  'cla_count',
+  'cla_rate_per_10k',
+  'cin_rate_per_10k',
+  'cpp_rate_per_10k',
+  'spend_per_child_gbp',
+  'spend_per_child_real_gbp',
+] as const;
 
 export function headlineFigures(input: ProfileInput): HeadlineFigure[] {
   return HEADLINE_KEYS.map((k) => headlineFigure(input, k));
@@ -151,10 +176,10 @@ export function versus(value: number, other: number | null, label: string): stri
 }
 
 /**
- * How common the council's Ofsted judgement in force was on 31 March of its
- * latest year: "41 of 150 councils", in England, its region and among its
+ * How common the council’s Ofsted judgement counted at 31 March of its latest
+ * year was (Ofsted’s rule): "41 of 150 councils", in England, its region and among its
  * statistical neighbours (councils with a judgement that year). Null when
- * the council has no judgement in force.
+ * the council has no judgement counted that year.
  */
 export function ofstedComparison(input: ProfileInput): { england: string; region: string; neighbours: string } | null {
   const { la, panel } = input;

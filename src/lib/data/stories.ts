@@ -4,6 +4,8 @@
  * browser-test build, so the story template is exercised before real stories exist).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { storyStandfirst } from '../../components/stories/standfirst.ts';
+import { checkEditorial } from '../editorial.ts';
 
 export type Story = CollectionEntry<'stories'>;
 
@@ -11,9 +13,12 @@ export function includeDrafts(): boolean {
   return import.meta.env.DEV || process.env.INCLUDE_DRAFTS === '1';
 }
 
-/** Stories to build, newest first. */
+/** Stories to build, newest first, with their standfirsts computed where they have placeholders ({t.lead}). */
 export async function getStories(): Promise<Story[]> {
   const drafts = includeDrafts();
   const all = await getCollection('stories', (s) => drafts || !s.data.draft);
-  return all.sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
+  checkEditorial(all.map((s) => ({ id: s.id, byline: s.data.byline, draft: s.data.draft })));
+  return all
+    .sort((a, b) => b.data.published.getTime() - a.data.published.getTime())
+    .map((s) => ({ ...s, data: { ...s.data, standfirst: storyStandfirst(s.id, s.data.standfirst) } }));
 }

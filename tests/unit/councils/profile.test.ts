@@ -113,3 +113,24 @@ describe('headlineFigure', () => {
     expect(() => headlineFigure(input, 'cla_rate')).toThrow(/Unknown measure "cla_rate"/);
   });
 });
+
+describe('headline spend in cash and in real terms', () => {
+  // Real terms stop a year before cash: the deflator for the latest financial year is not published yet.
+  const spend = [
+    row('E1', 'Blackpool', 2024, { spend_per_child_gbp: 1200, spend_per_child_real_gbp: 1200 }),
+    row('E1', 'Blackpool', 2025, { spend_per_child_gbp: 1300, spend_per_child_real_gbp: null }, { spend_per_child_real_gbp: 'no_deflator' }),
+  ];
+  const input = { la: las[0]!, panel: spend, england: [], regions: [], las, priceBaseYear: 2024 };
+  it('cash is for the latest financial year with a figure', () => {
+    const cash = headlineFigure(input, 'spend_per_child_gbp');
+    expect([cash.year, cash.value, cash.staleNote]).toEqual([2025, 1300, null]);
+    expect(cash.def.label).toBe('Spending per child, cash');
+  });
+  it('real terms name the price base from the data and say why the latest year is missing', () => {
+    const real = headlineFigure(input, 'spend_per_child_real_gbp');
+    expect([real.year, real.value]).toEqual([2024, 1200]);
+    expect(real.def.label).toBe('Spending per child, at 2023-24 prices');
+    expect(real.staleNote).toBe('There is no figure for 2024-25: no deflator published for this year yet.');
+    expect(headlineFigure({ ...input, priceBaseYear: 2025 }, 'spend_per_child_real_gbp').def.label).toBe('Spending per child, at 2024-25 prices');
+  });
+});

@@ -44,7 +44,8 @@ function s251Observations(y: S251Outturn): Observation[] {
   const out: Observation[] = [];
   for (const la of y.las) {
     for (const m of SPEND_MEASURES) {
-      out.push({ ...common, measure: m, level: 'la', oldCode: la.oldCode, name: la.name, value: la.values[m] });
+      const at = la.at[m];
+      out.push({ ...common, measure: m, level: 'la', oldCode: la.oldCode, name: la.name, value: la.values[m], ...(at ? { at } : {}) });
     }
   }
   for (const m of SPEND_MEASURES) {
@@ -86,6 +87,7 @@ function laitObservations(file: LaitFile, release: string, releaseOrder: number,
       release,
       releaseOrder,
       basis: 'lait-s251',
+      at: { row: v.row, column: 'Values' },
     });
   }
   return out;

@@ -24,6 +24,7 @@ import { readCsv } from '../../core/csv.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { isMissing, missing, sumValues, type Value } from '../../core/missing.ts';
 import type { Table } from '../../core/table.ts';
+import type { SourceCell } from '../../core/types.ts';
 import { BLOCKS, normaliseDescription, OUT_OF_SCOPE, ruleFor, S251_YEARS, type LineRule, type S251Tag, type S251Year, type SpendMeasure } from './blocks.ts';
 
 export const S251_SOURCES: Record<S251Year, string> = {
@@ -72,6 +73,8 @@ export interface S251La {
   values: Record<SpendMeasure, Value>;
   /** Named published lines (subtotals and individual lines) for checks and stories. */
   tagged: Partial<Record<S251Tag, Value>>;
+  /** The file rows each value was read from (see SourceCell), for range errors. */
+  at: Partial<Record<SpendMeasure, SourceCell>>;
 }
 
 export interface S251Outturn {
@@ -165,6 +168,7 @@ export function parseS251(
 
 function aggregateLa(table: Table, year: S251Year, oldCode: string, name: string, rows: number[], ruleOf: (r: number) => LineRule, cGross: number): S251La {
   const parts = new Map<SpendMeasure, Value[]>();
+  const partRows = new Map<SpendMeasure, { row: number; value: Value }[]>();
   const tagged: Partial<Record<S251Tag, Value>> = {};
   let total: Value | undefined;
   let totalRow = -1;
@@ -179,6 +183,7 @@ function aggregateLa(table: Table, year: S251Year, oldCode: string, name: string
       const list = parts.get(rule.role.block) ?? [];
       list.push(v);
       parts.set(rule.role.block, list);
+      partRows.set(rule.role.block, [...(partRows.get(rule.role.block) ?? []), { row: table.rowNumber(r), value: v }]);
     } else if (rule.role.kind === 'total') {
       total = v;
       totalRow = r;
@@ -200,6 +205,9 @@ function aggregateLa(table: Table, year: S251Year, oldCode: string, name: string
     }
   }
   values.spend_total_gbp = total;
+  const column = table.header[cGross]!;
+  const at: Partial<Record<SpendMeasure, SourceCell>> = { spend_total_gbp: { row: table.rowNumber(totalRow), column } };
+  for (const [block, lines] of partRows) at[block] = sumCell(lines, values[block], column);
   const leafSum = sumValues(BLOCKS.filter((bk) => !outOfScope.has(bk)).map((bk) => values[bk]));
   if (!isMissing(leafSum) && !isMissing(total) && Math.abs(leafSum - total) > TOTAL_TOLERANCE_GBP) {
     throw table.error(
@@ -208,7 +216,17 @@ function aggregateLa(table: Table, year: S251Year, oldCode: string, name: string
       'a line is mapped twice, or a subtotal/memorandum line is mapped as a leaf (check blocks.ts)',
     );
   }
-  return { oldCode, name, values, tagged };
+  return { oldCode, name, values, tagged, at };
+}
+
+/** The cell of a block that sums several lines: every line's row, led by the one pulling the sum furthest its way. */
+function sumCell(lines: readonly { row: number; value: Value }[], sum: Value, column: string): SourceCell {
+  const sign = !isMissing(sum) && sum < 0 ? -1 : 1;
+  let lead = lines[0]!;
+  for (const l of lines) {
+    if (!isMissing(l.value) && (isMissing(lead.value) || sign * l.value > sign * lead.value)) lead = l;
+  }
+  return { row: lead.row, column, rows: lines.map((l) => l.row) };
 }
 
 export function loadS251Year(files: SourceFiles, year: S251Year, limits: S251Limits = S251_LIMITS): S251Outturn {
