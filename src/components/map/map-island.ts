@@ -83,7 +83,6 @@ export function initMap(): void {
     }
     return p;
   };
-  form.hidden = false;
 
   function fillYears(meta: LayerMeta, keep?: number): number {
     ySel.replaceChildren(
