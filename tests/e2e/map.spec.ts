@@ -133,12 +133,23 @@ test('the small councils are not ranked and not in the colour breaks: dotted, wi
   await page.goto('/map/cin_rate_per_10k/2025/');
   const unranked = page.locator('[data-map-legend] li[data-kind="unranked"]');
   await expect(unranked).toHaveText(/^\s*Not ranked \(few children\) \(2\)$/);
-  await expect(page.locator('[data-map-unranked]')).toContainText('City of London and Isles of Scilly are shown with their own figures');
+  await expect(page.locator('[data-map-unranked]')).toContainText('left out of the colour breaks');
   await expect(page.locator('[data-map-subtitle]')).toContainText('151 ranked councils');
   const city = page.locator('svg[data-map="boundaries"] a[data-code="E09000001"][aria-label]');
   await expect(city).toHaveAttribute('aria-label', /^City of London: [\d.,]+, not ranked \(few children\)$/);
   await expect(city.locator('path')).toHaveAttribute('fill', 'url(#map-unranked)');
   await expect(page.locator('[data-map-tbody] tr[data-code="E09000001"] td').first()).toHaveText('—');
+  // The island draws the same view as the pre-rendered page.
+  const note = await page.locator('[data-map-unranked]').innerText();
+  const key = await page.locator('[data-map-legend]').innerText();
+  const fill = await page.locator('svg[data-map="hex"] a[data-code="E10000016"] path').getAttribute('fill');
+  await page.goto('/map/');
+  await page.locator('#map-measure').selectOption('cin_rate_per_10k');
+  await page.locator('#map-year').selectOption('2025');
+  await expect(page).toHaveURL(/\/map\/cin_rate_per_10k\/2025\/$/);
+  await expect(page.locator('[data-map-unranked]')).toHaveText(note);
+  expect(await page.locator('[data-map-legend]').innerText()).toBe(key);
+  await expect(page.locator('svg[data-map="hex"] a[data-code="E10000016"] path')).toHaveAttribute('fill', fill!);
 });
 
 test('the boundary map has a London inset and named cities; each caption says what its map is', async ({ page }) => {

@@ -119,10 +119,7 @@ export function initMap(): void {
     up.hidden = unranked.length === 0;
     up.replaceChildren();
     if (unranked.length)
-      up.append(
-        el('strong', 'Not ranked'),
-        ` (dotted): ${unranked.join(' and ')} are shown with their own figures but left out of the ranks and the colour breaks. ${layer.unrankedNote}`,
-      );
+      up.append(el('strong', 'Not ranked'), ` (dotted): ${layer.unrankedNote} They are shown with their own figures but left out of the colour breaks.`);
     const nMissing = view.cells.filter((c) => c.value === null).length;
     const np = root!.querySelector<HTMLElement>('[data-map-nofigure]')!;
     np.replaceChildren();
