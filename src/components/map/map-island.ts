@@ -21,9 +21,12 @@ import {
 } from '../../lib/maps/layers.ts';
 import { sortable } from '../charts/chart-island.ts';
 import { labelInk } from '../../lib/maps/hexgrid.ts';
+import { viewHref } from '../../lib/maps/viewhref.ts';
 
 interface Boot {
   layers: LayerMeta[];
+  /** Years with a pre-rendered page, per layer, newest first. */
+  prerendered: Record<string, number[]>;
   current: { key: string; year: number };
   default: { key: string; year: number };
 }
@@ -148,8 +151,8 @@ export function initMap(): void {
         return tr;
       }),
     );
-    const url = layer.key === boot.default.key && year === boot.default.year ? '/map/' : `/map/${layer.key}/${year}/`;
-    if (location.pathname !== url) history.replaceState(null, '', url);
+    const url = viewHref(layer.key, year, boot.default.year, boot.prerendered[layer.key] ?? []);
+    if (location.pathname + location.search !== url) history.replaceState(null, '', url);
     for (const a of root!.querySelectorAll<HTMLAnchorElement>('.map-variants a')) {
       if (new URL(a.href).pathname === url) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
@@ -178,6 +181,13 @@ export function initMap(): void {
   const metaOf = (key: string) => boot.layers.find((m) => m.key === key)!;
   mSel.addEventListener('change', () => void show(mSel.value, fillYears(metaOf(mSel.value), Number(ySel.value))));
   ySel.addEventListener('change', () => void show(mSel.value, Number(ySel.value)));
+  // An earlier year shared as ?year=<year> on the layer's page.
+  const asked = Number(new URLSearchParams(location.search).get('year'));
+  const meta = metaOf(boot.current.key);
+  if (meta && asked && asked !== boot.current.year && meta.years.includes(asked)) {
+    ySel.value = String(asked);
+    void show(meta.key, asked);
+  }
   // Warm the cache when a reader reaches for the controls.
   form.addEventListener('focusin', () => void load(mSel.value).catch(() => undefined), { once: true });
 }

@@ -19,7 +19,8 @@ import { isSmallCouncil, SMALL_COUNCILS_CAVEAT } from '../small-councils.ts';
 import type { LayerData, LayerMeta } from './layers.ts';
 
 export const GRADE_LAYER = 'ofsted_overall';
-export const DEFAULT_MEASURE = 'cla_rate_per_10k';
+export { DEFAULT_MEASURE, viewHref } from './viewhref.ts';
+import { DEFAULT_MEASURE } from './viewhref.ts';
 
 /** Every layer key: the council-page measures, then the Ofsted grade. */
 export function mapLayerKeys(): string[] {
@@ -82,7 +83,13 @@ export function layerData(panel: readonly PanelRow[], las: readonly LaInfo[], ke
   return { ...meta, codes, unranked, unrankedNote: unranked.length ? SMALL_COUNCILS_CAVEAT : '', values, reasons, reasonText };
 }
 
-/** Where a view lives: /map/ for the default layer's latest year, else /map/<key>/<year>/. */
-export function viewHref(key: string, year: number, defaultYear: number): string {
-  return key === DEFAULT_MEASURE && year === defaultYear ? '/map/' : `/map/${key}/${year}/`;
+/**
+ * How many of each layer's latest years are pre-rendered pages (/map/<key>/<year>/), which work without
+ * JavaScript. Earlier years are choices of the island only, shared as the layer's latest page with
+ * ?year=<year>: pre-rendering every year would add some 60 heavy pages to every build and browser test run.
+ */
+export const PRERENDERED_YEARS = 3;
+
+export function prerenderedYears(panel: readonly PanelRow[], key: string): number[] {
+  return offeredYears(panel, key).slice(0, PRERENDERED_YEARS);
 }
