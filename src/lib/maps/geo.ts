@@ -7,6 +7,9 @@
  *     hexes, abstract planar coordinates, y up), drawn with
  *     geoIdentity().reflectY(true) fitted to the box.
  * Paths are rounded to 1 decimal (of a ~600-unit box) to keep the page light.
+ * The boundary map also carries a London inset (the 33 London councils
+ * redrawn larger in the empty sea, overlays.ts insetBox) and the names of the
+ * places in data/map-places.json, placed so they do not collide (placeLabels).
  * Every code must be in both files and in las.json; a missing or extra code
  * fails the build with the file named.
  */
@@ -16,6 +19,10 @@ import { geoArea, geoIdentity, geoPath, geoTransverseMercator } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { outputDir } from '../data/load.ts';
 import { hexCentre, hexLabel, hexPath, placeHexes, type HexFile } from './hexgrid.ts';
+import { type Box, insetBox, type PlacedLabel, placeLabels } from './overlays.ts';
+import placesFile from '../../../data/map-places.json';
+
+const PLACES: ReadonlyArray<{ code: string; label: string }> = placesFile.places;
 
 export interface MapShape {
   code: string;
@@ -73,9 +80,29 @@ export function rewind(g: Geometry): Geometry {
   return g;
 }
 
-export function boundaryMap(width = 600, height = 720): MapGeometry {
+/** The London inset: the 33 London councils (E09) redrawn larger in `box`, with their own paths. */
+export interface LondonInset {
+  box: Box;
+  areas: MapShape[];
+}
+export interface BoundaryMap extends MapGeometry {
+  inset: LondonInset;
+  places: PlacedLabel[];
+  /** Font size (map units) the place names were placed for. */
+  placeFont: number;
+}
+
+/** Candidate boxes for the inset, in the map's empty sea (north-east first, then south-west), as fractions of the box. */
+const INSET_CANDIDATES = [
+  { x: 0.66, y: 0.01, w: 0.33, h: 0.22 },
+  { x: 0.0, y: 0.0, w: 0.36, h: 0.22 },
+];
+/** Place names are placed for the largest size they are drawn at (map.css .map-place, narrow screens). */
+export const PLACE_FONT = 22;
+
+export function boundaryMap(width = 600, height = 720): BoundaryMap {
   const key = `b${width}x${height}`;
-  const hit = cache.get(key);
+  const hit = cache.get(key) as BoundaryMap | undefined;
   if (hit) return hit;
   const raw = asCollection(readGeo('utla.json'), 'geo/utla.json');
   const fc = { ...raw, features: raw.features.map((f) => ({ ...f, geometry: rewind(f.geometry) })) };
@@ -87,7 +114,37 @@ export function boundaryMap(width = 600, height = 720): MapGeometry {
       throw new Error(`geo/utla.json: feature [${i}] has code ${JSON.stringify(code)}, expected an E06/E08/E09/E10 code`);
     return { code, name: f.properties.name ?? code, d: path(f) ?? '' };
   });
-  const out = { width, height, areas, groups: [] };
+  const land: Box[] = fc.features.map((f) => {
+    const [[x0, y0], [x1, y1]] = path.bounds(f);
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  });
+  const box = insetBox(
+    INSET_CANDIDATES.map((c) => ({ x: c.x * width, y: c.y * height, w: c.w * width, h: c.h * height })),
+    land,
+  );
+  const london = { ...fc, features: fc.features.filter((f) => f.properties?.code?.startsWith('E09')) };
+  if (london.features.length !== 33) throw new Error(`geo/utla.json: ${london.features.length} London councils (E09), expected 33`);
+  const pad = 6;
+  const insetProjection = geoTransverseMercator()
+    .rotate([2, -49])
+    .fitExtent(
+      [
+        [box.x + pad, box.y + pad + 14],
+        [box.x + box.w - pad, box.y + box.h - pad],
+      ],
+      london,
+    );
+  const insetPath = geoPath(insetProjection).digits(1);
+  const inset = { box, areas: london.features.map((f) => ({ code: f.properties.code!, name: f.properties.name ?? '', d: insetPath(f) ?? '' })) };
+  const points = PLACES.map((p) => {
+    const f = fc.features.find((x) => x.properties?.code === p.code);
+    if (!f) throw new Error(`data/map-places.json: ${p.code} (${p.label}) is not a council in geo/utla.json`);
+    const [x, y] = path.centroid(f);
+    return { ...p, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+  });
+  const { placed, dropped } = placeLabels(points, PLACE_FONT, { x: 0, y: 0, w: width, h: height }, [box]);
+  if (dropped.length) throw new Error(`data/map-places.json: no free spot on the boundary map for ${dropped.join(', ')}; drop them from the list`);
+  const out = { width, height, areas, groups: [], inset, places: placed, placeFont: PLACE_FONT };
   cache.set(key, out);
   return out;
 }
