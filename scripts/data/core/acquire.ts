@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DataError } from './errors.ts';
-import type { Manifest, SourceEntry } from './manifest.ts';
+import type { Manifest, SourceEntry } from '../../../contract/manifest.ts';
 
 export interface AcquiredFile {
   entry: SourceEntry;

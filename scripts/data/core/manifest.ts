@@ -1,77 +1,6 @@
-/**
- * The source manifest (data/sources.json): one entry per official source file,
- * with where it comes from, its licence, its release and its pinned checksum.
- */
+/** Reading the source manifest (data/sources.json); its schema is the contract's (contract/manifest.ts). */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-
-export const FAMILIES = ['cla', 'cin', 'spend', 'ofsted', 'population', 'workforce', 'deprivation', 'deflators', 'geography', 'geo'] as const;
-export type Family = (typeof FAMILIES)[number];
-
-export const SourceEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
-  family: z.enum(FAMILIES),
-  title: z.string().min(5),
-  publisher: z.string().min(2),
-  landingUrl: z.url(),
-  downloadUrl: z.url().optional(),
-  licence: z.enum(['OGL-3.0', 'OPL-3.0', 'CC-BY-4.0', 'MIT']),
-  release: z.string().min(1),
-  /** Publication date of this release where the provenance records it (YYYY-MM-DD or YYYY-MM). */
-  published: z
-    .string()
-    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-    .optional(),
-  /** Path within the raw folder (mirror). */
-  path: z.string().min(1),
-  encoding: z.enum(['utf-8', 'windows-1252']).optional(),
-  /**
-   * Pinned checksum. Left empty ("") in a new release's entry: update mode
-   * (DATA_UPDATE=1) validates the file and pins it; a plain run refuses it.
-   */
-  sha256: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]),
-  /** Size in bytes; absent (or 0) in a new entry until update mode pins it. */
-  bytes: z.number().int().nonnegative().optional(),
-  /**
-   * Rows the publisher withdrew in this release for years the previous release
-   * of the same series also covered. Without a matching entry here, a release
-   * that drops councils or rows stops update mode (the completeness check).
-   */
-  withdrawn: z
-    .array(
-      z.object({
-        /** Council or area code (E06…, E12…, E92000001); "*" for every area. */
-        code: z.string().min(1),
-        /** A measure id (cla_count, …) or "*". */
-        measure: z.string().min(1).default('*'),
-        /** Years (ending 31 March) withdrawn; every shared year when absent. */
-        years: z.array(z.number().int()).optional(),
-        reason: z.string().min(10, 'say why the publisher withdrew the figures'),
-      }),
-    )
-    .optional(),
-  /**
-   * How `npm run releases` looks for newer releases of this series. EES: the
-   * publication's slug, a search term that finds it, and the data set's title
-   * in the public API (scripts/releases/).
-   */
-  discovery: z.object({ ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }) }).optional(),
-  /** When the publisher next releases this series (YYYY-MM-DD or YYYY-MM), as announced on its statistics calendar. */
-  nextRelease: z
-    .string()
-    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-    .optional(),
-});
-export type SourceEntry = z.infer<typeof SourceEntrySchema>;
-
-export const ManifestSchema = z.object({ note: z.string().optional(), sources: z.array(SourceEntrySchema).min(1) }).superRefine((m, ctx) => {
-  const seen = new Set<string>();
-  m.sources.forEach((s, i) => {
-    if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id ${s.id}` });
-    seen.add(s.id);
-  });
-});
-export type Manifest = z.infer<typeof ManifestSchema>;
+import { type Manifest, ManifestSchema } from '../../../contract/manifest.ts';
 
 export async function loadManifest(path: string): Promise<Manifest> {
   const text = await readFile(path, 'utf8');
@@ -82,10 +11,3 @@ export async function loadManifest(path: string): Promise<Manifest> {
   }
   return parsed.data;
 }
-
-export const LICENCES: Record<SourceEntry['licence'], { name: string; url: string }> = {
-  'OGL-3.0': { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
-  'OPL-3.0': { name: 'Open Parliament Licence v3.0', url: 'https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/' },
-  'CC-BY-4.0': { name: 'Creative Commons Attribution 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
-  MIT: { name: 'MIT licence', url: 'https://opensource.org/license/mit' },
-};

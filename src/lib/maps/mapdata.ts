@@ -10,8 +10,8 @@
  * which any council has a value. Values are rounded to display precision.
  */
 import { isSmallCouncil } from '../small-councils.ts';
-import type { LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
-import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
+import type { LaInfo, PanelRow } from '../../../contract/outputs.ts';
+import { MISSING_REASONS, type MissingReason } from '../../../contract/missing.ts';
 import { MEASURES, type MeasureDef } from '../councils/measures.ts';
 import { rankOf } from '../councils/rank.ts';
 

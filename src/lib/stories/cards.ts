@@ -3,7 +3,7 @@
  * src/lib/analysis/engine.ts) and nothing else: no verdict, threshold or
  * result is typed here. This module only formats what the file says.
  */
-import type { ClaimsFileData, EvaluatedClaimData } from '../analysis/claims-schema.ts';
+import type { ClaimsFileData, EvaluatedClaimData } from '../../../contract/claims-schema.ts';
 import { REGISTRY, TOPIC_LABELS, VERDICT_LABELS, type ClaimId, type Topic, type Verdict } from '../analysis/registry/index.ts';
 import { getClaimsFile } from '../data/claims.ts';
 

@@ -12,7 +12,7 @@ import { formatValue } from '../format.ts';
 import { idsFor, output, renderVariants, tableAndCsv, yAxisOptions } from '../charts/common.ts';
 import { MUTED, seriesColor } from '../charts/palette.ts';
 import type { ChartOutput } from '../charts/types.ts';
-import type { EvaluatedClaimData, SpecificationData } from '../analysis/claims-schema.ts';
+import type { EvaluatedClaimData, SpecificationData } from '../../../contract/claims-schema.ts';
 
 interface Scale {
   key: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireAll, acquireOne, fileOf, sha256 } from '../../../scripts/data/core/acquire.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
-import type { SourceEntry } from '../../../scripts/data/core/manifest.ts';
+import type { SourceEntry } from '../../../contract/manifest.ts';
 
 let dir: string;
 let rawDir: string;
