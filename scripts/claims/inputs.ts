@@ -1,7 +1,7 @@
 /** The pipeline outputs the claims engine reads (data/output/, or DATA_OUTPUT_DIR). */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Inspection, PanelRow } from '../data/contract.ts';
+import type { Inspection, PanelRow } from '../../contract/outputs.ts';
 import type { AnalysisInputs, EnglandOutput } from '../../src/lib/analysis/types.ts';
 
 export function outputDir(): string {

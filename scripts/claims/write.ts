@@ -6,7 +6,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claimsFileSchema } from '../../src/lib/analysis/claims-schema.ts';
+import { claimsFileSchema } from '../../contract/claims-schema.ts';
 import { evaluateClaims } from '../../src/lib/analysis/engine.ts';
 import { loadAnalysisInputs, outputDir } from './inputs.ts';
 
@@ -15,7 +15,7 @@ const file = evaluateClaims(loadAnalysisInputs());
 const checked = claimsFileSchema.safeParse(file);
 if (!checked.success) {
   console.error(
-    `✗ claims.json would not match its schema (src/lib/analysis/claims-schema.ts):\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    `✗ claims.json would not match its schema (contract/claims-schema.ts):\n${checked.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
   );
   process.exit(1);
 }

@@ -5,11 +5,11 @@
  */
 import { screenAnomalies, type Anomaly, type AnomalyFile } from './derive/anomalies.ts';
 import { MEASURES, type MeasureId } from './core/types.ts';
-import { ENGLAND_CODE } from './core/codes.ts';
+import { ENGLAND_CODE } from '../../contract/codes.ts';
 import type { SourceFiles } from './core/acquire.ts';
-import type { Manifest } from './core/manifest.ts';
-import { isMissing, missing, MISSING_REASONS, type Value } from './core/missing.ts';
-import { PANEL_NUMERIC_COLUMNS, type AreaYear, type Inspection, type PanelRow, type Revision } from './contract.ts';
+import type { Manifest } from '../../contract/manifest.ts';
+import { isMissing, missing, MISSING_REASONS, type Value } from '../../contract/missing.ts';
+import { PANEL_NUMERIC_COLUMNS, type AreaYear, type Inspection, type PanelRow, type Revision } from '../../contract/outputs.ts';
 import type { Families } from './families.ts';
 import { harmonise, type LaResolver, type ObservationStore } from './harmonise.ts';
 import { buildPanel, panelYears } from './derive/panel.ts';

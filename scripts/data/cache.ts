@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
-/** Hash of every TypeScript file under the pipeline folder: code changes invalidate cached parses. */
-export async function codeVersion(pipelineDir: string): Promise<string> {
+/** Hash of every TypeScript file under the pipeline folder (and the contract folder it builds on): code changes invalidate cached parses. */
+export async function codeVersion(pipelineDir: string, ...alsoDirs: string[]): Promise<string> {
   const files: string[] = [];
   async function walk(dir: string): Promise<void> {
     for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -18,12 +18,16 @@ export async function codeVersion(pipelineDir: string): Promise<string> {
       else if (e.name.endsWith('.ts')) files.push(p);
     }
   }
-  await walk(pipelineDir);
-  files.sort();
   const h = createHash('sha256');
-  for (const f of files) {
-    h.update(relative(pipelineDir, f));
-    h.update(await readFile(f));
+  for (const dir of [pipelineDir, ...alsoDirs]) {
+    files.length = 0;
+    await walk(dir);
+    files.sort();
+    if (dir !== pipelineDir) h.update(`dir:${relative(pipelineDir, dir)}`);
+    for (const f of files) {
+      h.update(relative(dir, f));
+      h.update(await readFile(f));
+    }
   }
   return h.digest('hex').slice(0, 16);
 }

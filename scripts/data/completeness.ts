@@ -14,13 +14,12 @@
  */
 import type { SourceFiles } from './core/acquire.ts';
 import { DataError } from './core/errors.ts';
-import type { SourceEntry } from './core/manifest.ts';
+import type { SourceEntry } from '../../contract/manifest.ts';
 import type { Observation } from './core/types.ts';
 
-/** cla-ees-2026 → cla-ees; mhclg-rsx-2024-25 → mhclg-rsx; cla-sfr-2012-cla → cla-sfr-cla. */
-export function seriesOf(id: string): string {
-  return id.replace(/-\d{4}(-\d{2})?(?=-|$)/g, '');
-}
+import { seriesOf } from '../../contract/manifest.ts';
+
+export { seriesOf };
 
 export interface Dropped {
   measure: string;

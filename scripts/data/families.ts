@@ -11,10 +11,10 @@
 import { checkObservationRanges } from './core/ranges.ts';
 import { takeRowCounts } from './core/table.ts';
 import { Worker } from 'node:worker_threads';
-import type { Inspection } from './contract.ts';
+import type { Inspection } from '../../contract/outputs.ts';
 import type { AcquiredFile, SourceFiles } from './core/acquire.ts';
 import { DataError } from './core/errors.ts';
-import type { Family } from './core/manifest.ts';
+import type { Family } from '../../contract/manifest.ts';
 import type { Observation } from './core/types.ts';
 import { cacheKey, type ParseCache } from './cache.ts';
 import { STRICT, TASK_FAMILIES, TASKS, WORKER_TASKS, type ParseOptions, type SpendTaskResult, type TaskName, type TaskResults } from './parse-tasks.ts';
@@ -26,7 +26,7 @@ import { panelYears } from './derive/panel.ts';
 import { loadDeprivation, type DeprivationRow } from './sources/deprivation.ts';
 import { loadGeo, type GeoData } from './sources/geo.ts';
 import { buildPlaces } from './derive/places.ts';
-import type { PlaceInfo } from './contract.ts';
+import type { PlaceInfo } from '../../contract/outputs.ts';
 
 export interface Families {
   observations: Observation[];

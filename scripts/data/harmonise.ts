@@ -10,10 +10,10 @@
  *   different value, a Revision is recorded so the site can say "first
  *   published as …".
  */
-import type { Revision } from './contract.ts';
-import { ENGLAND_CODE, isRegionCode } from './core/codes.ts';
+import type { Revision } from '../../contract/outputs.ts';
+import { ENGLAND_CODE, isRegionCode } from '../../contract/codes.ts';
 import { DataError } from './core/errors.ts';
-import { isMissing, type Value } from './core/missing.ts';
+import { isMissing, type Value } from '../../contract/missing.ts';
 import type { GeoLevel, MeasureId, Observation } from './core/types.ts';
 
 export interface LaResolver {

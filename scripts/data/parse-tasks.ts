@@ -4,7 +4,7 @@
  * plain, JSON-serialisable result (it is cached and may cross a thread boundary).
  */
 import type { SourceFiles } from './core/acquire.ts';
-import type { Family } from './core/manifest.ts';
+import type { Family } from '../../contract/manifest.ts';
 import type { FamilyResult } from './core/types.ts';
 import { loadCla } from './sources/cla.ts';
 import { loadCin } from './sources/cin.ts';

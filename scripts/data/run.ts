@@ -14,12 +14,13 @@ import { dirname, join } from 'node:path';
 import type { PipelineConfig } from './config.ts';
 import { acquireAll, newPins, type SourceFiles } from './core/acquire.ts';
 import { cacheKey, codeVersion, ParseCache } from './cache.ts';
-import { loadManifest, type Manifest } from './core/manifest.ts';
+import type { Manifest } from '../../contract/manifest.ts';
+import { loadManifest } from './core/manifest.ts';
 import { loadFamilies } from './families.ts';
 import { assemble } from './assemble.ts';
 import { publishAtomically } from './publish/write.ts';
 import { diffPanels, missingByColumn, reportMarkdown, type RunReport } from './publish/report.ts';
-import type { PanelRow } from './contract.ts';
+import type { PanelRow } from '../../contract/outputs.ts';
 import { validateOutputs } from './validate-outputs.ts';
 import { parseAnomalyFile, parseSmallCouncils } from './derive/anomalies.ts';
 import { anomalySummary } from './publish/report.ts';
@@ -74,7 +75,7 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
       log: deps.log,
     }),
   );
-  const code = await codeVersion(join(config.root, 'scripts', 'data'));
+  const code = await codeVersion(join(config.root, 'scripts', 'data'), join(config.root, 'contract'));
   // The editors' reviewed files change the outputs too: part of the data version.
   const anomalyPath = join(config.root, 'data', 'anomaly-decisions.json');
   const anomalyText = await readFile(anomalyPath, 'utf8');

@@ -4,7 +4,7 @@
  * mistakes in harmonisation and derivation: lost or duplicated council-years,
  * impossible values, England figures that do not equal what DfE printed.
  */
-import { ENGLAND_CODE } from './core/codes.ts';
+import { ENGLAND_CODE } from '../../contract/codes.ts';
 import type { Assembled } from './assemble.ts';
 import { DataError, type DataErrorLocation } from './core/errors.ts';
 import type { Geography } from './sources/geography.ts';

@@ -14,7 +14,7 @@
  * Series without a discovery block (Ofsted, ONS, MHCLG, HM Treasury, the
  * lookups) are listed as not checked, with the page to look at.
  */
-import type { SourceEntry } from '../data/core/manifest.ts';
+import type { SourceEntry } from '../../contract/manifest.ts';
 import { seriesOf } from '../data/completeness.ts';
 import type { DataSetVersion, EesClient } from './ees.ts';
 

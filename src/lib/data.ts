@@ -3,7 +3,7 @@
  * pipeline's output folder (see src/lib/data/load.ts), used at BUILD time by
  * pages, endpoints and MDX components.
  *
- * Data model (from scripts/data/contract.ts):
+ * Data model (from contract/outputs.ts):
  *   - la-panel.json: one row per upper-tier LA per year (ending 31 March) in
  *     which the LA existed; `null` = missing, with the reason in row.missing.
  *   - las.json: every LA that existed at any 31 March in the panel's range,
@@ -18,9 +18,9 @@
  * Keys are checked once at load: (la_code, year) in the panel, code in las,
  * slug in las, (code, year) in england/regions. Any breach fails the build.
  */
-import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericColumn, PanelRow, PlaceInfo, Revision } from '../../scripts/data/contract.ts';
-import { PANEL_NUMERIC_COLUMNS } from '../../scripts/data/contract.ts';
-import { MISSING_REASONS, type MissingReason } from '../../scripts/data/core/missing.ts';
+import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericColumn, PanelRow, PlaceInfo, Revision } from '../../contract/outputs.ts';
+import { PANEL_NUMERIC_COLUMNS } from '../../contract/outputs.ts';
+import { MISSING_REASONS, type MissingReason } from '../../contract/missing.ts';
 import { loadOutput, OutputFileError, outputPath, resetDataCache as resetLoaded } from './data/load.ts';
 import { getUpdates } from './data/updates.ts';
 import {
@@ -35,10 +35,10 @@ import {
   RegionsFileSchema,
   ReportFileSchema,
   type SiteProvenance,
-} from './data/schema.ts';
+} from '../../contract/schemas.ts';
 
 export { OutputFileError, readOutputText } from './data/load.ts';
-export { ENGLAND_CODE } from './data/schema.ts';
+export { ENGLAND_CODE } from '../../contract/schemas.ts';
 export type { AreaYear, ColumnDoc, Inspection, LaInfo, PanelRow, PlaceInfo, Revision, PanelNumericColumn, SiteProvenance };
 
 export interface Panel {

@@ -244,7 +244,7 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
       error,
       `source ${CLA25}, ${CLA25_FILE(golden)}, row ${line}, column "children_count", value "q": not a number or a known missing-value marker`,
       'known markers: c (suppressed), x (not available), z (not applicable), u (low reliability), low (rounds to zero)',
-      'add it with its meaning to MARKERS in scripts/data/core/missing.ts',
+      'add it with its meaning to MARKERS in contract/missing.ts',
     );
   });
 

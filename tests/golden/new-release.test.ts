@@ -20,7 +20,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AreaYear, PanelRow } from '../../scripts/data/contract.ts';
+import type { AreaYear, PanelRow } from '../../contract/outputs.ts';
 import { copyGoldenRaw, encodeExcerpt, type FixtureManifest, type GoldenRaw, type ManifestEntry } from '../fixtures/golden/build.ts';
 import { buildAndRun, goldenConfig, removeDir, run } from './helpers.ts';
 

@@ -23,7 +23,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PanelRow, Revision } from '../../scripts/data/contract.ts';
+import type { PanelRow, Revision } from '../../contract/outputs.ts';
 import { EXPECTED_DIR } from '../fixtures/golden/build.ts';
 import { buildAndRun, readTree, removeDir, type Run } from './helpers.ts';
 

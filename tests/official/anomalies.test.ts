@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Anomaly, AnomalyFile } from '../../scripts/data/derive/anomalies.ts';
 import { staleDecisions } from '../../scripts/data/derive/anomalies.ts';
-import type { PanelRow } from '../../scripts/data/contract.ts';
+import type { PanelRow } from '../../contract/outputs.ts';
 
 const anomalies = JSON.parse(readFileSync('data/output/anomalies.json', 'utf8')) as Anomaly[];
 const file = JSON.parse(readFileSync('data/anomaly-decisions.json', 'utf8')) as AnomalyFile;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../scripts/data/core/csv.ts';
-import { isMissing } from '../../scripts/data/core/missing.ts';
+import { isMissing } from '../../contract/missing.ts';
 import type { Observation } from '../../scripts/data/core/types.ts';
 import { ratePer10k, roundTo } from '../../scripts/data/derive/rates.ts';
 import { loadCin } from '../../scripts/data/sources/cin.ts';

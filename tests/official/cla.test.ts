@@ -3,7 +3,7 @@
  * loadCla must reproduce what DfE printed in its releases.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMissing } from '../../scripts/data/core/missing.ts';
+import { isMissing } from '../../contract/missing.ts';
 import type { FamilyResult, MeasureId, Observation } from '../../scripts/data/core/types.ts';
 import { claSourceIds, loadCla } from '../../scripts/data/sources/cla.ts';
 import { realClaFiles } from '../fixtures/cla/files.ts';

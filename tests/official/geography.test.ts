@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../scripts/data/core/csv.ts';
-import { isMissing } from '../../scripts/data/core/missing.ts';
+import { isMissing } from '../../contract/missing.ts';
 import type { Table } from '../../scripts/data/core/table.ts';
 import { loadDeprivation } from '../../scripts/data/sources/deprivation.ts';
 import { loadGeo } from '../../scripts/data/sources/geo.ts';

@@ -15,7 +15,7 @@
  *    claims name a count (136 in 2017, 69 in 2015), which fixes D.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Inspection, OfstedGrade } from '../../scripts/data/contract.ts';
+import type { Inspection, OfstedGrade } from '../../contract/outputs.ts';
 import { countedAt31March, distributionAs31March, distributionAt, judgementInForce } from '../../scripts/data/derive/ofsted-in-force.ts';
 import { readWorkbook } from '../../scripts/data/core/sheet.ts';
 import { cellGrid, dateAt, gradeAt, gridTable, tidy } from '../../scripts/data/sources/ofsted/cells.ts';

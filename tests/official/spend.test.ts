@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AcquiredFile } from '../../scripts/data/core/acquire.ts';
 import { loadManifest } from '../../scripts/data/core/manifest.ts';
-import type { Value } from '../../scripts/data/core/missing.ts';
+import type { Value } from '../../contract/missing.ts';
 import { loadDeflators, parseHmtFy, parseCalendarYears } from '../../scripts/data/sources/deflators.ts';
 import { englandValue, loadSpend, socialWorkClaimFigures, type SpendResult } from '../../scripts/data/sources/spend/index.ts';
 import { loadMhclgNational, type MhclgNationalYear } from '../../scripts/data/sources/spend/mhclg.ts';

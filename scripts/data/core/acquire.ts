@@ -24,7 +24,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConversionError, convertGpkgLayer } from './convert/gpkg.ts';
 import { DataError } from './errors.ts';
-import { type Family, type Manifest, releaseKey, type SourceEntry } from './manifest.ts';
+import { type Family, type Manifest, releaseKey, type SourceEntry } from '../../../contract/manifest.ts';
 
 /**
  * A source file that could not be obtained: it is not in the mirror or the cache

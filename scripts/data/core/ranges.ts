@@ -8,7 +8,7 @@
  * column), not plausibility: implausible but possible values are the anomaly
  * screen's job (scripts/data/derive/anomalies.ts).
  */
-import { isMissing, type Value } from './missing.ts';
+import { isMissing, type Value } from '../../../contract/missing.ts';
 import { DataError } from './errors.ts';
 import type { MeasureId, Observation } from './types.ts';
 

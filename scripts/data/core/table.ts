@@ -3,7 +3,7 @@
  * bookkeeping needed to report errors by file, row and column.
  */
 import { DataError } from './errors.ts';
-import { MarkerError, parseCell, UNKNOWN_MARKER_HINT, type Value } from './missing.ts';
+import { MarkerError, parseCell, UNKNOWN_MARKER_HINT, type Value } from '../../../contract/missing.ts';
 
 export interface TableInit {
   source: string;

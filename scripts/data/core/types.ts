@@ -14,7 +14,7 @@
  * (a number or a Missing with a reason). Geographies are as the source names
  * them; src/geography harmonises them afterwards.
  */
-import type { Value } from './missing.ts';
+import type { Value } from '../../../contract/missing.ts';
 
 export type GeoLevel = 'national' | 'regional' | 'la';
 

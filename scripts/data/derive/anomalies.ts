@@ -28,7 +28,7 @@
  * (kept, flagged, and raised with the publisher). An anomaly with no decision is
  * "undecided": listed in the editors' report, and a test fails until it is decided.
  */
-import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../contract.ts';
+import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { DataError } from '../core/errors.ts';
 
 export type AnomalyDecision = 'keep' | 'exclude-from-analysis' | 'query-with-publisher';

@@ -3,8 +3,8 @@
  * figures the publishers print for those geographies (national and regional
  * counts are rounded to the nearest 10 by DfE, so they are not re-summed from LAs).
  */
-import type { AreaYear } from '../contract.ts';
-import { ENGLAND_CODE } from '../core/codes.ts';
+import type { AreaYear } from '../../../contract/outputs.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 import type { ObservationStore } from '../harmonise.ts';
 import { measuresFor, splitCells, type DeflatorLookup } from './measures.ts';
 

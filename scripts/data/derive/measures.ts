@@ -3,8 +3,8 @@
  * their order of preference between sources and the rates and per-child figures
  * derived from them. See derive/panel.ts for the column-by-column rules.
  */
-import type { PanelNumericColumn } from '../contract.ts';
-import { isMissing, missing, type MissingReason, type Value } from '../core/missing.ts';
+import type { PanelNumericColumn } from '../../../contract/outputs.ts';
+import { isMissing, missing, type MissingReason, type Value } from '../../../contract/missing.ts';
 import type { MeasureId } from '../core/types.ts';
 import type { ObservationStore } from '../harmonise.ts';
 import { BLOCKS, type BlockId, type SpendMeasure } from '../sources/spend/blocks.ts';

@@ -20,7 +20,7 @@
  *
  * Dates are ISO "YYYY-MM-DD"; string comparison is date order.
  */
-import type { Inspection, OfstedGrade } from '../contract.ts';
+import type { Inspection, OfstedGrade } from '../../../contract/outputs.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -24,8 +24,8 @@
  *   ofsted_in_force_*    the publication-date rule: latest judgement published by 31 March Y.
  *   imd_*, idaci_*       English Indices of Deprivation 2019 (one vintage for every year).
  */
-import type { Inspection, LaInfo, OfstedGrade, PanelNumericColumn, PanelRow } from '../contract.ts';
-import type { Value } from '../core/missing.ts';
+import type { Inspection, LaInfo, OfstedGrade, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
+import type { Value } from '../../../contract/missing.ts';
 import { MEASURES, type MeasureId, type Observation } from '../core/types.ts';
 import { cellOf, measuresFor, splitCells, type DeflatorLookup } from './measures.ts';
 import type { ObservationStore } from '../harmonise.ts';

@@ -33,7 +33,7 @@ import { fileOf, type SourceFiles } from '../core/acquire.ts';
 import { DataError } from '../core/errors.ts';
 import type { Table } from '../core/table.ts';
 import type { Geography } from '../sources/geography.ts';
-import type { PlaceInfo } from '../contract.ts';
+import type { PlaceInfo } from '../../../contract/outputs.ts';
 
 export const PLACE_SOURCES = {
   ltla23: 'lookup-ltla-utla-2023',

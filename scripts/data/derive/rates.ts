@@ -26,7 +26,7 @@
  * suppressed count stays "suppressed"); a missing or absent population gives
  * "no_denominator".
  */
-import { isMissing, missing, type Value } from '../core/missing.ts';
+import { isMissing, missing, type Value } from '../../../contract/missing.ts';
 import type { MeasureId, Observation } from '../core/types.ts';
 
 /** count / population × 10,000, unrounded. Pure. */

@@ -23,7 +23,7 @@
  */
 import { readCsv } from '../core/csv.ts';
 import { fileOf, type SourceFiles } from '../core/acquire.ts';
-import { isLaCode, isOldLaCode } from '../core/codes.ts';
+import { isLaCode, isOldLaCode } from '../../../contract/codes.ts';
 import type { Table } from '../core/table.ts';
 
 /** A date as yyyymmdd, comparable with < and >. */

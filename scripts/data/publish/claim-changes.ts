@@ -20,7 +20,7 @@ interface Count {
   supporting: number;
   testable: number;
 }
-/** The part of a claims.json claim this comparison reads (src/lib/analysis/claims-schema.ts). */
+/** The part of a claims.json claim this comparison reads (contract/claims-schema.ts). */
 export interface ClaimLike {
   id: string;
   speaker: string;

@@ -4,8 +4,8 @@
  * gives its schema (from the data dictionary), its sources with licences and
  * checksums, and the data version. Standard: https://specs.frictionlessdata.io/data-package/
  */
-import type { ColumnDoc, Provenance } from '../contract.ts';
-import { LICENCES } from '../core/manifest.ts';
+import type { ColumnDoc, Provenance } from '../../../contract/outputs.ts';
+import { LICENCES } from '../../../contract/manifest.ts';
 
 const FRICTIONLESS_TYPE: Record<ColumnDoc['type'], string> = {
   string: 'string',

@@ -3,8 +3,8 @@
  * it means, its unit and which manifest sources feed it. Published with the data
  * and shown on the site's data page.
  */
-import type { ColumnDoc, PanelRow } from '../contract.ts';
-import type { Family } from '../core/manifest.ts';
+import type { ColumnDoc, PanelRow } from '../../../contract/outputs.ts';
+import type { Family } from '../../../contract/manifest.ts';
 import type { MeasureId } from '../core/types.ts';
 
 type PanelColumn = Exclude<keyof PanelRow, 'missing'> | 'missing' | 'missing_reasons';

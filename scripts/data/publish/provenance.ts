@@ -3,9 +3,9 @@
  * that feeds the file, its title, publisher, release, licence, landing page and
  * checksum. No timestamps: two runs over the same data produce identical files.
  */
-import type { Provenance } from '../contract.ts';
+import type { Provenance } from '../../../contract/outputs.ts';
 import type { SourceFiles } from '../core/acquire.ts';
-import type { Family } from '../core/manifest.ts';
+import type { Family } from '../../../contract/manifest.ts';
 
 export function provenanceFor(files: SourceFiles, dataVersion: string, families: readonly Family[]): Provenance {
   const generatedFrom = [...files.values()]

@@ -5,8 +5,8 @@
  * attaches to the data-refresh pull request.
  */
 import { staleDecisions, type Anomaly, type AnomalyFile, type DecisionEntry } from '../derive/anomalies.ts';
-import { PANEL_NUMERIC_COLUMNS, type PanelRow, type Revision } from '../contract.ts';
-import type { MissingReason } from '../core/missing.ts';
+import { PANEL_NUMERIC_COLUMNS, type PanelRow, type Revision } from '../../../contract/outputs.ts';
+import type { MissingReason } from '../../../contract/missing.ts';
 import { storyFiguresMarkdown, type StoryFiguresReport } from './story-figures.ts';
 
 export interface Change {

@@ -18,7 +18,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { slugify } from '../core/codes.ts';
+import { slugify } from '../../../contract/codes.ts';
 
 export interface CitedRef {
   line: number;

@@ -34,7 +34,7 @@
  */
 import { fileOf, type SourceFiles } from '../core/acquire.ts';
 import { DataError } from '../core/errors.ts';
-import { isMissing } from '../core/missing.ts';
+import { isMissing } from '../../../contract/missing.ts';
 import type { FamilyResult, Observation } from '../core/types.ts';
 import { isEesSeries, isEesTidy, readEesTidy, readTimeSeries } from './cla/ees.ts';
 import { readSfr, SFR_YEARS } from './cla/sfr.ts';

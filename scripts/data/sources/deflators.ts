@@ -28,7 +28,7 @@
 import { newestFile, type SourceFiles } from '../core/acquire.ts';
 import { readCsv } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
-import { isMissing, missing, type Missing } from '../core/missing.ts';
+import { isMissing, missing, type Missing } from '../../../contract/missing.ts';
 import { readWorkbook, sheetTable } from '../core/sheet.ts';
 
 /** 2008-09: the first financial year of spending data (S251 outturn 2008-09), a fact about the past. */

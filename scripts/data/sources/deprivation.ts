@@ -33,9 +33,9 @@
  */
 import type { SourceFiles } from '../core/acquire.ts';
 import { fileOf } from '../core/acquire.ts';
-import { isLaCode } from '../core/codes.ts';
+import { isLaCode } from '../../../contract/codes.ts';
 import { DataError } from '../core/errors.ts';
-import { isMissing, missing, type Missing, type Value } from '../core/missing.ts';
+import { isMissing, missing, type Missing, type Value } from '../../../contract/missing.ts';
 import { readWorkbook, sheetTable } from '../core/sheet.ts';
 import type { Table } from '../core/table.ts';
 import { loadGeography, type Geography } from './geography.ts';

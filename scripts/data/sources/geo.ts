@@ -37,7 +37,7 @@ import type { SourceFiles } from '../core/acquire.ts';
 import { fileOf, newestFile } from '../core/acquire.ts';
 import { decodeText } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
-import { releaseKey } from '../core/manifest.ts';
+import { releaseKey } from '../../../contract/manifest.ts';
 import { loadGeography, type Geography } from './geography.ts';
 
 export type AreaGeometry = Polygon | MultiPolygon;

@@ -46,8 +46,8 @@
  */
 import type { SourceFiles } from '../core/acquire.ts';
 import { DataError, type DataErrorLocation } from '../core/errors.ts';
-import { slugify } from '../core/codes.ts';
-import type { LaInfo } from '../contract.ts';
+import { slugify } from '../../../contract/codes.ts';
+import type { LaInfo } from '../../../contract/outputs.ts';
 import { parseDfeLas, parseGias, parseMySociety, parseOnsRecodes, type DfeLaRow, type MySocietyRow } from '../geography/lookups.ts';
 import { CODE_CHANGE_NOTES, EXTRA_ALIASES, NAME_OVERRIDES, REGIONS, REORGANISATIONS, type Reorganisation } from '../geography/reorganisations.ts';
 import { parseStatNeighbours } from './neighbours.ts';

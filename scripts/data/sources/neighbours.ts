@@ -19,7 +19,7 @@
  */
 import { readCsv } from '../core/csv.ts';
 import { fileOf, type SourceFiles } from '../core/acquire.ts';
-import { isOldLaCode } from '../core/codes.ts';
+import { isOldLaCode } from '../../../contract/codes.ts';
 
 export interface NeighbourRow {
   oldCode: string;

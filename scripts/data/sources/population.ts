@@ -41,8 +41,8 @@
 import { fileOf, type SourceFiles } from '../core/acquire.ts';
 import { readCsv } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
-import { ENGLAND_CODE, isLaCode, isOldLaCode } from '../core/codes.ts';
-import { isMissing, type Value } from '../core/missing.ts';
+import { ENGLAND_CODE, isLaCode, isOldLaCode } from '../../../contract/codes.ts';
+import { isMissing, type Value } from '../../../contract/missing.ts';
 import type { Table } from '../core/table.ts';
 import type { FamilyResult, GeoLevel, Observation } from '../core/types.ts';
 

@@ -14,7 +14,7 @@
  * Years end 31 March. Spend in year Y is the financial year (Y−1)-(Y); the
  * Ofsted grade is the judgement counted at 31 March Y (Ofsted’s rule).
  */
-import type { OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
+import type { OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 import { firstSifInspections } from './ofsted.ts';
 import { EXCLUDED_BY_DEFAULT, GRADE_ORDER, gradeScore, panelYears } from './sample.ts';
 import { bootstrapPairedCI, holm, median, ols, ordinalLogit, rankCorrelationTest, waldTest } from './stats.ts';

@@ -12,7 +12,7 @@
  * england.json `series` holds the latest release of every figure; `revisions`
  * holds first-published values where a later release changed them.
  */
-import type { AreaYear, PanelNumericColumn } from '../../../scripts/data/contract.ts';
+import type { AreaYear, PanelNumericColumn } from '../../../contract/outputs.ts';
 import { median, quantile } from './stats.ts';
 import { sampleYear } from './sample.ts';
 import { financialYear } from './spend-quality.ts';

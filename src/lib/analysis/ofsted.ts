@@ -11,7 +11,7 @@
  * underlying data); several reports share a date, so a count by a date
  * includes all of that day's reports.
  */
-import type { Inspection, OfstedGrade } from '../../../scripts/data/contract.ts';
+import type { Inspection, OfstedGrade } from '../../../contract/outputs.ts';
 import { GRADE_ORDER } from './sample.ts';
 import type { AnalysisInputs, ClaimResult } from './types.ts';
 

@@ -14,7 +14,7 @@
  * a regression; rank statistics are less affected but are computed on the
  * same sample for consistency.
  */
-import type { OfstedGrade, PanelNumericColumn, PanelRow } from '../../../scripts/data/contract.ts';
+import type { OfstedGrade, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { num } from './types.ts';
 import { SMALL_COUNCILS } from '../small-councils.ts';
 

@@ -12,7 +12,7 @@
  * as others. For a year, the spread of spend among councils rated Good or
  * Outstanding and the ratios that could make "half as much" true.
  */
-import type { OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
+import type { OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 import { registryClaim } from './registry/index.ts';
 import { median } from './stats.ts';
 import { GRADE_ORDER, panelYears, sampleYear } from './sample.ts';

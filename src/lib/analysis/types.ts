@@ -2,13 +2,13 @@
  * Inputs and result shapes of the claim analyses.
  *
  * The analyses are pure: they take the pipeline's published outputs
- * (data/output/*.json, shapes in scripts/data/contract.ts) as arguments and
+ * (data/output/*.json, shapes in contract/outputs.ts) as arguments and
  * return numbers with their provenance; verdicts are the claims engine's
  * (engine.ts, written to claims.json). The england.json
  * extras (longRun, revisions, spendChecks) have no type in the contract, so
  * the minimal structure the analyses read is declared here.
  */
-import type { AreaYear, Inspection, PanelRow, Revision } from '../../../scripts/data/contract.ts';
+import type { AreaYear, Inspection, PanelRow, Revision } from '../../../contract/outputs.ts';
 
 /** A value in england.json spendChecks: a number or a typed missing marker. */
 export type OutputValue = number | null | { missing: string };

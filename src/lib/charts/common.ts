@@ -13,7 +13,7 @@
  * screen readers meet one image. The cost is ~2× SVG bytes per chart.
  */
 import * as Plot from '@observablehq/plot';
-import { MISSING_REASONS } from '../../../scripts/data/core/missing.ts';
+import { MISSING_REASONS } from '../../../contract/missing.ts';
 import { formatFinancialYear, formatNumber, formatTick, formatValue, MISSING_TEXT, type Unit } from '../format.ts';
 import { toCsv } from './csv.ts';
 import { createDocument } from './document.ts';

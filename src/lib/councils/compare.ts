@@ -8,7 +8,7 @@
  * reported), duplicates removed, at most MAX_COUNCILS kept; an unknown
  * measure falls back to the default.
  */
-import type { AreaYear, LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
+import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
 import { MEASURES } from './measures.ts';
 
 export const MAX_COUNCILS = 5;

@@ -6,7 +6,7 @@
  * Years are years ending 31 March: counts and rates are at 31 March of the
  * year, spending covers the financial year ending then (2024 = 2023-24).
  */
-import type { PanelNumericColumn } from '../../../scripts/data/contract.ts';
+import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { formatFinancialYear, formatValue, type Unit } from '../format.ts';
 
 export interface MeasureDef {

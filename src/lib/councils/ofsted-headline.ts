@@ -5,7 +5,7 @@
  * panel's ofsted_overall: inspected by 31 March, published by the release's cut-off).
  * Pure: takes the council's inspections and its latest panel row.
  */
-import type { Inspection, OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
+import type { Inspection, OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 
 export interface OfstedHeadline {
   current: { grade: OfstedGrade; type: string; published: string; inspected: string | null } | null;

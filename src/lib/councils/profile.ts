@@ -14,8 +14,8 @@
  * A council with no value in any year gets a `missing` reason (the reason on
  * its latest row) instead of a figure — never a zero.
  */
-import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../scripts/data/contract.ts';
-import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
+import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
+import { MISSING_REASONS, type MissingReason } from '../../../contract/missing.ts';
 import { describeRank, rankOf, type RankResult } from './rank.ts';
 import { isSmallCouncil } from '../small-councils.ts';
 import { formatFinancialYear } from '../format.ts';

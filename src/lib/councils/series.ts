@@ -4,7 +4,7 @@
  * Rows are flat objects for the chart components (src/components/charts/):
  * a missing value is null with its reason in `missingReason`, never 0.
  */
-import type { AreaYear, PanelNumericColumn, PanelRow } from '../../../scripts/data/contract.ts';
+import type { AreaYear, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 
 export interface SeriesRow {
   year: number;

@@ -4,9 +4,9 @@
  * The story page verifies every claim against the data at build time, so a
  * story whose figures no longer match the data fails the build.
  */
-import { PANEL_NUMERIC_COLUMNS, type PanelNumericColumn } from '../../../scripts/data/contract.ts';
+import { PANEL_NUMERIC_COLUMNS, type PanelNumericColumn } from '../../../contract/outputs.ts';
 import { figure } from '../data.ts';
-import { claimsFileSchema, type ClaimsFileData, type EvaluatedClaimData } from '../analysis/claims-schema.ts';
+import { claimsFileSchema, type ClaimsFileData, type EvaluatedClaimData } from '../../../contract/claims-schema.ts';
 import { loadOutput } from './load.ts';
 
 export interface Claim {

@@ -95,7 +95,7 @@ export function loadOutput<S extends z.ZodType>(file: OutputFile, schema: S): z.
       return `  ${describePath(json, i.path)}: ${i.message}${value}`;
     });
     const more = parsed.error.issues.length > 20 ? `\n  … and ${parsed.error.issues.length - 20} more` : '';
-    throw new OutputFileError(path, `does not match the contract (scripts/data/contract.ts):\n${issues.join('\n')}${more}`);
+    throw new OutputFileError(path, `does not match the contract (contract/outputs.ts):\n${issues.join('\n')}${more}`);
   }
   cache.set(path, parsed.data);
   return parsed.data as z.infer<S>;

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LICENCES, ManifestSchema, type SourceEntry } from '../../../scripts/data/core/manifest.ts';
-import { seriesOf } from '../../../scripts/data/completeness.ts';
+import { LICENCES, ManifestSchema, seriesOf, type SourceEntry } from '../../../contract/manifest.ts';
 
 export type { SourceEntry };
 export { LICENCES };

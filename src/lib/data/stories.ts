@@ -4,7 +4,7 @@
  * browser-test build, so the story template is exercised before real stories exist).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { storyStandfirst } from '../../components/stories/standfirst.ts';
+import { storyStandfirst } from '../stories/story-text.ts';
 import { checkEditorial } from '../editorial.ts';
 
 export type Story = CollectionEntry<'stories'>;

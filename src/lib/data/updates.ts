@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UpdatesFileSchema, type UpdateEntry } from '../../../scripts/data/publish/updates.ts';
+import { UpdatesFileSchema, type UpdateEntry } from '../../../contract/updates.ts';
 
 export type { UpdateEntry };
 

@@ -7,7 +7,7 @@
  * MDX compile-time check, remark-figures.ts, normally catches it first WITH a
  * line number; this is the backstop for values computed in expressions).
  */
-import { PANEL_NUMERIC_COLUMNS, type PanelNumericColumn } from '../../../scripts/data/contract.ts';
+import { PANEL_NUMERIC_COLUMNS, type PanelNumericColumn } from '../../../contract/outputs.ts';
 import { figure, getEngland, getLas, getPanel, getRegions } from '../data.ts';
 import { buildIndex, describeProblem, resolveRef, type FigureIndex } from './refs.ts';
 import { describeYear, formatFigure, type FigureFormat } from './format.ts';

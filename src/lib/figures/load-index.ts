@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PANEL_NUMERIC_COLUMNS } from '../../../scripts/data/contract.ts';
+import { PANEL_NUMERIC_COLUMNS } from '../../../contract/outputs.ts';
 import { buildIndex, type FigureIndex, type IndexInput } from './refs.ts';
 
 export function figureOutputDir(root = process.cwd()): string {

@@ -3,7 +3,7 @@
  *
  *   <Fig m="cla_rate_per_10k" la="blackpool" year={2024} />
  *
- *   m     a measure: a numeric column of la-panel.json (scripts/data/contract.ts
+ *   m     a measure: a numeric column of la-panel.json (contract/outputs.ts
  *         PANEL_NUMERIC_COLUMNS), e.g. cla_count, cla_rate_per_10k, spend_total_gbp.
  *   la    an area: "england", a region slug ("north-west"), a council slug
  *         ("blackpool", from las.json) or any of those areas' ONS codes
@@ -68,7 +68,7 @@ export type Resolved =
 
 export const ENGLAND_CODE = 'E92000001';
 
-import { slugify } from '../../../scripts/data/core/codes.ts';
+import { slugify } from '../../../contract/codes.ts';
 
 export { slugify };
 
@@ -123,7 +123,7 @@ export function describeYears(years: readonly number[]): string {
   return runs.join(', ') || 'none';
 }
 
-/** Minimal shapes of the output files the index needs (see scripts/data/contract.ts). */
+/** Minimal shapes of the output files the index needs (see contract/outputs.ts). */
 export interface IndexInput {
   panel: { rows: Array<Record<string, unknown> & { la_code: string; la_name: string; year: number }> };
   las: { las: Array<{ code: string; name: string; slug: string; status: 'current' | 'former' }> };

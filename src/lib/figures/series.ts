@@ -9,7 +9,7 @@
  * Areas are named as in <Fig la="…">: "england", region slugs, council slugs or
  * ONS codes; an unknown one throws with the nearest valid choices.
  */
-import type { PanelNumericColumn } from '../../../scripts/data/contract.ts';
+import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { ENGLAND_CODE, getEngland, getLaRows, getLas, getPanel, getRegions } from '../data.ts';
 import { nearestStrings, slugify } from './refs.ts';
 import type { AreaId, MeasureId } from './ids.generated.ts';

@@ -12,8 +12,8 @@
  * (it did not exist yet, e.g. Cumberland before 2024) is missing with reason
  * not_in_geography; a null value keeps the panel's reason.
  */
-import type { LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
-import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
+import type { LaInfo, PanelRow } from '../../../contract/outputs.ts';
+import { MISSING_REASONS, type MissingReason } from '../../../contract/missing.ts';
 import { MEASURES, measureDef } from '../councils/measures.ts';
 import { isSmallCouncil, SMALL_COUNCILS_CAVEAT } from '../small-councils.ts';
 import type { LayerData, LayerMeta } from './layers.ts';

@@ -21,7 +21,7 @@ export function fillStandfirst(story: string, text: string, values: Readonly<Rec
   const filled = text.replace(PLACEHOLDER, (_, name: string) => {
     if (values === undefined) {
       throw new Error(
-        `story "${story}": its standfirst uses {t.${name}} but the story has no computed text: add the story to STORY_TEXT in src/components/stories/standfirst.ts, or write the standfirst without placeholders`,
+        `story "${story}": its standfirst uses {t.${name}} but the story has no computed text: add the story to STORY_TEXT in src/lib/stories/story-text.ts, or write the standfirst without placeholders`,
       );
     }
     const v = values[name];

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Inspection, OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
+import type { Inspection, OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 import { evaluateClaim, evaluateClaims } from '../../../src/lib/analysis/engine.ts';
-import { claimsFileSchema } from '../../../src/lib/analysis/claims-schema.ts';
+import { claimsFileSchema } from '../../../contract/claims-schema.ts';
 import { DEFAULT_THRESHOLDS, verdictFromSpecifications } from '../../../src/lib/analysis/registry/rubric.ts';
 import { REGISTRY, registryClaim } from '../../../src/lib/analysis/registry/index.ts';
 import type { ClaimRecord, ClaimTest } from '../../../src/lib/analysis/registry/types.ts';

@@ -1,6 +1,6 @@
 /** Small hand-written pipeline outputs for the analysis unit tests. */
-import type { Inspection, OfstedGrade, PanelRow } from '../../../scripts/data/contract.ts';
-import { PANEL_NUMERIC_COLUMNS } from '../../../scripts/data/contract.ts';
+import type { Inspection, OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
+import { PANEL_NUMERIC_COLUMNS } from '../../../contract/outputs.ts';
 import type { AnalysisInputs, EnglandOutput } from '../../../src/lib/analysis/types.ts';
 
 export function row(code: string, year: number, values: Partial<PanelRow>): PanelRow {

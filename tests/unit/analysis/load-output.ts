@@ -1,7 +1,7 @@
 /** Test-only wiring: loads the pipeline outputs from data/output/ for the analyses. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Inspection, PanelRow } from '../../../scripts/data/contract.ts';
+import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
 import type { AnalysisInputs, EnglandOutput } from '../../../src/lib/analysis/types.ts';
 
 export const OUTPUT_DIR = fileURLToPath(new URL('../../../data/output/', import.meta.url));

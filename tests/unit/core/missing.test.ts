@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, MarkerError, parseCell, sumValues } from '../../../scripts/data/core/missing.ts';
+import { isMissing, MarkerError, parseCell, sumValues } from '../../../contract/missing.ts';
 
 describe('parseCell', () => {
   it.each([

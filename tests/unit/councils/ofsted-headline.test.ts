@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Inspection, PanelRow } from '../../../scripts/data/contract.ts';
+import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
 import { ofstedHeadline } from '../../../src/lib/councils/ofsted-headline.ts';
 import { getInspections, getLaRows, ofstedReportPage } from '../../../src/lib/data.ts';
 

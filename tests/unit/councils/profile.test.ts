@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaYear, LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
-import { PANEL_NUMERIC_COLUMNS } from '../../../scripts/data/contract.ts';
+import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
+import { PANEL_NUMERIC_COLUMNS } from '../../../contract/outputs.ts';
 import { headlineFigure, median } from '../../../src/lib/councils/profile.ts';
 
 function row(code: string, name: string, year: number, values: Partial<Record<string, number | null>>, missing: Record<string, string> = {}): PanelRow {

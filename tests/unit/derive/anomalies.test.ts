@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaYear, LaInfo, PanelRow } from '../../../scripts/data/contract.ts';
+import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
 import { parseAnomalyFile, screenAnomalies, staleDecisions, type AnomalyFile } from '../../../scripts/data/derive/anomalies.ts';
 
@@ -82,7 +82,7 @@ describe('anomaly screen', () => {
     expect(parseAnomalyFile(bad(ok), 'f.json').decisions).toHaveLength(1);
     expect(() => parseAnomalyFile(bad({ ...ok, decision: 'ignore' }), 'f.json')).toThrow(DataError);
     expect(() => parseAnomalyFile(bad({ ...ok, decision: 'ignore' }), 'f.json')).toThrow(
-      /row 1, column "decision", value "ignore": not a decision\n  → use one of keep, exclude-from-analysis, query-with-publisher/,
+      /row 1, column "decision", value "ignore": not a decision\n {2}→ use one of keep, exclude-from-analysis, query-with-publisher/,
     );
     expect(() => parseAnomalyFile(bad({ ...ok, note: '' }), 'f.json')).toThrow(/a short reason/);
   });

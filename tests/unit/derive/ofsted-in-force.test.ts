@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Inspection, OfstedGrade } from '../../../scripts/data/contract.ts';
+import type { Inspection, OfstedGrade } from '../../../contract/outputs.ts';
 import { countedAt31March, distributionAs31March, distributionAt, judgementInForce, publicationCutoff } from '../../../scripts/data/derive/ofsted-in-force.ts';
 
 const ins = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missing } from '../../../scripts/data/core/missing.ts';
+import { missing } from '../../../contract/missing.ts';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { DERIVED_BASIS, deriveRates, ratePer10k, roundTo } from '../../../scripts/data/derive/rates.ts';
 

@@ -115,7 +115,7 @@ describe('literal evaluator', () => {
   });
   it('a function of the same name from elsewhere is not the helper', () => {
     const scope = emptyScope();
-    addEsm(scope, "import { series } from '../../components/stories/analysis.ts';");
+    addEsm(scope, "import { series } from '../../lib/stories/analysis.ts';");
     expect(evaluateSource("series('x')", scope)).toEqual({ kind: 'dynamic' });
   });
 });

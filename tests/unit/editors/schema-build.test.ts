@@ -25,8 +25,7 @@ function miniSite(stories: Record<string, string>): string {
   symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
   cpSync(join(ROOT, 'src/content.config.ts'), join(dir, 'src/content.config.ts'));
   cpSync(join(ROOT, 'src/lib/figures'), join(dir, 'src/lib/figures'), { recursive: true });
-  cpSync(join(ROOT, 'scripts/data/contract.ts'), join(dir, 'scripts/data/contract.ts'));
-  cpSync(join(ROOT, 'scripts/data/core/codes.ts'), join(dir, 'scripts/data/core/codes.ts'));
+  cpSync(join(ROOT, 'contract'), join(dir, 'contract'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
   writeFileSync(
     join(dir, 'astro.config.mjs'),

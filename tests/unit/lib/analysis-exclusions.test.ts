@@ -46,7 +46,7 @@ describe('small-councils policy on council pages: not ranked, and not in the fie
   });
 });
 
-import { spendGradeRows } from '../../../src/components/stories/analysis.ts';
+import { spendGradeRows } from '../../../src/lib/stories/analysis.ts';
 
 // The old analyses' caveats (which named these) were never rendered and are gone; the story samples still
 // leave the excluded values out.

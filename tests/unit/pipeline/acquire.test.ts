@@ -13,7 +13,7 @@ import {
   sha256,
 } from '../../../scripts/data/core/acquire.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
-import type { SourceEntry } from '../../../scripts/data/core/manifest.ts';
+import type { SourceEntry } from '../../../contract/manifest.ts';
 import { refusedUrl, serveFiles } from './file-server.ts';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalCode, harmonise, type LaResolver } from '../../../scripts/data/harmonise.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
-import { missing } from '../../../scripts/data/core/missing.ts';
+import { missing } from '../../../contract/missing.ts';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 
 /** A tiny resolver: one council known by new code, old code and name; BCP from 2020. */

@@ -1,7 +1,8 @@
 /** The real manifest (data/sources.json): every entry can be fetched by a fresh machine. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManifestSchema, loadManifest, releaseKey } from '../../../scripts/data/core/manifest.ts';
+import { ManifestSchema, releaseKey } from '../../../contract/manifest.ts';
+import { loadManifest } from '../../../scripts/data/core/manifest.ts';
 
 const MANIFEST = join(import.meta.dirname, '../../../data/sources.json');
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishAtomically, stableJson } from '../../../scripts/data/publish/write.ts';
 import { toCsv } from '../../../scripts/data/publish/csv.ts';
 import { diffPanels, missingByColumn, reportMarkdown, type RunReport } from '../../../scripts/data/publish/report.ts';
-import type { PanelRow } from '../../../scripts/data/contract.ts';
+import type { PanelRow } from '../../../contract/outputs.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assembled } from '../../../scripts/data/assemble.ts';
-import type { PanelRow } from '../../../scripts/data/contract.ts';
+import type { PanelRow } from '../../../contract/outputs.ts';
 import type { Geography } from '../../../scripts/data/sources/geography.ts';
 import { DataError } from '../../../scripts/data/core/errors.ts';
 import { OutputError, validateOutputs } from '../../../scripts/data/validate-outputs.ts';

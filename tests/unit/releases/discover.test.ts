@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManifestSchema, type SourceEntry } from '../../../scripts/data/core/manifest.ts';
+import { ManifestSchema, type SourceEntry } from '../../../contract/manifest.ts';
 import { discover, discoveryReport, withNewEntries } from '../../../scripts/releases/discover.ts';
 import { EesClient, httpFetchJson } from '../../../scripts/releases/ees.ts';
 import { replay, type Replay } from './replay-server.ts';

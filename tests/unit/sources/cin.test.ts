@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../scripts/data/core/errors.ts';
-import { isMissing } from '../../../scripts/data/core/missing.ts';
+import { isMissing } from '../../../contract/missing.ts';
 import type { Observation } from '../../../scripts/data/core/types.ts';
 import { loadCin } from '../../../scripts/data/sources/cin.ts';
 import { filesFromText, fixtureText } from '../../fixtures/cin/source-files.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMissing } from '../../../scripts/data/core/missing.ts';
+import { isMissing } from '../../../contract/missing.ts';
 import { loadDeprivation, parseIod } from '../../../scripts/data/sources/deprivation.ts';
 import { loadGeography } from '../../../scripts/data/sources/geography.ts';
 import { IDACI_HEADER, IDACI_ROWS, IMD_HEADER, IMD_ROWS, SLOUGH_IDACI, SLOUGH_IMD, iodWorkbook } from '../../fixtures/deprivation/iod.ts';

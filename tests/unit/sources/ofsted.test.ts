@@ -4,7 +4,7 @@ import { readCsc2023 } from '../../../scripts/data/sources/ofsted/csc-2023.ts';
 import { loadOfstedDetailed, mergeOfsted } from '../../../scripts/data/sources/ofsted/index.ts';
 import { makeNameResolver } from '../../../scripts/data/sources/ofsted/names.ts';
 import { readOutcomes2025 } from '../../../scripts/data/sources/ofsted/outcomes-2025.ts';
-import type { Inspection } from '../../../scripts/data/contract.ts';
+import type { Inspection } from '../../../contract/outputs.ts';
 import { clone, fixture, odsBytes, sourceFiles, type Book } from '../../fixtures/ofsted/build.ts';
 
 const O25 = 'ofsted-outcomes-2025';

@@ -7,10 +7,10 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spendBlocksReal, englandValue, real, latestRealYear, nameLines } from '../../../src/components/stories/analysis.ts';
-import { cards, claimDate, VERDICT_LABELS } from '../../../src/components/stories/cards.ts';
+import { spendBlocksReal, englandValue, real, latestRealYear, nameLines } from '../../../src/lib/stories/analysis.ts';
+import { cards, claimDate, VERDICT_LABELS } from '../../../src/lib/stories/cards.ts';
 import { REGISTRY } from '../../../src/lib/analysis/registry/index.ts';
-import { squeeze, inCare } from '../../../src/components/stories/figures.ts';
+import { squeeze, inCare } from '../../../src/lib/stories/figures.ts';
 
 const haveOutputs = ['la-panel.json', 'england.json', 'inspections.json'].every((f) => existsSync(`data/output/${f}`));
 

@@ -1,10 +1,10 @@
 /**
- * The two story-specific charts (src/components/stories/story-charts.ts), on
+ * The two story-specific charts (src/lib/stories/story-charts.ts), on
  * small hand-written data: what they draw, describe and tabulate, and how
  * they fail on bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { renderGradeStrip, renderIntervals } from '../../../src/components/stories/story-charts.ts';
+import { renderGradeStrip, renderIntervals } from '../../../src/lib/stories/story-charts.ts';
 
 const rho = [
   { year: 2016, estimate: -0.21, lo: -0.42, hi: 0.03 },

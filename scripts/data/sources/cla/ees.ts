@@ -29,9 +29,9 @@
  */
 import { rateProblem } from '../../core/ranges.ts';
 import type { AcquiredFile } from '../../core/acquire.ts';
-import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../core/codes.ts';
+import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../../../contract/codes.ts';
 import { readCsv } from '../../core/csv.ts';
-import { isMissing, type Value } from '../../core/missing.ts';
+import { isMissing, type Value } from '../../../../contract/missing.ts';
 import type { Table } from '../../core/table.ts';
 import type { MeasureId, Observation } from '../../core/types.ts';
 import { FileObservations } from './emit.ts';

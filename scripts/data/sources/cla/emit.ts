@@ -3,7 +3,7 @@
  * shares: no (measure, level, geography, year) twice in one file, values typed,
  * and an England row for every measure and year the file covers.
  */
-import { ENGLAND_CODE } from '../../core/codes.ts';
+import { ENGLAND_CODE } from '../../../../contract/codes.ts';
 import type { Table } from '../../core/table.ts';
 import { rangeProblem } from '../../core/ranges.ts';
 import type { MeasureId, Observation } from '../../core/types.ts';

@@ -31,12 +31,12 @@
  * England's code E92000001 is attached to the 2010 national row (which has no
  * E-code) and regions get their E12 code from their name (./regions.ts).
  */
-import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../core/codes.ts';
+import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../../../contract/codes.ts';
 import { readCsv } from '../../core/csv.ts';
 import type { AcquiredFile } from '../../core/acquire.ts';
 import type { GeoLevel, MeasureId, Observation } from '../../core/types.ts';
 import { FileObservations, type Draft } from './emit.ts';
-import type { Value } from '../../core/missing.ts';
+import type { Value } from '../../../../contract/missing.ts';
 import { isLondonSubregion, regionCodeOf } from './regions.ts';
 
 export type SfrKind = 'cla' | 'starts' | 'ceases';

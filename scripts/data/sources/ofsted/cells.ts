@@ -13,7 +13,7 @@
  * error reporting work unchanged.
  */
 import * as XLSX from '@e965/xlsx';
-import type { OfstedGrade } from '../../contract.ts';
+import type { OfstedGrade } from '../../../../contract/outputs.ts';
 import { DataError } from '../../core/errors.ts';
 import { Table } from '../../core/table.ts';
 import type { Workbook } from '../../core/sheet.ts';

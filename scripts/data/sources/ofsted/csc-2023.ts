@@ -29,7 +29,7 @@
  *   " -" = no judgement (Isles of Scilly, City of London): null.
  *   No inspection start/end dates: both null.
  */
-import type { Inspection, OfstedFramework, OfstedGrade } from '../../contract.ts';
+import type { Inspection, OfstedFramework, OfstedGrade } from '../../../../contract/outputs.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
 import { readWorkbook, type Workbook } from '../../core/sheet.ts';

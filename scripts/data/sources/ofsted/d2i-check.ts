@@ -15,7 +15,7 @@
  * Reports published after the official release's cut-off (30 June 2025) or
  * inspected after 31 March 2025 are out of scope (`later`), not disagreements.
  */
-import type { Inspection, OfstedGrade } from '../../contract.ts';
+import type { Inspection, OfstedGrade } from '../../../../contract/outputs.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { readWorkbook } from '../../core/sheet.ts';
 import { cellGrid, dateAt, gridTable, parseGrade } from './cells.ts';

@@ -16,7 +16,7 @@
  * publication date), checked unique. `overall` is null for SLAC (two strand
  * judgements, no single overall). Output sorted by LA code, then publication date.
  */
-import type { Inspection } from '../../contract.ts';
+import type { Inspection } from '../../../../contract/outputs.ts';
 import type { SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
 import { CSC_2023_ID, readCsc2023 } from './csc-2023.ts';

@@ -22,9 +22,9 @@
  * publication-after-inspection check uses the start ("Inspection date").
  */
 import * as XLSX from '@e965/xlsx';
-import type { Inspection, OfstedGrade } from '../../contract.ts';
+import type { Inspection, OfstedGrade } from '../../../../contract/outputs.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
-import { LA_CODE } from '../../core/codes.ts';
+import { LA_CODE } from '../../../../contract/codes.ts';
 import { DataError } from '../../core/errors.ts';
 import { readWorkbook, type Workbook } from '../../core/sheet.ts';
 import type { Table } from '../../core/table.ts';

@@ -20,8 +20,8 @@
  */
 import { DataError } from '../../core/errors.ts';
 import type { SourceFiles } from '../../core/acquire.ts';
-import { ENGLAND_CODE } from '../../core/codes.ts';
-import { missing, type Value } from '../../core/missing.ts';
+import { ENGLAND_CODE } from '../../../../contract/codes.ts';
+import { missing, type Value } from '../../../../contract/missing.ts';
 import type { FamilyResult, Observation } from '../../core/types.ts';
 import { SPEND_MEASURES, type S251Tag, type SpendMeasure } from './blocks.ts';
 import { laitReleases, loadLaitFile, type LaitFile, type LaitInconsistency } from './lait.ts';

@@ -31,7 +31,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
-import { isMissing, MarkerError, UNKNOWN_MARKER_HINT, parseCell, type Value } from '../../core/missing.ts';
+import { isMissing, MarkerError, UNKNOWN_MARKER_HINT, parseCell, type Value } from '../../../../contract/missing.ts';
 import type { GeoLevel } from '../../core/types.ts';
 import { BLOCKS, type SpendMeasure } from './blocks.ts';
 

@@ -25,7 +25,7 @@
  * ~25 s at worst); the .xls files are the slowest.
  */
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
-import { isMissing, type Value } from '../../core/missing.ts';
+import { isMissing, type Value } from '../../../../contract/missing.ts';
 import { readWorkbook, sheetGrid, sheetTable } from '../../core/sheet.ts';
 import { DataError } from '../../core/errors.ts';
 

@@ -22,7 +22,7 @@
  */
 import { readCsv } from '../../core/csv.ts';
 import { fileOf, type SourceFiles } from '../../core/acquire.ts';
-import { isMissing, missing, sumValues, type Value } from '../../core/missing.ts';
+import { isMissing, missing, sumValues, type Value } from '../../../../contract/missing.ts';
 import type { Table } from '../../core/table.ts';
 import type { SourceCell } from '../../core/types.ts';
 import { BLOCKS, normaliseDescription, OUT_OF_SCOPE, ruleFor, S251_YEARS, type LineRule, type S251Tag, type S251Year, type SpendMeasure } from './blocks.ts';

@@ -12,13 +12,13 @@
  * The descriptive analyses take a few seconds (bootstrap intervals), so the result is
  * memoised at module level: Astro renders all pages in one process.
  */
-import type { Inspection, PanelRow } from '../../../scripts/data/contract.ts';
-import { analyseAllClaims, type AllClaimResults } from '../../lib/analysis/index.ts';
-import type { EnglandOutput } from '../../lib/analysis/types.ts';
-import { GRADE_ORDER, sampleYear } from '../../lib/analysis/sample.ts';
-import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../../lib/data.ts';
-import { getEvaluatedClaim } from '../../lib/data/claims.ts';
-import type { SpecificationData } from '../../lib/analysis/claims-schema.ts';
+import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
+import { analyseAllClaims, type AllClaimResults } from '../analysis/index.ts';
+import type { EnglandOutput } from '../analysis/types.ts';
+import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
+import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../data.ts';
+import { getEvaluatedClaim } from '../data/claims.ts';
+import type { SpecificationData } from '../../../contract/claims-schema.ts';
 
 export type Row = Record<string, string | number | null>;
 

@@ -5,7 +5,7 @@
  * The site reads these at build time through src/lib/data.ts and never reads
  * raw sources. Years are years ending 31 March (see scripts/data/core/types.ts).
  */
-import type { MissingReason } from './core/missing.ts';
+import type { MissingReason } from './missing.ts';
 
 export type OfstedGrade = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
 /** SIF = Single Inspection Framework (Nov 2013 – 2017); ILACS = Inspection of LA Children's Services (Jan 2018 –); SLAC = safeguarding and looked-after children inspections (2009–2012). */

@@ -8,11 +8,11 @@
  * shares are not drawn on one axis.
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue } from '../../lib/format.ts';
-import { idsFor, output, renderVariants, tableAndCsv, yAxisOptions } from '../../lib/charts/common.ts';
-import { MUTED, seriesColor } from '../../lib/charts/palette.ts';
-import type { ChartOutput } from '../../lib/charts/types.ts';
-import type { EvaluatedClaimData, SpecificationData } from '../../lib/analysis/claims-schema.ts';
+import { formatValue } from '../format.ts';
+import { idsFor, output, renderVariants, tableAndCsv, yAxisOptions } from '../charts/common.ts';
+import { MUTED, seriesColor } from '../charts/palette.ts';
+import type { ChartOutput } from '../charts/types.ts';
+import type { EvaluatedClaimData, SpecificationData } from '../../../contract/claims-schema.ts';
 
 interface Scale {
   key: string;

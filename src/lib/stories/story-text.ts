@@ -1,9 +1,9 @@
 /**
- * Which stories have computed text for their standfirst (src/lib/stories/standfirst.ts):
+ * Which stories have computed text for their standfirst (./standfirst.ts):
  * the story id → the `text` object of its figures module. Called only for a
  * standfirst that has placeholders, so other pages do not run the analyses.
  */
-import { fillStandfirst, hasPlaceholders } from '../../lib/stories/standfirst.ts';
+import { fillStandfirst, hasPlaceholders } from './standfirst.ts';
 import { inCare } from './figures.ts';
 
 export const STORY_TEXT: Readonly<Record<string, () => Readonly<Record<string, unknown>>>> = {

@@ -4,11 +4,11 @@
  * build, if the data lack it). Prose formatting lives with the numbers so the
  * MDX reads `{f.text.totalReal0}` and a data update rewrites the sentence.
  */
-import { TIMELINE } from '../../lib/analysis/timeline.ts';
-import { getEvaluatedClaim } from '../../lib/data/claims.ts';
-import { registryClaim } from '../../lib/analysis/registry/index.ts';
-import type { Distribution } from '../../lib/analysis/ofsted.ts';
-import { getLa, getPanel, getRegions, latestYear } from '../../lib/data.ts';
+import { TIMELINE } from '../analysis/timeline.ts';
+import { getEvaluatedClaim } from '../data/claims.ts';
+import { registryClaim } from '../analysis/registry/index.ts';
+import type { Distribution } from '../analysis/ofsted.ts';
+import { getLa, getPanel, getRegions, latestYear } from '../data.ts';
 import { blockChange, deflator, deflatorBase, englandFull, englandValue, fmt, latestRealYear, latestSpendYear, must, real, results } from './analysis.ts';
 
 export interface Annotation {

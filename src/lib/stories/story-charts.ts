@@ -10,10 +10,10 @@
  *    Ofsted grade (worst at the top), with each grade's median marked.
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue } from '../../lib/format.ts';
-import { idsFor, normaliseUnit, num, output, renderVariants, requireField, tableAndCsv, xAxisOptions, yAxisOptions } from '../../lib/charts/common.ts';
-import { GRADE_COLORS, INK, MUTED, OFSTED_GRADES, seriesColor, type Grade } from '../../lib/charts/palette.ts';
-import type { ChartOutput, CommonOptions } from '../../lib/charts/types.ts';
+import { formatValue } from '../format.ts';
+import { idsFor, normaliseUnit, num, output, renderVariants, requireField, tableAndCsv, xAxisOptions, yAxisOptions } from '../charts/common.ts';
+import { GRADE_COLORS, INK, MUTED, OFSTED_GRADES, seriesColor, type Grade } from '../charts/palette.ts';
+import type { ChartOutput, CommonOptions } from '../charts/types.ts';
 
 export interface IntervalOptions extends CommonOptions {
   /** Year field. */

@@ -1,6 +1,6 @@
 /**
  * Zod schemas for the pipeline's output files (data/output/*.json), mirroring
- * the TypeScript contract in scripts/data/contract.ts. The `satisfies` checks
+ * the TypeScript contract in contract/outputs.ts. The `satisfies` checks
  * below make TypeScript fail if the contract and the schemas drift apart.
  *
  * Validation here is where data enters the site: code formats, year ranges,
@@ -17,8 +17,8 @@ import {
   type PanelRow,
   type Provenance,
   type Revision,
-} from '../../../scripts/data/contract.ts';
-import { MISSING_REASONS, type MissingReason } from '../../../scripts/data/core/missing.ts';
+} from './outputs.ts';
+import { MISSING_REASONS, type MissingReason } from './missing.ts';
 
 /** Years (ending 31 March) the site accepts: the spending series starts in 2008-09. */
 export const YEAR_MIN = 2008;

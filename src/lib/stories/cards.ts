@@ -3,9 +3,9 @@
  * src/lib/analysis/engine.ts) and nothing else: no verdict, threshold or
  * result is typed here. This module only formats what the file says.
  */
-import type { ClaimsFileData, EvaluatedClaimData } from '../../lib/analysis/claims-schema.ts';
-import { REGISTRY, TOPIC_LABELS, VERDICT_LABELS, type ClaimId, type Topic, type Verdict } from '../../lib/analysis/registry/index.ts';
-import { getClaimsFile } from '../../lib/data/claims.ts';
+import type { ClaimsFileData, EvaluatedClaimData } from '../../../contract/claims-schema.ts';
+import { REGISTRY, TOPIC_LABELS, VERDICT_LABELS, type ClaimId, type Topic, type Verdict } from '../analysis/registry/index.ts';
+import { getClaimsFile } from '../data/claims.ts';
 
 export type CardId = ClaimId;
 export { VERDICT_LABELS, TOPIC_LABELS };

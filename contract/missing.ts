@@ -88,7 +88,7 @@ export const KNOWN_MARKERS: string = [...MARKERS.entries()]
 /** What a person should do about an unknown marker. */
 export const UNKNOWN_MARKER_HINT =
   `known markers: ${KNOWN_MARKERS}. If the cell should hold a number, correct it in the source or ask the publisher; ` +
-  'if the publisher has introduced a new marker, add it with its meaning to MARKERS in scripts/data/core/missing.ts';
+  'if the publisher has introduced a new marker, add it with its meaning to MARKERS in contract/missing.ts';
 
 export class MarkerError extends Error {
   constructor(readonly raw: string) {
