@@ -24,6 +24,7 @@ function site(stories: Record<string, string>): string {
   for (const f of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'data', f), join(dir, 'data', f));
   symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
   cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
+  cpSync(join(ROOT, 'contract'), join(dir, 'contract'), { recursive: true });
   cpSync(join(ROOT, 'src'), join(dir, 'src'), {
     recursive: true,
     filter: (src) => !src.includes('/src/pages') && !src.includes('/src/content/stories') && !src.endsWith('ids.generated.ts'),
