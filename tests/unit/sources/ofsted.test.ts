@@ -3,7 +3,7 @@ import { parseDate, parseGrade, serialToIso } from '../../../scripts/data/source
 import { readCsc2023 } from '../../../scripts/data/sources/ofsted/csc-2023.ts';
 import { loadOfstedDetailed, mergeOfsted } from '../../../scripts/data/sources/ofsted/index.ts';
 import { makeNameResolver } from '../../../scripts/data/sources/ofsted/names.ts';
-import { readOutcomes2025 } from '../../../scripts/data/sources/ofsted/outcomes-2025.ts';
+import { outcomesPeriod, readOutcomes2025 } from '../../../scripts/data/sources/ofsted/outcomes-2025.ts';
 import type { Inspection } from '../../../contract/outputs.ts';
 import { clone, fixture, odsBytes, sourceFiles, type Book } from '../../fixtures/ofsted/build.ts';
 
@@ -209,5 +209,20 @@ describe('merging the releases', () => {
     expect(r.inspections).toHaveLength(2);
     const sif = { ...a, framework: 'SIF' as const, type: 'SIF' };
     expect(() => mergeOfsted([], [sif, { ...sif }])).toThrow(/duplicate inspection: Barnet \(E09000003\) has two SIF reports published 2019-07-01/);
+  });
+});
+
+describe("the outcomes release's period comes from its manifest entry", () => {
+  it('inspected by 31 March of the year the release names, published by that year’s cut-off', () => {
+    expect(outcomesPeriod({ id: 'ofsted-outcomes-2025', release: '31 March 2025' })).toEqual({
+      source: 'ofsted-outcomes-2025',
+      inspectedBy: '2025-03-31',
+      publishedBy: '2025-06-30',
+    });
+    // Next year's release is one more entry: nothing in code names 2026.
+    expect(outcomesPeriod({ id: 'ofsted-outcomes-2026', release: '31 March 2026' })).toMatchObject({ inspectedBy: '2026-03-31', publishedBy: '2026-06-30' });
+  });
+  it('a release that names no year is refused, saying how to write it', () => {
+    expect(() => outcomesPeriod({ id: 'ofsted-outcomes-next', release: 'latest' })).toThrow(/does not name the 31 March it counts at[\s\S]*31 March YYYY/);
   });
 });
