@@ -14,24 +14,13 @@
 import * as Plot from '@observablehq/plot';
 import type { Unit } from '../format.ts';
 import { idsFor, normaliseUnit, output, renderVariants, requireField, requireNumeric, type Variant } from './common.ts';
-import type { ChartOutput, ChartTable, CommonOptions, LegendItem } from './types.ts';
+import type { ChartOutput, ChartText, CommonOptions } from './types.ts';
 
 /** One field-naming option: its field name (undefined = optional and not given), its role in messages, whether it must hold numbers. */
 export interface FieldRole {
   field: string | undefined;
   role: string;
   numeric?: boolean;
-}
-
-/** What a chart's text part returns: everything in the output except the SVGs and the ids. */
-export interface ChartText {
-  description: string;
-  legend: LegendItem[];
-  table: ChartTable;
-  csv: string;
-  highlightOptions?: string[];
-  highlighted?: string;
-  annotationKey?: string | undefined;
 }
 
 /** Plot options a chart gives per variant; `document`, `width` and `className` are set by the unit. */
