@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 // Editors' workflow: typed figure ids, compile-time <Fig> checks (file:line), dev reload on data change.
 import editorial from './src/lib/figures/integration.ts';
-// sitemap.xml from the built pages (canonical URLs on `site`, noindex pages left out).
+// @astrojs/sitemap (sitemap-index.xml), with the noindex pages left out.
 import sitemap from './src/integrations/sitemap.ts';
 
 export default defineConfig({

@@ -12,12 +12,17 @@
  *
  * Off-site links (https://other.example/) are not fetched here; the security gate
  * makes sure nothing off-site is LOADED.
+ *
+ * The same gate checks robots.txt, the sitemap and rss.xml against the built pages
+ * (sharing.ts): the sitemap lists exactly the pages without noindex, the feed one
+ * item per story page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { builtPages, distDir, exitWith, resolveLocal, walkFiles, type Page } from './dist.ts';
+import { feedProblems, sitemapProblems } from './sharing.ts';
 
 export interface LinkProblem {
   page: string;
@@ -171,5 +176,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const unique = [...new Map(problems.map((p) => [`${p.page} ${p.ref}`, p])).values()];
   for (const p of unique.slice(0, 200)) console.log(`broken ${p.page} → ${p.ref} (${p.problem})`);
   if (unique.length > 200) console.log(`… and ${unique.length - 200} more`);
-  exitWith({ name: 'links', ok: unique.length === 0, summary: `${pages.length} pages, ${refs} local references, ${unique.length} broken` });
+  const origin = siteOrigin(dist);
+  const sitemap = sitemapProblems(dist, pages, origin);
+  const feed = feedProblems(dist, pages, origin);
+  const sharing = [...sitemap.problems, ...feed.problems];
+  for (const p of sharing) console.log(`${p.file}: ${p.problem}`);
+  exitWith({
+    name: 'links',
+    ok: unique.length === 0 && sharing.length === 0,
+    summary:
+      `${pages.length} pages, ${refs} local references, ${unique.length} broken; ` +
+      `sitemap ${sitemap.listed} URLs for ${sitemap.indexable} indexable pages, feed ${feed.items} items for ${feed.stories} stories, ${sharing.length} problems`,
+  });
 }

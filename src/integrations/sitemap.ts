@@ -1,62 +1,70 @@
 /**
- * Writes dist/sitemap.xml after the build from the pages actually built: every
- * .html file, as its canonical URL on `site`, except pages marked
- * <meta name="robots" content="noindex"> (404, drafts). Sorted, and without
- * <lastmod> (build time would make builds differ; dates per page are not tracked),
- * so two builds of the same data give the same file.
+ * The sitemap, by @astrojs/sitemap: after the build it writes sitemap-index.xml
+ * (the file robots.txt names) and sitemap-0.xml, listing every page Astro built
+ * as its canonical URL on `site`, sorted, without <lastmod> (so two builds of the
+ * same data give the same files).
  *
- * An integration rather than an endpoint because only after the build is the full
- * list of pages (including every getStaticPaths page) known.
+ * Pages the build marked <meta name="robots" content="noindex"> (404, the style
+ * guide, drafts in INCLUDE_DRAFTS builds) are left out by `filter`, which reads
+ * the built page: `noindex` on Base.astro stays the one place that decides.
+ * Endpoint files (rss.xml, /data/*.csv, …) are left out too: only HTML pages.
+ * The filter runs in astro:build:done, when every page is on disk in the
+ * resolved outDir (`astro build --outDir x` changes it, so it is read from the
+ * resolved config, not assumed to be dist/).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+/** The meta tag Base.astro writes on pages that must not be indexed. */
+export const NOINDEX = /<meta[^>]+name="robots"[^>]+noindex/i;
+
+/**
+ * The built HTML file of a page URL under `root` (the site URL with its base):
+ * https://s/a/ → <outDir>/a/index.html, https://s/404.html → <outDir>/404.html.
+ * Undefined for a URL outside `root`, or one that is not a built HTML page.
+ */
+export function builtHtmlOf(url: string, root: URL, outDir: URL): string | undefined {
+  const u = new URL(url);
+  if (u.origin !== root.origin || !u.pathname.startsWith(root.pathname)) return undefined;
+  const rel = decodeURIComponent(u.pathname.slice(root.pathname.length));
+  const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  if (!file.endsWith('.html')) return undefined;
+  const path = fileURLToPath(new URL(file, outDir));
+  return existsSync(path) ? path : undefined;
 }
 
-function htmlFiles(dir: string, root = dir, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name !== '_astro' && name !== 'pagefind') htmlFiles(p, root, out);
-    } else if (name.endsWith('.html')) out.push(relative(root, p).split(sep).join('/'));
-  }
-  return out;
+/** Whether a page URL belongs in the sitemap: a built HTML page without noindex. */
+export function indexable(url: string, root: URL, outDir: URL): boolean {
+  const file = builtHtmlOf(url, root, outDir);
+  return file !== undefined && !NOINDEX.test(readFileSync(file, 'utf8'));
 }
 
-export function sitemapXml(site: string, dist: string): { xml: string; count: number } {
-  const urls: string[] = [];
-  for (const rel of htmlFiles(dist)) {
-    const html = readFileSync(join(dist, rel), 'utf8');
-    if (/<meta[^>]+name="robots"[^>]+noindex/i.test(html)) continue;
-    const path = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
-    urls.push(new URL(path, site).href);
-  }
-  urls.sort();
-  const body = urls.map((u) => `  <url><loc>${escapeXml(u)}</loc></url>`).join('\n');
+export default function siteSitemap(): AstroIntegration {
+  let resolved: { root: URL; outDir: URL } | undefined;
   return {
-    xml: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`,
-    count: urls.length,
-  };
-}
-
-export default function sitemap(): AstroIntegration {
-  let site = '';
-  return {
-    name: 'local-sitemap',
+    name: 'site-sitemap',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
         if (!config.site) throw new Error('sitemap: set `site` in astro.config.mjs (canonical URLs need it)');
-        site = config.site;
+        updateConfig({
+          integrations: [
+            sitemap({
+              filter: (url) => {
+                if (!resolved) throw new Error('sitemap: filter called before astro:config:done; the page list cannot be checked for noindex');
+                return indexable(url, resolved.root, resolved.outDir);
+              },
+              // Plain <urlset>: no news/image/video/xhtml extensions are used.
+              namespaces: { news: false, xhtml: false, image: false, video: false },
+            }),
+          ],
+        });
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const { xml, count } = sitemapXml(site, dist);
-        writeFileSync(join(dist, 'sitemap.xml'), xml);
-        logger.info(`sitemap.xml: ${count} pages`);
+      'astro:config:done': ({ config }) => {
+        // config.site is checked in astro:config:setup.
+        const outDir = config.outDir.href.endsWith('/') ? config.outDir : new URL(`${config.outDir.href}/`);
+        resolved = { root: new URL(config.base, config.site), outDir };
       },
     },
   };

@@ -1,12 +1,14 @@
 /**
- * RSS 2.0 XML for the stories feed (see rss.xml.ts), kept apart so it can be unit-tested
- * without Astro's content layer. Every text node is XML-escaped.
+ * The options for @astrojs/rss that make the stories feed (see rss.xml.ts), kept
+ * apart so they can be unit-tested without Astro's content layer. @astrojs/rss
+ * escapes every text node; `customData` is XML written here, and holds only a
+ * language code, dates and the feed's own URL (an origin and a fixed path, which
+ * need no escaping).
  */
-const SITE_NAME = 'Children’s services in England';
+import type { RSSOptions } from '@astrojs/rss';
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+const SITE_NAME = 'Children’s services in England';
+const DESCRIPTION = 'Stories testing public claims about children’s services in England against the official data.';
 
 export interface FeedItem {
   title: string;
@@ -17,36 +19,27 @@ export interface FeedItem {
   categories: string[];
 }
 
-export function rssXml(site: URL, items: FeedItem[]): string {
+/**
+ * The feed: one item per story (title, link and a permalink guid, the standfirst as
+ * description, pubDate, tags as categories). lastBuildDate is the newest story date
+ * (published or updated), not the clock, so two builds give the same file.
+ */
+export function feedOptions(site: URL, items: FeedItem[]): RSSOptions {
   const self = new URL('/rss.xml', site).href;
   const newest = items.reduce<Date | undefined>((d, i) => {
     const t = i.updated ?? i.published;
     return !d || t > d ? t : d;
   }, undefined);
-  const entries = items
-    .map((i) =>
-      [
-        '    <item>',
-        `      <title>${escapeXml(i.title)}</title>`,
-        `      <link>${escapeXml(i.link)}</link>`,
-        `      <guid isPermaLink="true">${escapeXml(i.link)}</guid>`,
-        `      <pubDate>${i.published.toUTCString()}</pubDate>`,
-        `      <description>${escapeXml(i.description)}</description>`,
-        ...i.categories.map((c) => `      <category>${escapeXml(c)}</category>`),
-        '    </item>',
-      ].join('\n'),
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-  <channel>
-    <title>${escapeXml(SITE_NAME)}</title>
-    <link>${escapeXml(new URL('/', site).href)}</link>
-    <description>Stories testing public claims about children’s services in England against the official data.</description>
-    <language>en-gb</language>
-    <atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml" />${newest ? `\n    <lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : ''}
-${entries}
-  </channel>
-</rss>
-`;
+  return {
+    title: SITE_NAME,
+    description: DESCRIPTION,
+    site: new URL('/', site).href,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: [
+      '<language>en-gb</language>',
+      `<atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+      ...(newest ? [`<lastBuildDate>${newest.toUTCString()}</lastBuildDate>`] : []),
+    ].join(''),
+    items: items.map((i) => ({ title: i.title, link: i.link, description: i.description, pubDate: i.published, categories: i.categories })),
+  };
 }

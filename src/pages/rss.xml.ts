@@ -1,12 +1,12 @@
 /**
  * /rss.xml: RSS 2.0 feed of published stories (drafts only in INCLUDE_DRAFTS
- * builds, like the pages), newest first. Written by hand (@astrojs/rss is not a
- * dependency): every text node is XML-escaped. lastBuildDate is the newest story
- * date, not the clock, so the feed is reproducible.
+ * builds, like the pages), newest first, written by @astrojs/rss from the
+ * options in _rss.ts.
  */
+import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getStories } from '../lib/data/stories.ts';
-import { rssXml, type FeedItem } from './_rss.ts';
+import { feedOptions, type FeedItem } from './_rss.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('rss.xml: set `site` in astro.config.mjs');
@@ -19,5 +19,5 @@ export const GET: APIRoute = async ({ site }) => {
     updated: s.data.updated,
     categories: s.data.tags,
   }));
-  return new Response(rssXml(site, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  return rss(feedOptions(site, items));
 };

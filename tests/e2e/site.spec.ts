@@ -7,6 +7,7 @@
  *   - full-page screenshots at 360 px and 1280 px wide (and 360 px in dark mode) go to
  *     tests/artifacts/screenshots/, and nothing overflows the page sideways.
  * axe runs in light and dark mode (prefers-color-scheme), so contrast is checked in both.
+ * The sitemaps robots.txt names and rss.xml must pass the browser's strict XML parser.
  */
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
@@ -117,6 +118,72 @@ test.describe('every page type', () => {
     const response = await page.goto('/no-such-page-here/');
     expect(response?.status()).toBe(404);
     await expect(page.locator('main h1')).toHaveText('Page not found');
+    await context.close();
+  });
+});
+
+test.describe('files for crawlers and feed readers', () => {
+  interface Xml {
+    root: string;
+    locs: string[];
+    itemLinks: string[];
+  }
+  /** A built file parsed by the browser's strict XML parser (which reports a <parsererror> on malformed XML). */
+  async function xmlAt(page: Page, path: string): Promise<Xml> {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+    const parsed = await page.evaluate(
+      (text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        const error = doc.querySelector('parsererror');
+        if (error) return { error: error.textContent ?? 'parsererror' };
+        const texts = (els: Iterable<Element>) => [...els].map((e) => (e.textContent ?? '').trim());
+        return {
+          root: doc.documentElement.localName,
+          locs: texts(doc.getElementsByTagName('loc')),
+          itemLinks: texts(doc.querySelectorAll('rss > channel > item > link')),
+        };
+      },
+      await response.text(),
+    );
+    if ('error' in parsed) throw new Error(`${path} is not well-formed XML: ${parsed.error}`);
+    return parsed;
+  }
+  const pathOf = (url: string) => new URL(url).pathname;
+
+  test('robots.txt names a sitemap index whose sitemaps list built pages', async ({ browser }) => {
+    const { context, page } = await guardedPage(browser);
+    const robots = await (await page.request.get('/robots.txt')).text();
+    const named = [...robots.matchAll(/^Sitemap:\s*(\S+)/gm)].map((m) => m[1]!);
+    expect(named).toHaveLength(1);
+    const index = await xmlAt(page, pathOf(named[0]!));
+    expect(index.root).toBe('sitemapindex');
+    expect(index.locs.length).toBeGreaterThan(0);
+    const built = new Set(builtPaths());
+    const listed: string[] = [];
+    for (const loc of index.locs) {
+      const sitemap = await xmlAt(page, pathOf(loc));
+      expect(sitemap.root).toBe('urlset');
+      listed.push(...sitemap.locs.map(pathOf));
+    }
+    expect(listed.length).toBeGreaterThan(0);
+    for (const path of listed) expect(built, path).toContain(path);
+    // Built, but noindex: never listed (the links gate compares the whole list with the pages).
+    for (const path of ['/404.html', '/style-guide/']) {
+      expect(built).toContain(path);
+      expect(listed).not.toContain(path);
+    }
+    await context.close();
+  });
+
+  test('rss.xml is well-formed with one item per story on the stories page', async ({ browser }) => {
+    const { context, page } = await guardedPage(browser);
+    await page.goto('/stories/');
+    const listed = await page.locator('main a[href^="/stories/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const feed = await xmlAt(page, '/rss.xml');
+    expect(feed.root).toBe('rss');
+    expect(feed.itemLinks.length).toBeGreaterThan(0);
+    expect(feed.itemLinks.map(pathOf).sort()).toEqual([...new Set(listed)].sort());
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtPages, pageType, resolveLocal, urlPathOf } from '../../../scripts/check/dist.ts';
 import { checkLinks, localPath, plannedSection } from '../../../scripts/check/links.ts';
@@ -13,8 +14,10 @@ import { BUDGETS, cssRefs, jsImports, overBudget, total, weighPage } from '../..
 import { isOffSite, pageSecurityProblems, parseCsp } from '../../../scripts/check/security.ts';
 import { compareTrees, firstDifference } from '../../../scripts/check/reproducible.ts';
 import { escapingProblems, renameInJson } from '../../../scripts/check/xss.ts';
-import { rssXml } from '../../../src/pages/_rss.ts';
-import { sitemapXml } from '../../../src/integrations/sitemap.ts';
+import { getRssString } from '@astrojs/rss';
+import { feedOptions } from '../../../src/pages/_rss.ts';
+import { builtHtmlOf, indexable } from '../../../src/integrations/sitemap.ts';
+import { feedProblems, sitemapProblems } from '../../../scripts/check/sharing.ts';
 import { cardPathFor } from '../../../src/pages/og/_paths.ts';
 import { cardSvg, escapeXml, wrap } from '../../../src/pages/og/_card.ts';
 
@@ -190,20 +193,91 @@ describe('reproducible', () => {
 });
 
 describe('sharing', () => {
-  it('writes an escaped RSS feed with a date from the stories, not the clock', () => {
-    const xml = rssXml(new URL(ORIGIN), [
-      { title: 'Cuts & <care>', link: `${ORIGIN}/stories/a/`, description: 'd "q"', published: new Date('2026-01-02'), categories: ['spend'] },
-    ]);
+  it('writes an escaped RSS feed (@astrojs/rss) with a date from the stories, not the clock', async () => {
+    const xml = await getRssString(
+      feedOptions(new URL(ORIGIN), [
+        { title: 'Cuts & <care>', link: `${ORIGIN}/stories/a/`, description: 'd "q" </description>', published: new Date('2026-01-02'), categories: ['spend'] },
+        { title: 'b', link: `${ORIGIN}/stories/b/`, description: 'b', published: new Date('2025-05-06'), updated: new Date('2026-03-04'), categories: [] },
+      ]),
+    );
     expect(xml).toContain('<title>Cuts &amp; &lt;care&gt;</title>');
-    expect(xml).toContain('<lastBuildDate>Fri, 02 Jan 2026 00:00:00 GMT</lastBuildDate>');
+    expect(xml).toContain('<description>d &quot;q&quot; &lt;/description&gt;</description>');
     expect(xml).not.toContain('<care>');
+    expect(xml).toContain(`<guid isPermaLink="true">${ORIGIN}/stories/a/</guid>`);
+    expect(xml).toContain('<pubDate>Fri, 02 Jan 2026 00:00:00 GMT</pubDate>');
+    // The newest date of any story, here an update.
+    expect(xml).toContain('<lastBuildDate>Wed, 04 Mar 2026 00:00:00 GMT</lastBuildDate>');
+    expect(xml).toContain(`<atom:link href="${ORIGIN}/rss.xml" rel="self" type="application/rss+xml"/>`);
+    expect(xml.match(/<item>/g)).toHaveLength(2);
   });
-  it('lists indexable pages in the sitemap, sorted, without noindex pages', () => {
-    const d = site({ 'index.html': page(''), 'b/index.html': page(''), '404.html': page('', '<meta name="robots" content="noindex">') });
-    const { xml, count } = sitemapXml(ORIGIN, d);
-    expect(count).toBe(2);
-    expect(xml.indexOf(`${ORIGIN}/b/`)).toBeGreaterThan(xml.indexOf(`<loc>${ORIGIN}/</loc>`));
-    expect(xml).not.toContain('404');
+  it('the sitemap filter keeps built HTML pages without noindex and nothing else', () => {
+    const noindex = '<meta name="robots" content="noindex">';
+    const d = site({
+      'index.html': page(''),
+      'b/index.html': page(''),
+      '404.html': page('', noindex),
+      'style-guide/index.html': page('', noindex),
+      'rss.xml': '<rss/>',
+    });
+    const root = new URL(`${ORIGIN}/`);
+    const out = pathToFileURL(`${d}/`);
+    const keep = (path: string) => indexable(`${ORIGIN}${path}`, root, out);
+    expect(['/', '/b/', '/404.html', '/style-guide/', '/rss.xml', '/missing/'].filter(keep)).toEqual(['/', '/b/']);
+    expect(builtHtmlOf('https://other.example/b/', root, out)).toBeUndefined();
+  });
+  describe('sitemap and feed against the built pages', () => {
+    const noindex = '<meta name="robots" content="noindex">';
+    const story = (title: string) => page('', `<meta property="og:title" content="${title}">`);
+    const urlset = (paths: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((p) => `<url><loc>${ORIGIN}${p}</loc></url>`).join('')}</urlset>`;
+    const item = (path: string, title: string, guid = `${ORIGIN}${path}`) =>
+      `<item><title>${title}</title><link>${ORIGIN}${path}</link><guid isPermaLink="true">${guid}</guid><description>d</description><pubDate>Fri, 02 Jan 2026 00:00:00 GMT</pubDate></item>`;
+    const rss = (items: string[]) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`;
+    const built = (over: Record<string, string> = {}) =>
+      site({
+        'index.html': page(''),
+        'stories/index.html': page(''),
+        'stories/a/index.html': story('A &amp; b'),
+        '404.html': page('', noindex),
+        'robots.txt': `User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap-index.xml\n`,
+        'sitemap-index.xml': `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${ORIGIN}/sitemap-0.xml</loc></sitemap></sitemapindex>`,
+        'sitemap-0.xml': urlset(['/', '/stories/', '/stories/a/']),
+        'rss.xml': rss([item('/stories/a/', 'A &amp; b')]),
+        ...over,
+      });
+    const problems = (d: string) => [...sitemapProblems(d, undefined, ORIGIN).problems, ...feedProblems(d, undefined, ORIGIN).problems].map((p) => p.problem);
+    it('passes a site whose sitemap lists every page without noindex and whose feed has one item per story page', () => {
+      const d = built();
+      expect(sitemapProblems(d, undefined, ORIGIN)).toEqual({ problems: [], listed: 3, indexable: 3 });
+      expect(feedProblems(d, undefined, ORIGIN)).toEqual({ problems: [], items: 1, stories: 1 });
+      // A draft (INCLUDE_DRAFTS builds) is noindex, so not in the sitemap, but it is a story page with an item.
+      const draft = { 'stories/draft/index.html': story('D') + noindex, 'rss.xml': rss([item('/stories/a/', 'A &amp; b'), item('/stories/draft/', 'D')]) };
+      expect(problems(built(draft))).toEqual([]);
+      expect(problems(built({ 'stories/draft/index.html': draft['stories/draft/index.html'] }))).toEqual(['no item for the story page /stories/draft/']);
+    });
+    it('fails a sitemap that leaves a page out, lists a noindex or missing page, or is not the file robots.txt names', () => {
+      expect(problems(built({ 'sitemap-0.xml': urlset(['/', '/stories/a/']) }))).toEqual(['leaves out /stories/, a built page without noindex']);
+      expect(problems(built({ 'sitemap-0.xml': urlset(['/', '/stories/', '/stories/a/', '/404.html', '/nope/']) }))).toEqual([
+        `lists ${ORIGIN}/404.html, a noindex page`,
+        `lists ${ORIGIN}/nope/, which is not a built page`,
+      ]);
+      expect(problems(built({ 'robots.txt': `Sitemap: ${ORIGIN}/sitemap.xml\n` }))).toEqual([
+        `names ${ORIGIN}/sitemap.xml, which is not built`,
+        'leaves out /, a built page without noindex',
+        'leaves out /stories/a/, a built page without noindex',
+        'leaves out /stories/, a built page without noindex',
+      ]);
+    });
+    it('fails a feed with a wrong link, a wrong guid or title, or a story page without an item', () => {
+      expect(problems(built({ 'rss.xml': rss([item('/stories/b/', 'A &amp; b')]) }))).toEqual([
+        `item 1: <link> "${ORIGIN}/stories/b/" is not a built story page`,
+        'no item for the story page /stories/a/',
+      ]);
+      expect(problems(built({ 'rss.xml': rss([item('/stories/a/', 'A', `${ORIGIN}/x/`)]) }))).toEqual([
+        `item 1: <guid isPermaLink="true"> should be its link ${ORIGIN}/stories/a/`,
+        'item 1: <title> "A" differs from the page\'s og:title "A & b"',
+      ]);
+    });
   });
   it('maps pages to social cards and escapes card text', () => {
     expect(cardPathFor('/stories/x/')).toBe('/og/stories/x.png');
