@@ -36,6 +36,7 @@ import {
   ReportFileSchema,
   type SiteProvenance,
 } from '../../contract/schemas.ts';
+import { isAreaCode } from '../../contract/codes.ts';
 
 export { OutputFileError, readOutputText } from './data/load.ts';
 export { ENGLAND_CODE } from '../../contract/schemas.ts';
@@ -214,12 +215,11 @@ export function latestYear(): number {
  * for its year, never the panel's last year. Throws if the area has no figure.
  */
 export function latestYearOf(measure: PanelNumericColumn, code: string): number {
-  const years =
-    code === ENGLAND_CODE || code.startsWith('E12')
-      ? (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code && typeof a.values[measure] === 'number').map((a) => a.year)
-      : getLaRows(code)
-          .filter((r) => typeof r[measure] === 'number')
-          .map((r) => r.year);
+  const years = isAreaCode(code)
+    ? (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code && typeof a.values[measure] === 'number').map((a) => a.year)
+    : getLaRows(code)
+        .filter((r) => typeof r[measure] === 'number')
+        .map((r) => r.year);
   if (years.length === 0) throw new Error(`no year has a figure for ${measure} in ${code}`);
   return Math.max(...years);
 }
@@ -270,7 +270,7 @@ export function figure(measure: PanelNumericColumn, code: string, year: number):
   const sources = doc?.sources ?? [];
   const unit = doc?.unit;
 
-  if (code === ENGLAND_CODE || /^E12\d{6}$/.test(code)) {
+  if (isAreaCode(code)) {
     const series = code === ENGLAND_CODE ? getEngland().series : getRegions();
     const rows = series.filter((a) => a.code === code);
     if (!rows.length) {

@@ -30,6 +30,7 @@
  */
 import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { DataError } from '../core/errors.ts';
+import { isLaCode } from '../../../contract/codes.ts';
 
 export type AnomalyDecision = 'keep' | 'exclude-from-analysis' | 'query-with-publisher';
 export const DECISIONS: readonly AnomalyDecision[] = ['keep', 'exclude-from-analysis', 'query-with-publisher'];
@@ -226,8 +227,7 @@ export function parseAnomalyFile(text: string, path: string): AnomalyFile {
   const seen = new Set<string>();
   f.decisions.forEach((d, i) => {
     const at = { ...where, row: i + 1 };
-    if (typeof d.la_code !== 'string' || !/^E(06|08|09|10)\d{6}$/.test(d.la_code))
-      throw new DataError({ ...at, column: 'la_code', value: d.la_code }, 'not an upper-tier LA code');
+    if (typeof d.la_code !== 'string' || !isLaCode(d.la_code)) throw new DataError({ ...at, column: 'la_code', value: d.la_code }, 'not an upper-tier LA code');
     if (!Number.isInteger(d.year)) throw new DataError({ ...at, column: 'year', value: d.year }, 'not a year');
     if (!DECISIONS.includes(d.decision)) {
       throw new DataError({ ...at, column: 'decision', value: d.decision }, 'not a decision', `use one of ${DECISIONS.join(', ')}`);

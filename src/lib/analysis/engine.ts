@@ -23,6 +23,7 @@ import { REGISTRY } from './registry/index.ts';
 import { claimDateEnd, firstPublishedOn } from './registry/releases.ts';
 import { rubric, thresholdsOf, verdictFromSpecifications, VERDICT_LABELS, type Verdict } from './registry/rubric.ts';
 import type { ClaimRecord, ClaimTest } from './registry/types.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export const CLAIMS_SCHEMA_VERSION = 1;
 
@@ -107,7 +108,7 @@ const points = (x: number) => `${+(x * 100).toFixed(2)} percentage points`;
 // ------------------------------------------------------------------ panel helpers
 
 const LONDON = 'E12000007';
-const ENGLAND = 'E92000001';
+const ENGLAND = ENGLAND_CODE;
 
 /** Spend measures per child aged 0–17, all Section 251 lines of the panel. */
 const MEASURES: ReadonlyArray<{ id: string; label: string; value: (r: PanelRow) => number | null }> = [

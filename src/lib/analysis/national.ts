@@ -17,8 +17,9 @@ import { median, quantile } from './stats.ts';
 import { sampleYear } from './sample.ts';
 import { financialYear } from './spend-quality.ts';
 import { num, type AnalysisInputs, type ClaimResult, type EnglandOutput } from './types.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
-const ENGLAND = 'E92000001';
+const ENGLAND = ENGLAND_CODE;
 
 function englandRow(england: EnglandOutput, year: number): AreaYear {
   const r = england.series.find((s) => s.code === ENGLAND && s.year === year);

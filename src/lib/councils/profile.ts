@@ -20,6 +20,7 @@ import { describeRank, rankOf, type RankResult } from './rank.ts';
 import { isSmallCouncil } from '../small-councils.ts';
 import { formatFinancialYear } from '../format.ts';
 import { formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export interface Comparison {
   label: string;
@@ -112,7 +113,7 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
   // Small-councils policy (data/small-councils.json): not ranked, and not in the field others are ranked in.
   const field = panel.filter((r) => r.year === year && !isSmallCouncil(r.la_code)).map((r) => ({ code: r.la_code, value: r[m] }));
   const rank = isSmallCouncil(la.code) ? null : rankOf(la.code, field);
-  const england = areaComparison(input.england, 'E92000001', year, m, 'England');
+  const england = areaComparison(input.england, ENGLAND_CODE, year, m, 'England');
   const region = areaComparison(input.regions, latest.region_code, year, m, latest.region);
   const byCode = new Map(input.las.map((l) => [l.code, l] as const));
   const nRows = la.statisticalNeighbours

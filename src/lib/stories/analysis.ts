@@ -19,6 +19,7 @@ import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
 import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../data.ts';
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -51,7 +52,7 @@ export function results(): AllClaimResults {
 
 // ------------------------------------------------------------------ helpers
 
-const ENGLAND = 'E92000001';
+const ENGLAND = ENGLAND_CODE;
 
 export function englandValue(year: number, col: string): number | null {
   const r = englandFull().series.find((s) => s.code === ENGLAND && s.year === year);
