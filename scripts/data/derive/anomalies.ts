@@ -31,6 +31,8 @@
 import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { DataError } from '../core/errors.ts';
 import { isLaCode } from '../../../contract/codes.ts';
+import { median as medianOf } from '../../../contract/stats.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export type AnomalyDecision = 'keep' | 'exclude-from-analysis' | 'query-with-publisher';
 export const DECISIONS: readonly AnomalyDecision[] = ['keep', 'exclude-from-analysis', 'query-with-publisher'];
@@ -73,15 +75,10 @@ export interface Anomaly {
 const gbp = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const fmt = (m: string, v: number) => (m.endsWith('_gbp') ? gbp(v) : Math.round(v).toLocaleString('en-GB'));
 /** Spending is by financial year (2019-20 for the year ending March 2020); counts at 31 March of the year. */
-const yr = (m: string, y: number) => (m.startsWith('spend_') ? `${y - 1}-${String(y).slice(2)}` : String(y));
+const yr = (m: string, y: number) => (m.startsWith('spend_') ? financialYear(y) : String(y));
 const pct = (r: number) => `${r >= 1 ? '+' : '−'}${Math.abs(Math.round((r - 1) * 100))}%`;
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+const median = (xs: readonly number[]): number | null => (xs.length ? medianOf(xs) : null);
 
 /** Spend columns compare only within one spend_basis; other columns across all years. */
 const sameSeries = (m: string, a: PanelRow, b: PanelRow) => !m.startsWith('spend_') || a.spend_basis === b.spend_basis;

@@ -13,9 +13,9 @@
  * holds first-published values where a later release changed them.
  */
 import type { AreaYear, PanelNumericColumn } from '../../../contract/outputs.ts';
-import { median, quantile } from './stats.ts';
+import { median, quantile } from '../../../contract/stats.ts';
 import { sampleYear } from './sample.ts';
-import { financialYear } from './spend-quality.ts';
+import { financialYear } from '../../../contract/years.ts';
 import { num, type AnalysisInputs, type ClaimResult, type EnglandOutput } from './types.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
 

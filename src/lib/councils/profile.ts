@@ -21,6 +21,7 @@ import { isSmallCouncil } from '../small-councils.ts';
 import { formatFinancialYear } from '../format.ts';
 import { formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import { median as medianOf } from '../../../contract/stats.ts';
 
 export interface Comparison {
   label: string;
@@ -64,11 +65,9 @@ export interface ProfileInput {
   priceBaseYear?: number;
 }
 
+/** The median of the values (contract/stats.ts), or null when there are none. */
 export function median(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return values.length ? medianOf(values) : null;
 }
 
 function reasonText(r: MissingReason | undefined | null): string {

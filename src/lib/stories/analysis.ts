@@ -20,6 +20,7 @@ import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputTe
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -315,7 +316,7 @@ export const fmt = {
   signedPct: (v: number | null, dp = 0) => (v === null ? 'not available' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(dp)}%`),
   rho: (v: number) => `${v < 0 ? '−' : ''}${Math.abs(v).toFixed(2)}`,
   p: (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`),
-  fy: (y: number) => `${y - 1}-${String(y % 100).padStart(2, '0')}`,
+  fy: financialYear,
 };
 
 /** A required number: throws (failing the build) when the data lack it. */

@@ -16,7 +16,7 @@ describe('computed standfirsts', () => {
     );
   });
   it('a story with no computed text fails and says where to add it', () => {
-    expect(() => fillStandfirst('x', '{t.lead}.', undefined)).toThrow(/add the story to STORY_TEXT in src\/components\/stories\/standfirst\.ts/);
+    expect(() => fillStandfirst('x', '{t.lead}.', undefined)).toThrow(/add the story to STORY_TEXT in src\/lib\/stories\/story-text\.ts/);
   });
   it('stray braces fail', () => {
     expect(() => fillStandfirst('x', 'Up {lead}.', values)).toThrow('its standfirst has "{lead}", which is not a placeholder like {t.lead}');
