@@ -25,13 +25,4 @@ export function isOldLaCode(s: string): boolean {
   return OLD_LA_CODE.test(s);
 }
 
-/** URL slug for a council name: "Bournemouth, Christchurch and Poole" → "bournemouth-christchurch-and-poole". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugify } from './names.ts';

@@ -12,12 +12,27 @@
  * "bournemouth christchurch and poole"; "Stockton-on-Tees" → "stockton on tees".
  */
 export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/[’'`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * URL slug for a council name: "Bournemouth, Christchurch and Poole" → "bournemouth-christchurch-and-poole".
+ * Apostrophes become hyphens like other punctuation (the published URLs depend on it).
+ */
+export function slugify(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Accents stripped (NFKD), lower case, "&" → " and ": the start of every key and slug. */
+function fold(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[’'`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .replace(/&/g, ' and ');
 }
