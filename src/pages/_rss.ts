@@ -2,11 +2,9 @@
  * RSS 2.0 XML for the stories feed (see rss.xml.ts), kept apart so it can be unit-tested
  * without Astro's content layer. Every text node is XML-escaped.
  */
-const SITE_NAME = 'Children’s services in England';
+import { escapeXml } from '../lib/xml.ts';
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+const SITE_NAME = 'Children’s services in England';
 
 export interface FeedItem {
   title: string;

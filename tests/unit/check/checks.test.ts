@@ -16,7 +16,8 @@ import { escapingProblems, renameInJson } from '../../../scripts/check/xss.ts';
 import { rssXml } from '../../../src/pages/_rss.ts';
 import { sitemapXml } from '../../../src/integrations/sitemap.ts';
 import { cardPathFor } from '../../../src/pages/og/_paths.ts';
-import { cardSvg, escapeXml, wrap } from '../../../src/pages/og/_card.ts';
+import { cardSvg, wrap } from '../../../src/pages/og/_card.ts';
+import { escapeXml } from '../../../src/lib/xml.ts';
 
 const ORIGIN = 'https://site.example';
 const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'; object-src 'none'; base-uri 'self'; script-src 'self'; style-src 'self'">`;
