@@ -27,6 +27,7 @@ import {
   ENGLAND_CODE,
   AnomaliesFileSchema,
   EnglandFileSchema,
+  type EnglandFileRead,
   InspectionsFileSchema,
   LasFileSchema,
   PlacesFileSchema,
@@ -47,14 +48,12 @@ export interface Panel {
   columns: ColumnDoc[];
   rows: PanelRow[];
 }
-export interface England {
-  provenance: SiteProvenance;
-  series: AreaYear[];
-  longRun: Array<{ year: number; cla_count: number | null; source: string }>;
-  revisions: Revision[];
-  /** The real-terms price base (HM Treasury GDP deflators): baseYear is the year ending 31 March of the base financial year. */
-  deflators?: { baseYear: number; baseLabel: string };
-}
+/**
+ * england.json as validated against contract/schemas.ts EnglandFileSchema: the series, long run and
+ * revisions, and (absent in the small site fixtures) the deflators, whose baseYear is the year
+ * ending 31 March of the real-terms price base, MHCLG's national figures and the spending checks.
+ */
+export type England = EnglandFileRead;
 
 function assertUnique<T>(file: string, items: readonly T[], key: (t: T) => string): void {
   const seen = new Map<string, number>();
@@ -141,7 +140,7 @@ export function getLaRows(code: string): PanelRow[] {
 }
 
 export function getEngland(): England {
-  const england = loadOutput('england.json', EnglandFileSchema) as England;
+  const england: England = loadOutput('england.json', EnglandFileSchema);
   once('england', () => assertUnique('england.json', england.series, (a) => `${a.code} ${a.year}`));
   return england;
 }

@@ -16,7 +16,7 @@ import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
 import { analyseAllClaims, type AllClaimResults } from '../analysis/index.ts';
 import type { EnglandOutput } from '../analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
-import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../data.ts';
+import { getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions } from '../data.ts';
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
@@ -25,13 +25,14 @@ import { financialYear } from '../../../contract/years.ts';
 export type Row = Record<string, string | number | null>;
 
 let englandCache: EnglandOutput | null = null;
-/** england.json with the extras (deflators, spendChecks) the site schema does not keep. */
+/** england.json (validated by getEngland) with the extras the stories need: the deflators and spendChecks. */
 export function englandFull(): EnglandOutput {
   if (!englandCache) {
-    const e = JSON.parse(readOutputText('england.json')) as EnglandOutput;
-    if (!e.spendChecks?.socialWorkClaim) throw new Error('england.json has no spendChecks.socialWorkClaim: rerun `npm run data`.');
-    if (!e.deflators?.years?.length) throw new Error('england.json has no deflators: rerun `npm run data`.');
-    englandCache = e;
+    const e = getEngland();
+    const { spendChecks, deflators } = e;
+    if (!spendChecks?.socialWorkClaim) throw new Error('england.json has no spendChecks.socialWorkClaim: rerun `npm run data`.');
+    if (!deflators?.years.length) throw new Error('england.json has no deflators: rerun `npm run data`.');
+    englandCache = { ...e, spendChecks, deflators };
   }
   return englandCache;
 }
