@@ -10,8 +10,8 @@ export function outputDir(): string {
 }
 
 /** The file as the pipeline wrote it, after checking it against its schema in contract/schemas.ts. */
-function read<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  const path = resolve(outputDir(), file);
+function read<S extends z.ZodType>(dir: string, file: string, schema: S): z.infer<S> {
+  const path = resolve(dir, file);
   if (!existsSync(path)) throw new Error(`${path}: file not found. Run \`npm run data\` first: the claims step reads the pipeline's outputs.`);
   const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const checked = schema.safeParse(json);
@@ -23,9 +23,10 @@ function read<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   return json as z.infer<S>;
 }
 
-export function loadAnalysisInputs(): AnalysisInputs {
-  const panel = read('la-panel.json', PanelFileSchema);
-  const england = read('england.json', EnglandPublishedSchema);
-  const inspections = read('inspections.json', InspectionsFileSchema);
+/** The analyses' inputs from the outputs in `dir` (default: data/output/, or DATA_OUTPUT_DIR). */
+export function loadAnalysisInputs(dir: string = outputDir()): AnalysisInputs {
+  const panel = read(dir, 'la-panel.json', PanelFileSchema);
+  const england = read(dir, 'england.json', EnglandPublishedSchema);
+  const inspections = read(dir, 'inspections.json', InspectionsFileSchema);
   return { panel: panel.rows, england, inspections: inspections.inspections, dataVersion: panel.provenance.dataVersion };
 }
