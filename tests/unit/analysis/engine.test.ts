@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Inspection, OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
+import type { OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 import { evaluateClaim, evaluateClaims } from '../../../src/lib/analysis/engine.ts';
 import { claimsFileSchema } from '../../../contract/claims-schema.ts';
 import { DEFAULT_THRESHOLDS, verdictFromSpecifications } from '../../../src/lib/analysis/registry/rubric.ts';
 import { REGISTRY, registryClaim } from '../../../src/lib/analysis/registry/index.ts';
 import type { ClaimRecord, ClaimTest } from '../../../src/lib/analysis/registry/types.ts';
 import type { AnalysisInputs, EnglandOutput } from '../../../src/lib/analysis/types.ts';
-import { row } from './fixtures.ts';
+import { inspection, row } from './fixtures.ts';
 import { loadInputs } from './load-output.ts';
 
 const ENG = 'E92000001';
@@ -143,18 +143,7 @@ describe('£2.58bn: two published lines reproduce the start; a missing end is no
 });
 
 describe('Ofsted counts: the rule fixed in advance, nearby cut-offs and a report part-way through a day', () => {
-  const insp = (name: string, published: string, overall: OfstedGrade): Inspection => ({
-    la_code: `X-${name}`,
-    la_name: name,
-    framework: 'SIF',
-    type: 'SIF',
-    inspection_start: null,
-    inspection_end: null,
-    published,
-    overall,
-    judgements: {},
-    source: 'fixture',
-  });
+  const insp = (name: string, published: string, overall: OfstedGrade) => inspection(name, published, overall);
   const inspections = [
     insp('A', '2015-01-01', 'Inadequate'),
     insp('B', '2015-02-01', 'Requires improvement'),
