@@ -40,13 +40,20 @@ const DownloadFields = {
  * file is for within its family — "hex-utla", "cy-index", … A reader that uses one
  * file of a kind asks for the newest release of its family and role
  * (core/acquire.ts `newestFile`), so a new release is one more entry with the same
- * family and role, and no id is written in code.
+ * family and role, and no id is written in code. A reader that uses every release of
+ * a role (MHCLG revenue outturn: "revenue-outturn-rs", "revenue-outturn-rsx") reads
+ * each entry of that role.
+ *
+ * `sheet`: the workbook sheet that holds the data, where the publisher's file has
+ * several; a reader that knows its layout finds the sheet by name and header when
+ * the entry does not say (scripts/data/sources/spend/mhclg.ts).
  */
 const SelectionFields = {
   role: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'roles are lower-case words joined by hyphens')
     .optional(),
+  sheet: z.string().min(1).optional(),
 };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -47,13 +47,16 @@ function filesOf(files: SourceFiles, families: readonly Family[]): AcquiredFile[
   return [...files.values()].filter((f) => families.includes(f.entry.family));
 }
 
-function keyOf(files: SourceFiles, families: readonly Family[], codeVersion: string, opts: ParseOptions = STRICT): string {
+/** The parse-cache key of a task: the code version, the coverage mode and its families' files. */
+export function keyOf(files: SourceFiles, families: readonly Family[], codeVersion: string, opts: ParseOptions = STRICT): string {
   // Relaxed-coverage parses (test fixtures) never share a cache entry with strict ones.
   return cacheKey([
     codeVersion,
     ...(opts.strictCoverage ? [] : ['coverage:relaxed']),
+    // The file's bytes, and the entry fields readers choose and check files by (role, sheet, release, published):
+    // editing those in data/sources.json must re-parse.
     ...filesOf(files, families)
-      .map((f) => `${f.entry.id}:${f.sha256}`)
+      .map((f) => JSON.stringify([f.entry.id, f.sha256, f.entry.role ?? null, f.entry.sheet ?? null, f.entry.release, f.entry.published ?? null]))
       .sort(),
   ]);
 }

@@ -10,15 +10,7 @@ import { loadCla } from './sources/cla.ts';
 import { loadCin } from './sources/cin.ts';
 import { loadPopulation } from './sources/population.ts';
 import { loadWorkforce } from './sources/workforce.ts';
-import {
-  loadSpend,
-  loadMhclgNational,
-  MHCLG_SPECS,
-  socialWorkClaimFigures,
-  type ClaimFigure,
-  type MhclgNationalYear,
-  type SpendResult,
-} from './sources/spend/index.ts';
+import { loadSpend, loadMhclgNational, socialWorkClaimFigures, type ClaimFigure, type MhclgNationalYear, type SpendResult } from './sources/spend/index.ts';
 import { loadDeflators, type Deflators } from './sources/deflators.ts';
 import { loadOfstedDetailed, type OfstedLoad } from './sources/ofsted/index.ts';
 
@@ -68,9 +60,6 @@ export const TASK_FAMILIES: Record<TaskName, readonly Family[]> = {
 /** Slow spreadsheet parsing (ODS/XLS), run in the worker thread when not cached. */
 export const WORKER_TASKS: readonly TaskName[] = ['ofsted', 'mhclgRsx'];
 
-const RS_IDS = MHCLG_SPECS.map((s) => s.id).filter((id) => id.startsWith('mhclg-rs-'));
-const RSX_IDS = MHCLG_SPECS.map((s) => s.id).filter((id) => !id.startsWith('mhclg-rs-'));
-
 export const TASKS: { [K in TaskName]: (files: SourceFiles, opts?: ParseOptions) => Promise<TaskResults[K]> | TaskResults[K] } = {
   spend: async (files, opts = STRICT) => {
     const r = await loadSpend(files, relaxed(opts) ? { s251Limits: { minRows: 1, minLas: 1 }, laitMinFinanceRows: 1 } : {});
@@ -83,8 +72,8 @@ export const TASKS: { [K in TaskName]: (files: SourceFiles, opts?: ParseOptions)
     };
   },
   ofsted: (files, opts = STRICT) => loadOfstedDetailed(files, relaxed(opts) ? { minRows2023: 1 } : {}),
-  mhclgRs: (files) => loadMhclgNational(files, RS_IDS),
-  mhclgRsx: (files) => loadMhclgNational(files, RSX_IDS),
+  mhclgRs: (files) => loadMhclgNational(files, ['revenue-outturn-rs']),
+  mhclgRsx: (files) => loadMhclgNational(files, ['revenue-outturn-rsx']),
   deflators: (files) => loadDeflators(files),
   cla: (files, opts = STRICT) => loadCla(files, relaxed(opts) ? { coverage: false } : {}),
   cin: (files, opts = STRICT) => loadCin(files, relaxed(opts) ? { minLasPerPeriod: 1 } : {}),

@@ -15,7 +15,7 @@ import type { PipelineConfig } from './config.ts';
 import { acquireAll, newPins, type SourceFiles } from './core/acquire.ts';
 import { cacheKey, codeVersion, ParseCache } from './cache.ts';
 import type { Manifest } from '../../contract/manifest.ts';
-import { loadManifest } from './core/manifest.ts';
+import { loadManifest, manifestText } from './core/manifest.ts';
 import { loadFamilies } from './families.ts';
 import { assemble } from './assemble.ts';
 import { publishAtomically } from './publish/write.ts';
@@ -199,5 +199,5 @@ async function recordNewChecksums(path: string, manifest: Manifest, files: Sourc
     return { ...s, ...pins };
   });
   if (changed === 0) return;
-  await writeFile(path, `${JSON.stringify(raw, null, 2)}\n`);
+  await writeFile(path, manifestText(raw));
 }

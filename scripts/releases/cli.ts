@@ -15,6 +15,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_EES_API_URL, EesClient, httpFetchJson as fetchJson } from './ees.ts';
 import { discover, discoveryReport, withNewEntries } from './discover.ts';
+import { manifestText } from '../data/core/manifest.ts';
 
 const dryRun = process.argv.includes('--dry-run');
 const manifestPath = resolve(process.cwd(), process.env.DATA_MANIFEST ?? 'data/sources.json');
@@ -36,7 +37,7 @@ try {
         )}\n`,
       );
   } else if (d.found.length) {
-    await writeFile(manifestPath, `${JSON.stringify(withNewEntries(manifest, d.found), null, 2)}\n`);
+    await writeFile(manifestPath, manifestText(withNewEntries(manifest, d.found)));
     process.stdout.write(
       `\nWrote ${d.found.length} new entr${d.found.length === 1 ? 'y' : 'ies'} to ${manifestPath}. Next: DATA_UPDATE=1 DATA_DOWNLOAD=1 npm run data\n`,
     );

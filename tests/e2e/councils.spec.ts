@@ -25,7 +25,9 @@ test.describe('council page', () => {
     await page.goto('/councils/blackpool/');
     await expect(page.locator('main h1')).toHaveText('Blackpool');
     const figures = page.locator('.council-figures > li');
-    await expect(figures).toHaveCount(6);
+    // Four counts and rates, spending per child in cash and in real terms, and the Ofsted judgement.
+    await expect(figures).toHaveCount(7);
+    await expect(figures.filter({ hasText: /Spending per child/ })).toHaveCount(2);
     await expect(figures.filter({ hasText: 'Children looked after per 10,000 children' })).toContainText(/At 31 March 20\d\d/);
     await expect(figures.filter({ hasText: 'Ofsted judgement at 31 March' })).toContainText(/Outstanding|Good|Requires improvement|Inadequate|No judgement/);
     await expect(page.locator('.council-summary')).toContainText(

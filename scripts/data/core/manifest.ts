@@ -11,3 +11,14 @@ export async function loadManifest(path: string): Promise<Manifest> {
   }
   return parsed.data;
 }
+
+/**
+ * The manifest's text as the repository keeps it: two-space JSON, non-ASCII
+ * characters written as \u escapes (the file's own style), a final newline.
+ * Every writer of data/sources.json uses this, so an update's diff shows only
+ * the entries or pins it changed.
+ */
+export function manifestText(raw: unknown): string {
+  const json = JSON.stringify(raw, null, 2).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${json}\n`;
+}

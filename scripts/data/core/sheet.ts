@@ -19,20 +19,31 @@ export type Workbook = XLSX.WorkBook;
 
 /** `formulas`: keep cell formulas (cell.f), e.g. to read HYPERLINK targets. */
 export function readWorkbook(bytes: Uint8Array, where: { source: string; file: string }, sheets?: string[], formulas = false): Workbook {
-  // SheetJS prints "ODS number format may be incorrect" for conditional number formats it does not
-  // model; they affect display formats only, never the stored values we read, so that noise is dropped.
+  return quietly(where, () => XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: formulas, ...(sheets ? { sheets } : {}) }));
+}
+
+/**
+ * Run a SheetJS read. SheetJS prints "ODS number format may be incorrect" for conditional number formats it
+ * does not model; they affect display formats only, never the stored values we read, so that noise is dropped.
+ */
+function quietly<T>(where: { source: string; file: string }, read: () => T): T {
   const warn = console.error;
   console.error = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && args[0].startsWith('ODS number format may be incorrect')) return;
     warn(...args);
   };
   try {
-    return XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: formulas, ...(sheets ? { sheets } : {}) });
+    return read();
   } catch (e) {
     throw new DataError(where, `the spreadsheet could not be read: ${(e as Error).message}`, 'the file may be truncated or not a spreadsheet; re-acquire it');
   } finally {
     console.error = warn;
   }
+}
+
+/** The sheet names of a workbook, without parsing its cells (to pick which sheets to read). */
+export function sheetNames(bytes: Uint8Array, where: { source: string; file: string }): string[] {
+  return quietly(where, () => XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames);
 }
 
 /** All cells of a sheet as a grid of strings (raw values, numbers as plain decimal text). */

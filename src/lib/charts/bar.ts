@@ -5,27 +5,12 @@
  * a "no data" label, never a zero-length bar.
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue } from '../format.ts';
-import {
-  annotationMarks,
-  annotationBand,
-  annotationKey,
-  formatX,
-  idsFor,
-  num,
-  output,
-  renderVariants,
-  requireField,
-  requireNumeric,
-  tableAndCsv,
-  yAxisOptions,
-  yearTicks,
-  marginForTicks,
-  normaliseUnit,
-} from './common.ts';
+import { formatValue, type Unit } from '../format.ts';
+import { annotationBand, annotationKey, annotationMarks, formatX, marginForTicks, num, tableAndCsv, yAxisOptions, yearTicks } from './common.ts';
 import { listJoin } from './describe.ts';
 import { HIGHLIGHT, seriesColor } from './palette.ts';
-import type { Annotation, ChartOutput, CommonOptions, XFormat } from './types.ts';
+import type { Annotation, CommonOptions, XFormat } from './types.ts';
+import { defineChart } from './unit.ts';
 
 export interface BarChartOptions extends CommonOptions {
   /** Category (or year) field. */
@@ -40,30 +25,53 @@ export interface BarChartOptions extends CommonOptions {
   annotations?: Annotation[];
 }
 
-export function renderBarChart(o: BarChartOptions): ChartOutput {
-  const chart = 'BarChart';
-  requireField(o.data, o.x, chart, 'x');
-  requireField(o.data, o.y, chart, 'y');
-  requireNumeric(o.data, o.y, chart);
-  const unit = normaliseUnit(o.unit);
-  const vertical = o.data.every((d) => typeof d[o.x] === 'number');
-  const xFormat: XFormat = o.xFormat ?? (vertical ? 'year' : 'category');
-  let rows = o.data.map((d) => ({ k: d[o.x] as string | number, label: formatX(d[o.x], xFormat), v: num(d[o.y]) }));
-  if (o.sort) rows = [...rows].sort((a, b) => ((a.v ?? -Infinity) - (b.v ?? -Infinity)) * (o.sort === 'ascending' ? 1 : -1));
-  const fill = (r: { label: string }) => (o.highlight && r.label === o.highlight ? HIGHLIGHT : seriesColor(0));
-  const fmt = (v: number) => formatValue(v, unit, o.decimals);
-  const tip = (r: { label: string; v: number | null }) => `${r.label}: ${r.v === null ? 'no data' : fmt(r.v)}`;
-  const missingRows = rows.filter((r) => r.v === null);
+interface BarRow {
+  k: string | number;
+  label: string;
+  v: number | null;
+}
 
-  const ids = idsFor(o);
-  const svgs = renderVariants((v, document) => {
-    if (vertical) {
+interface BarChannels {
+  unit: Unit;
+  vertical: boolean;
+  xFormat: XFormat;
+  rows: BarRow[];
+  missingRows: BarRow[];
+  fill: (r: { label: string }) => string;
+  fmt: (v: number) => string;
+  tip: (r: BarRow) => string;
+}
+
+export const renderBarChart = defineChart<BarChartOptions, BarChannels>({
+  name: 'BarChart',
+  kind: 'bar',
+  fields: (o) => [
+    { field: o.x, role: 'x' },
+    { field: o.y, role: 'y', numeric: true },
+  ],
+  channels(o, unit) {
+    const vertical = o.data.every((d) => typeof d[o.x] === 'number');
+    const xFormat: XFormat = o.xFormat ?? (vertical ? 'year' : 'category');
+    let rows: BarRow[] = o.data.map((d) => ({ k: d[o.x] as string | number, label: formatX(d[o.x], xFormat), v: num(d[o.y]) }));
+    if (o.sort) rows = [...rows].sort((a, b) => ((a.v ?? -Infinity) - (b.v ?? -Infinity)) * (o.sort === 'ascending' ? 1 : -1));
+    const fmt = (v: number) => formatValue(v, unit, o.decimals);
+    return {
+      unit,
+      vertical,
+      xFormat,
+      rows,
+      missingRows: rows.filter((r) => r.v === null),
+      fill: (r) => (o.highlight && r.label === o.highlight ? HIGHLIGHT : seriesColor(0)),
+      fmt,
+      tip: (r) => `${r.label}: ${r.v === null ? 'no data' : fmt(r.v)}`,
+    };
+  },
+  plot(c, v, o) {
+    const { rows, missingRows, unit, fill, tip, xFormat } = c;
+    if (c.vertical) {
       const xs = rows.map((r) => r.k as number);
-      return Plot.plot({
-        document,
-        width: v.width,
+      return {
         height: v.narrow ? 240 : 320,
-        className: 'plot',
         marginLeft: marginForTicks(
           rows.map((r) => r.v),
           unit,
@@ -82,18 +90,15 @@ export function renderBarChart(o: BarChartOptions): ChartOutput {
           Plot.text(missingRows, { x: 'k', y: 0, text: () => 'n/a', dy: -8, fill: 'var(--chart-muted)', className: 'chart-missing' }),
           Plot.ruleY([0]),
         ],
-      }) as unknown as Element;
+      };
     }
     // Long council names wrap onto two lines (axis lineWidth, in ems) rather than being clipped.
     const longest = Math.max(...rows.map((r) => r.label.length));
     const maxMargin = v.narrow ? 120 : 220;
     const marginLeft = Math.min(maxMargin, 14 + longest * v.fontSize * 0.58);
     const wraps = 14 + longest * v.fontSize * 0.58 > maxMargin;
-    return Plot.plot({
-      document,
-      width: v.width,
+    return {
       height: 40 + rows.length * (wraps ? 34 : v.narrow ? 22 : 24),
-      className: 'plot',
       marginLeft,
       marginRight: 24,
       marginTop: 34,
@@ -108,37 +113,38 @@ export function renderBarChart(o: BarChartOptions): ChartOutput {
         Plot.ruleX([0]),
         Plot.axisY({ tickSize: 0, label: null, lineWidth: (marginLeft - 14) / v.fontSize, className: 'plot-y-axis' }),
       ],
-    }) as unknown as Element;
-  }, ids);
-
-  const defined = rows.filter((r): r is typeof r & { v: number } => r.v !== null);
-  const sortedDesc = [...defined].sort((a, b) => b.v - a.v);
-  const hi = sortedDesc[0];
-  const lo = sortedDesc[sortedDesc.length - 1];
-  let description = `Bar chart${o.yLabel ? ` of ${o.yLabel.toLowerCase()}` : ''}, ${rows.length} bars. `;
-  if (vertical && defined.length >= 2) {
-    const first = defined[0]!;
-    const last = defined[defined.length - 1]!;
-    description += `${first.label}: ${fmt(first.v)}; ${last.label}: ${fmt(last.v)}. `;
-  }
-  if (hi && lo) description += `Highest ${hi.label} (${fmt(hi.v)}), lowest ${lo.label} (${fmt(lo.v)}).`;
-  if (o.highlight) {
-    const h = rows.find((r) => r.label === o.highlight);
-    if (h)
-      description += ` Highlighted: ${h.label}, ${h.v === null ? 'no data' : fmt(h.v)}${h.v !== null ? `, ${ordinal(sortedDesc.findIndex((r) => r.label === h.label) + 1)} highest of ${defined.length}` : ''}.`;
-  }
-  if (missingRows.length) description += ` No figure for ${listJoin(missingRows.map((r) => r.label))}.`;
-
-  const { table, csv } = tableAndCsv(
-    o.data,
-    [
-      { key: o.x, kind: vertical ? 'x' : 'text', label: o.xLabel },
-      { key: o.y, kind: 'value', label: o.yLabel },
-    ],
-    { ...o, xFormat },
-  );
-  return output('bar', o, { ...svgs, description: description.trim(), legend: [], table, csv, annotationKey: annotationKey(o.annotations, xFormat) });
-}
+    };
+  },
+  text(c, o) {
+    const { rows, missingRows, vertical, fmt, xFormat } = c;
+    const defined = rows.filter((r): r is typeof r & { v: number } => r.v !== null);
+    const sortedDesc = [...defined].sort((a, b) => b.v - a.v);
+    const hi = sortedDesc[0];
+    const lo = sortedDesc[sortedDesc.length - 1];
+    let description = `Bar chart${o.yLabel ? ` of ${o.yLabel.toLowerCase()}` : ''}, ${rows.length} bars. `;
+    if (vertical && defined.length >= 2) {
+      const first = defined[0]!;
+      const last = defined[defined.length - 1]!;
+      description += `${first.label}: ${fmt(first.v)}; ${last.label}: ${fmt(last.v)}. `;
+    }
+    if (hi && lo) description += `Highest ${hi.label} (${fmt(hi.v)}), lowest ${lo.label} (${fmt(lo.v)}).`;
+    if (o.highlight) {
+      const h = rows.find((r) => r.label === o.highlight);
+      if (h)
+        description += ` Highlighted: ${h.label}, ${h.v === null ? 'no data' : fmt(h.v)}${h.v !== null ? `, ${ordinal(sortedDesc.findIndex((r) => r.label === h.label) + 1)} highest of ${defined.length}` : ''}.`;
+    }
+    if (missingRows.length) description += ` No figure for ${listJoin(missingRows.map((r) => r.label))}.`;
+    const { table, csv } = tableAndCsv(
+      o.data,
+      [
+        { key: o.x, kind: vertical ? 'x' : 'text', label: o.xLabel },
+        { key: o.y, kind: 'value', label: o.yLabel },
+      ],
+      { ...o, xFormat },
+    );
+    return { description: description.trim(), legend: [], table, csv, annotationKey: annotationKey(o.annotations, xFormat) };
+  },
+});
 
 export function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');

@@ -19,7 +19,7 @@ import { toCsv } from './csv.ts';
 import { createDocument } from './document.ts';
 import { MUTED } from './palette.ts';
 import { finishSvg, slug } from './svg.ts';
-import type { Annotation, ChartOutput, ChartTable, CommonOptions, Datum, LegendItem, UnitInput, XFormat } from './types.ts';
+import type { Annotation, ChartOutput, ChartTable, ChartText, CommonOptions, Datum, UnitInput, XFormat } from './types.ts';
 
 export interface Variant {
   narrow: boolean;
@@ -260,21 +260,7 @@ export function renderVariants(
 }
 
 /** Assembles the output object. */
-export function output(
-  kind: string,
-  opts: CommonOptions,
-  parts: {
-    svgNarrow: string;
-    svgWide: string;
-    description: string;
-    legend: LegendItem[];
-    table: ChartTable;
-    csv: string;
-    highlightOptions?: string[];
-    highlighted?: string;
-    annotationKey?: string | undefined;
-  },
-): ChartOutput {
+export function output(kind: string, opts: CommonOptions, parts: ChartText & { svgNarrow: string; svgWide: string }): ChartOutput {
   const { annotationKey: key, ...rest } = parts;
   return { kind, ...idsFor(opts), ...rest, ...(key ? { annotationKey: key } : {}) };
 }

@@ -9,10 +9,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../format.ts';
-import { distinct, formatX, idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv } from './common.ts';
+import { distinct, formatX, num, tableAndCsv } from './common.ts';
 import { listJoin } from './describe.ts';
 import { GRADE_COLORS, OFSTED_GRADES, type Grade } from './palette.ts';
-import type { ChartOutput, CommonOptions, XFormat } from './types.ts';
+import type { CommonOptions, XFormat } from './types.ts';
+import { defineChart } from './unit.ts';
 
 export interface LikertBarOptions extends CommonOptions {
   /** Group field: one bar per value (e.g. "year" or "region"), in first-seen order. */
@@ -75,27 +76,30 @@ export function likertSegments(o: LikertBarOptions): { segments: LikertSegment[]
   return { segments, incomplete, groups };
 }
 
-export function renderLikertBar(o: LikertBarOptions): ChartOutput {
-  const chart = 'LikertBar';
-  for (const [f, role] of [
-    [o.x, 'x (count)'],
-    [o.y, 'y (group)'],
-    [o.z, 'z (grade)'],
-  ] as const)
-    requireField(o.data, f, chart, role);
-  requireNumeric(o.data, o.x, chart);
-  const { segments, incomplete, groups } = likertSegments(o);
-  const drawn = groups.filter((g) => !incomplete.includes(g));
-  const pct = (v: number) => `${formatNumber(v, 0)}%`;
+interface LikertChannels {
+  segments: LikertSegment[];
+  incomplete: string[];
+  drawn: string[];
+  pct: (v: number) => string;
+}
 
-  const ids = idsFor(o);
-  const svgs = renderVariants((v, document) => {
+export const renderLikertBar = defineChart<LikertBarOptions, LikertChannels>({
+  name: 'LikertBar',
+  kind: 'likert',
+  fields: (o) => [
+    { field: o.x, role: 'x (count)', numeric: true },
+    { field: o.y, role: 'y (group)' },
+    { field: o.z, role: 'z (grade)' },
+  ],
+  channels(o) {
+    const { segments, incomplete, groups } = likertSegments(o);
+    return { segments, incomplete, drawn: groups.filter((g) => !incomplete.includes(g)), pct: (v) => `${formatNumber(v, 0)}%` };
+  },
+  plot(c, v) {
+    const { drawn, segments, pct } = c;
     const longest = Math.max(...drawn.map((g) => g.length));
-    return Plot.plot({
-      document,
-      width: v.width,
+    return {
       height: 44 + drawn.length * (v.narrow ? 28 : 34),
-      className: 'plot',
       marginLeft: Math.min(v.narrow ? 110 : 200, 14 + longest * v.fontSize * 0.55),
       marginRight: 22,
       marginTop: 34,
@@ -124,31 +128,32 @@ export function renderLikertBar(o: LikertBarOptions): ChartOutput {
         }),
         Plot.ruleX([0], { stroke: 'var(--chart-ink)', strokeWidth: 1.5 }),
       ],
-    }) as unknown as Element;
-  }, ids);
-
-  const lines = drawn.map((g) => {
-    const seg = (k: Grade) => segments.find((s) => s.group === g && s.grade === k)!;
-    const good = seg('Good').pct + seg('Outstanding').pct;
-    const total = OFSTED_GRADES.reduce((s, k) => s + seg(k).count, 0);
-    return `${g}: ${pct(good)} Good or Outstanding, ${pct(seg('Inadequate').pct)} Inadequate (${formatNumber(total)} judged).`;
-  });
-  let description = `Diverging bar chart of Ofsted grades (${OFSTED_GRADES.join(', ')}), ${drawn.length} bars. ${lines.join(' ')}`;
-  if (incomplete.length) description += ` Not shown: ${listJoin(incomplete)}, where a count is missing.`;
-  const { table, csv } = tableAndCsv(
-    o.data,
-    [
-      { key: o.y, kind: 'x' },
-      { key: o.z, kind: 'text' },
-      { key: o.x, kind: 'value', unit: 'count' },
-    ],
-    { ...o, xFormat: o.yFormat ?? 'year' },
-  );
-  return output('likert', o, {
-    ...svgs,
-    description,
-    legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })),
-    table,
-    csv,
-  });
-}
+    };
+  },
+  text(c, o) {
+    const { drawn, segments, incomplete, pct } = c;
+    const lines = drawn.map((g) => {
+      const seg = (k: Grade) => segments.find((s) => s.group === g && s.grade === k)!;
+      const good = seg('Good').pct + seg('Outstanding').pct;
+      const total = OFSTED_GRADES.reduce((s, k) => s + seg(k).count, 0);
+      return `${g}: ${pct(good)} Good or Outstanding, ${pct(seg('Inadequate').pct)} Inadequate (${formatNumber(total)} judged).`;
+    });
+    let description = `Diverging bar chart of Ofsted grades (${OFSTED_GRADES.join(', ')}), ${drawn.length} bars. ${lines.join(' ')}`;
+    if (incomplete.length) description += ` Not shown: ${listJoin(incomplete)}, where a count is missing.`;
+    const { table, csv } = tableAndCsv(
+      o.data,
+      [
+        { key: o.y, kind: 'x' },
+        { key: o.z, kind: 'text' },
+        { key: o.x, kind: 'value', unit: 'count' },
+      ],
+      { ...o, xFormat: o.yFormat ?? 'year' },
+    );
+    return {
+      description,
+      legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })),
+      table,
+      csv,
+    };
+  },
+});

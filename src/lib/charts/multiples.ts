@@ -4,25 +4,12 @@
  * LineChart. Facets wrap into 2 columns (narrow) or 4 columns (wide).
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue } from '../format.ts';
-import {
-  distinct,
-  formatX,
-  idsFor,
-  num,
-  output,
-  renderVariants,
-  requireField,
-  requireNumeric,
-  segmentOf,
-  tableAndCsv,
-  yAxisOptions,
-  marginForTicks,
-  normaliseUnit,
-} from './common.ts';
+import { formatValue, type Unit } from '../format.ts';
+import { distinct, formatX, marginForTicks, num, segmentOf, tableAndCsv, yAxisOptions } from './common.ts';
 import { describeSeries } from './describe.ts';
 import { INK, seriesColor } from './palette.ts';
-import type { ChartOutput, CommonOptions, XFormat } from './types.ts';
+import type { CommonOptions, XFormat } from './types.ts';
+import { defineChart } from './unit.ts';
 
 export interface SmallMultiplesOptions extends CommonOptions {
   x: string;
@@ -33,41 +20,61 @@ export interface SmallMultiplesOptions extends CommonOptions {
   breaks?: number[];
 }
 
-export function renderSmallMultiples(o: SmallMultiplesOptions): ChartOutput {
-  const chart = 'SmallMultiples';
-  for (const [f, role] of [
-    [o.x, 'x'],
-    [o.y, 'y'],
-    [o.facet, 'facet'],
-  ] as const)
-    requireField(o.data, f, chart, role);
-  requireNumeric(o.data, o.y, chart);
-  const unit = normaliseUnit(o.unit);
-  const xFormat = o.xFormat ?? 'year';
-  const breaks = o.breaks ?? [];
-  const facets = distinct(o.data.map((d) => d[o.facet]));
-  const rows = o.data.map((d) => {
-    const x = num(d[o.x]);
-    if (x === null) throw new Error(`${chart}: x field "${o.x}" must be numeric in every row`);
-    const f = String(d[o.facet]);
-    return { x, y: num(d[o.y]), f, i: facets.indexOf(f), seg: `${f}\u0000${segmentOf(x, breaks)}` };
-  });
-  const xs = rows.map((r) => r.x);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const fmt = (v: number) => formatValue(v, unit, o.decimals);
+interface MultiplesRow {
+  x: number;
+  y: number | null;
+  f: string;
+  i: number;
+  seg: string;
+}
 
-  const ids = idsFor(o);
-  const svgs = renderVariants((v, document) => {
+interface MultiplesChannels {
+  unit: Unit;
+  xFormat: XFormat;
+  facets: string[];
+  rows: MultiplesRow[];
+  x0: number;
+  x1: number;
+  fmt: (v: number) => string;
+}
+
+export const renderSmallMultiples = defineChart<SmallMultiplesOptions, MultiplesChannels>({
+  name: 'SmallMultiples',
+  kind: 'small-multiples',
+  fields: (o) => [
+    { field: o.x, role: 'x' },
+    { field: o.y, role: 'y', numeric: true },
+    { field: o.facet, role: 'facet' },
+  ],
+  channels(o, unit) {
+    const breaks = o.breaks ?? [];
+    const facets = distinct(o.data.map((d) => d[o.facet]));
+    const rows = o.data.map((d) => {
+      const x = num(d[o.x]);
+      if (x === null) throw new Error(`SmallMultiples: x field "${o.x}" must be numeric in every row`);
+      const f = String(d[o.facet]);
+      return { x, y: num(d[o.y]), f, i: facets.indexOf(f), seg: `${f}\u0000${segmentOf(x, breaks)}` };
+    });
+    const xs = rows.map((r) => r.x);
+    return {
+      unit,
+      xFormat: o.xFormat ?? 'year',
+      facets,
+      rows,
+      x0: Math.min(...xs),
+      x1: Math.max(...xs),
+      fmt: (v) => formatValue(v, unit, o.decimals),
+    };
+  },
+  plot(c, v, o) {
+    const { facets, rows, unit, xFormat, x0, x1, fmt } = c;
     const cols = v.narrow ? 2 : 4;
     const nRows = Math.ceil(facets.length / cols);
     const facet = (r: { i: number }) => ({ fx: r.i % cols, fy: Math.floor(r.i / cols) });
     const withFacet = rows.map((r) => ({ ...r, ...facet(r) }));
     const labels = facets.map((f, i) => ({ f, ...facet({ i }) }));
-    return Plot.plot({
-      document,
-      width: v.width,
+    return {
       height: 40 + nRows * (v.narrow ? 130 : 140),
-      className: 'plot',
       marginLeft: marginForTicks(
         rows.map((r) => r.y),
         unit,
@@ -111,26 +118,28 @@ export function renderSmallMultiples(o: SmallMultiplesOptions): ChartOutput {
           className: 'chart-facet-label',
         }),
       ],
-    }) as unknown as Element;
-  }, ids);
-
-  const parts = facets.map(
-    (f) =>
-      `${f}: ${describeSeries(
-        o.data.filter((d) => String(d[o.facet]) === f).map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) })),
-        unit,
-        o.decimals,
-      )}`,
-  );
-  const description = `Small multiples: ${facets.length} line charts of ${o.yLabel ? o.yLabel.toLowerCase() : o.y} on the same scale, ${formatX(x0, xFormat)} to ${formatX(x1, xFormat)}. ${parts.join(' ')}`;
-  const { table, csv } = tableAndCsv(
-    o.data,
-    [
-      { key: o.facet, kind: 'text' },
-      { key: o.x, kind: 'x', label: o.xLabel },
-      { key: o.y, kind: 'value', label: o.yLabel },
-    ],
-    { ...o, xFormat },
-  );
-  return output('small-multiples', o, { ...svgs, description, legend: [], table, csv });
-}
+    };
+  },
+  text(c, o) {
+    const { facets, unit, xFormat, x0, x1 } = c;
+    const parts = facets.map(
+      (f) =>
+        `${f}: ${describeSeries(
+          o.data.filter((d) => String(d[o.facet]) === f).map((d) => ({ x: num(d[o.x])!, y: num(d[o.y]), xText: formatX(d[o.x], xFormat) })),
+          unit,
+          o.decimals,
+        )}`,
+    );
+    const description = `Small multiples: ${facets.length} line charts of ${o.yLabel ? o.yLabel.toLowerCase() : o.y} on the same scale, ${formatX(x0, xFormat)} to ${formatX(x1, xFormat)}. ${parts.join(' ')}`;
+    const { table, csv } = tableAndCsv(
+      o.data,
+      [
+        { key: o.facet, kind: 'text' },
+        { key: o.x, kind: 'x', label: o.xLabel },
+        { key: o.y, kind: 'value', label: o.yLabel },
+      ],
+      { ...o, xFormat },
+    );
+    return { description, legend: [], table, csv };
+  },
+});

@@ -6,11 +6,12 @@
  * Councils with a missing value are not plotted; the description counts them.
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue } from '../format.ts';
-import { idsFor, num, output, renderVariants, requireField, requireNumeric, tableAndCsv, yAxisOptions, normaliseUnit } from './common.ts';
+import { formatValue, type Unit } from '../format.ts';
+import { num, tableAndCsv, yAxisOptions } from './common.ts';
 import { ordinal } from './bar.ts';
 import { HIGHLIGHT, INK, MUTED, seriesColor } from './palette.ts';
-import type { ChartOutput, CommonOptions } from './types.ts';
+import type { CommonOptions } from './types.ts';
+import { defineChart } from './unit.ts';
 
 export interface DotStripOptions extends CommonOptions {
   /** Value field. */
@@ -22,31 +23,43 @@ export interface DotStripOptions extends CommonOptions {
   reference?: { value: number; label: string };
 }
 
-export function renderDotStrip(o: DotStripOptions): ChartOutput {
-  const chart = 'DotStrip';
-  requireField(o.data, o.x, chart, 'x');
-  requireField(o.data, o.label, chart, 'label');
-  requireNumeric(o.data, o.x, chart);
-  const unit = normaliseUnit(o.unit);
-  const all = o.data.map((d) => ({ name: String(d[o.label] ?? ''), v: num(d[o.x]) }));
-  const pts = all.filter((p): p is { name: string; v: number } => p.v !== null);
-  const fmt = (v: number) => formatValue(v, unit, o.decimals);
-  // Tooltip text: name, value and rank (1 = highest), e.g. "Blackpool: 184 (1st highest of 151)".
-  const rankOf = (v: number) => pts.filter((q) => q.v > v).length + 1;
-  const tip = (p: { name: string; v: number }) => `${p.name}: ${fmt(p.v)} (${ordinal(rankOf(p.v))} highest of ${pts.length})`;
-  const h = pts.find((p) => p.name === o.highlight);
+interface DotStripChannels {
+  all: { name: string; v: number | null }[];
+  pts: { name: string; v: number }[];
+  fmt: (v: number) => string;
+  tip: (p: { name: string; v: number }) => string;
+  h: { name: string; v: number } | undefined;
+  side: (x: number) => { anchor: 'start' | 'end'; dx: number };
+  unit: Unit;
+}
 
-  const lo = Math.min(...pts.map((p) => p.v), o.reference?.value ?? Infinity);
-  const hi = Math.max(...pts.map((p) => p.v), o.reference?.value ?? -Infinity);
-  const side = (x: number) => (hi > lo && (x - lo) / (hi - lo) > 0.5 ? { anchor: 'end' as const, dx: -4 } : { anchor: 'start' as const, dx: 4 });
-  const ids = idsFor(o);
-  const svgs = renderVariants((v, document) => {
+export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
+  name: 'DotStrip',
+  kind: 'dot-strip',
+  fields: (o) => [
+    { field: o.x, role: 'x', numeric: true },
+    { field: o.label, role: 'label' },
+  ],
+  channels(o, unit) {
+    const all = o.data.map((d) => ({ name: String(d[o.label] ?? ''), v: num(d[o.x]) }));
+    const pts = all.filter((p): p is { name: string; v: number } => p.v !== null);
+    const fmt = (v: number) => formatValue(v, unit, o.decimals);
+    // Tooltip text: name, value and rank (1 = highest), e.g. "Blackpool: 184 (1st highest of 151)".
+    const rankOf = (v: number) => pts.filter((q) => q.v > v).length + 1;
+    const tip = (p: { name: string; v: number }) => `${p.name}: ${fmt(p.v)} (${ordinal(rankOf(p.v))} highest of ${pts.length})`;
+    const h = pts.find((p) => p.name === o.highlight);
+
+    const lo = Math.min(...pts.map((p) => p.v), o.reference?.value ?? Infinity);
+    const hi = Math.max(...pts.map((p) => p.v), o.reference?.value ?? -Infinity);
+    const side = (x: number) => (hi > lo && (x - lo) / (hi - lo) > 0.5 ? { anchor: 'end' as const, dx: -4 } : { anchor: 'start' as const, dx: 4 });
+    return { all, pts, fmt, tip, h, side, unit };
+  },
+  plot(c, v, o) {
+    const { pts, fmt, tip, h, side, unit } = c;
     const r = v.narrow ? 3 : 4;
     const marginTop = 2 * (v.fontSize + 6) + 4;
     const marginBottom = 36;
-    return Plot.plot({
-      document,
-      width: v.width,
+    return {
       height:
         marginTop +
         marginBottom +
@@ -55,7 +68,6 @@ export function renderDotStrip(o: DotStripOptions): ChartOutput {
           v.width - 40,
           r,
         ),
-      className: 'plot',
       marginLeft: 20,
       marginRight: 20,
       marginTop,
@@ -114,41 +126,42 @@ export function renderDotStrip(o: DotStripOptions): ChartOutput {
             ]
           : []),
       ],
-    }) as unknown as Element;
-  }, ids);
+    };
+  },
+  text(c, o) {
+    const { all, pts, fmt, h } = c;
+    const sorted = [...pts].sort((a, b) => b.v - a.v);
+    const mid = sorted.length
+      ? sorted.length % 2
+        ? sorted[(sorted.length - 1) / 2]!.v
+        : (sorted[sorted.length / 2 - 1]!.v + sorted[sorted.length / 2]!.v) / 2
+      : null;
+    let description = `${o.xLabel ?? o.x}: one dot for each of ${pts.length} areas.`;
+    if (sorted.length)
+      description += ` Highest ${sorted[0]!.name} (${fmt(sorted[0]!.v)}), lowest ${sorted[sorted.length - 1]!.name} (${fmt(sorted[sorted.length - 1]!.v)}), median ${fmt(mid!)}.`;
+    if (o.reference) description += ` ${o.reference.label}: ${fmt(o.reference.value)}.`;
+    if (h) description += ` Highlighted: ${h.name}, ${fmt(h.v)}, ${ordinal(sorted.findIndex((p) => p.name === h.name) + 1)} highest of ${pts.length}.`;
+    const missingCount = all.length - pts.length;
+    if (missingCount) description += ` ${missingCount} with no figure ${missingCount === 1 ? 'is' : 'are'} not shown.`;
 
-  const sorted = [...pts].sort((a, b) => b.v - a.v);
-  const mid = sorted.length
-    ? sorted.length % 2
-      ? sorted[(sorted.length - 1) / 2]!.v
-      : (sorted[sorted.length / 2 - 1]!.v + sorted[sorted.length / 2]!.v) / 2
-    : null;
-  let description = `${o.xLabel ?? o.x}: one dot for each of ${pts.length} areas.`;
-  if (sorted.length)
-    description += ` Highest ${sorted[0]!.name} (${fmt(sorted[0]!.v)}), lowest ${sorted[sorted.length - 1]!.name} (${fmt(sorted[sorted.length - 1]!.v)}), median ${fmt(mid!)}.`;
-  if (o.reference) description += ` ${o.reference.label}: ${fmt(o.reference.value)}.`;
-  if (h) description += ` Highlighted: ${h.name}, ${fmt(h.v)}, ${ordinal(sorted.findIndex((p) => p.name === h.name) + 1)} highest of ${pts.length}.`;
-  const missingCount = all.length - pts.length;
-  if (missingCount) description += ` ${missingCount} with no figure ${missingCount === 1 ? 'is' : 'are'} not shown.`;
-
-  const { table, csv } = tableAndCsv(
-    o.data,
-    [
-      { key: o.label, kind: 'text' },
-      { key: o.x, kind: 'value', label: o.xLabel },
-    ],
-    o,
-  );
-  return output('dot-strip', o, {
-    ...svgs,
-    description,
-    legend: h ? [{ label: h.name, color: HIGHLIGHT, shape: 'line' }] : [],
-    table,
-    csv,
-    highlightOptions: pts.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB')),
-    ...(o.highlight ? { highlighted: o.highlight } : {}),
-  });
-}
+    const { table, csv } = tableAndCsv(
+      o.data,
+      [
+        { key: o.label, kind: 'text' },
+        { key: o.x, kind: 'value', label: o.xLabel },
+      ],
+      o,
+    );
+    return {
+      description,
+      legend: h ? [{ label: h.name, color: HIGHLIGHT, shape: 'line' }] : [],
+      table,
+      csv,
+      highlightOptions: pts.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en-GB')),
+      ...(o.highlight ? { highlighted: o.highlight } : {}),
+    };
+  },
+});
 
 /**
  * Height the beeswarm needs so no dot is pushed outside the frame: dots are

@@ -85,6 +85,11 @@ export interface ChartOutput {
   annotationKey?: string;
 }
 
+/** What a chart's text part gives (src/lib/charts/unit.ts): the output without the ids and the SVGs; an undefined annotationKey is dropped. */
+export type ChartText = Omit<ChartOutput, 'kind' | 'id' | 'titleId' | 'descId' | 'svgNarrow' | 'svgWide' | 'annotationKey'> & {
+  annotationKey?: string | undefined;
+};
+
 /** A source credit: text, with an optional link. */
 export interface SourceLink {
   label: string;

@@ -1,7 +1,7 @@
 /**
- * Two story-specific charts built on the shared chart library
- * (src/lib/charts/common.ts) so they get the same block, description, table
- * and CSV as every other chart:
+ * Two story-specific charts, declared as chart units with defineChart
+ * (src/lib/charts/unit.ts) so they get the same checks, block, description,
+ * table and CSV as every other chart:
  *
  *  - renderIntervals: one estimate per year with its 95% interval drawn as a
  *    vertical rule (Spearman's rho, R²), and an optional reference line
@@ -10,10 +10,11 @@
  *    Ofsted grade (worst at the top), with each grade's median marked.
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue } from '../format.ts';
-import { idsFor, normaliseUnit, num, output, renderVariants, requireField, tableAndCsv, xAxisOptions, yAxisOptions } from '../charts/common.ts';
+import { formatValue, type Unit } from '../format.ts';
+import { num, tableAndCsv, xAxisOptions, yAxisOptions } from '../charts/common.ts';
 import { GRADE_COLORS, INK, MUTED, OFSTED_GRADES, seriesColor, type Grade } from '../charts/palette.ts';
-import type { ChartOutput, CommonOptions } from '../charts/types.ts';
+import type { CommonOptions } from '../charts/types.ts';
+import { defineChart } from '../charts/unit.ts';
 
 export interface IntervalOptions extends CommonOptions {
   /** Year field. */
@@ -26,73 +27,83 @@ export interface IntervalOptions extends CommonOptions {
   domain?: [number, number] | undefined;
 }
 
-export function renderIntervals(o: IntervalOptions): ChartOutput {
-  for (const f of [o.x, o.estimate, o.lo, o.hi]) requireField(o.data, f, 'Intervals', f);
-  const unit = normaliseUnit(o.unit);
-  const pts = o.data
-    .map((d) => ({ x: num(d[o.x]), e: num(d[o.estimate]), lo: num(d[o.lo]), hi: num(d[o.hi]) }))
-    .filter((p): p is { x: number; e: number; lo: number; hi: number } => p.x !== null && p.e !== null && p.lo !== null && p.hi !== null);
-  const f = (v: number) => formatValue(v, unit, o.decimals ?? 2);
-  const ids = idsFor(o);
-  const xs = pts.map((p) => p.x);
-  const svgs = renderVariants(
-    (v, document) =>
-      Plot.plot({
-        document,
-        width: v.width,
-        height: v.narrow ? 240 : 300,
-        marginTop: 24,
-        marginLeft: 48,
-        marginRight: 20,
-        marginBottom: 30,
-        className: 'plot',
-        x: { ...xAxisOptions(xs, 'year', v), domain: [Math.min(...xs) - 0.6, Math.max(...xs) + 0.6] },
-        y: { ...yAxisOptions(unit, v, o.yLabel), ...(o.domain ? { domain: o.domain } : {}) },
-        marks: [
-          ...(o.reference
-            ? [
-                Plot.ruleY([o.reference.value], { stroke: MUTED, strokeDasharray: '4,3' }),
-                Plot.text([o.reference], {
-                  y: 'value',
-                  x: Math.min(...xs) - 0.5,
-                  text: 'label',
-                  textAnchor: 'start',
-                  dy: -7,
-                  fill: MUTED,
-                  className: 'chart-annotation',
-                }),
-              ]
-            : []),
-          Plot.ruleX(pts, { x: 'x', y1: 'lo', y2: 'hi', stroke: seriesColor(0), strokeWidth: v.narrow ? 2 : 3, strokeOpacity: 0.55 }),
-          Plot.dot(pts, {
-            x: 'x',
-            y: 'e',
-            r: v.narrow ? 3.5 : 4.5,
-            fill: seriesColor(0),
-            stroke: 'var(--color-bg, #fff)',
-            ariaLabel: (p: { x: number; e: number; lo: number; hi: number }) => `${p.x}: ${f(p.e)} (95% interval ${f(p.lo)} to ${f(p.hi)})`,
-            className: 'chart-point',
-          }),
-        ],
-      }) as unknown as Element,
-    ids,
-  );
-  const crossing = o.reference ? pts.filter((p) => p.lo <= o.reference!.value && p.hi >= o.reference!.value).map((p) => p.x) : [];
-  let description = `Estimates with 95% intervals for ${pts.length} years, ${xs[0]} to ${xs.at(-1)}: ${pts.map((p) => `${p.x} ${f(p.e)} (${f(p.lo)} to ${f(p.hi)})`).join('; ')}.`;
-  if (o.reference)
-    description += ` The interval includes ${o.reference.label.toLowerCase()} (${f(o.reference.value)}) in ${crossing.length ? crossing.join(', ') : 'no year'}.`;
-  const { table, csv } = tableAndCsv(
-    o.data,
-    [
-      { key: o.x, kind: 'x' },
-      { key: o.estimate, kind: 'value' },
-      { key: o.lo, kind: 'value' },
-      { key: o.hi, kind: 'value' },
-    ],
-    o,
-  );
-  return output('intervals', o, { ...svgs, description, legend: [{ label: 'Estimate and 95% interval', color: seriesColor(0), shape: 'line' }], table, csv });
+interface IntervalPoint {
+  x: number;
+  e: number;
+  lo: number;
+  hi: number;
 }
+
+interface IntervalChannels {
+  unit: Unit;
+  pts: IntervalPoint[];
+  xs: number[];
+  f: (v: number) => string;
+}
+
+export const renderIntervals = defineChart<IntervalOptions, IntervalChannels>({
+  name: 'Intervals',
+  kind: 'intervals',
+  fields: (o) => [o.x, o.estimate, o.lo, o.hi].map((f) => ({ field: f, role: f })),
+  channels(o, unit) {
+    const pts = o.data
+      .map((d) => ({ x: num(d[o.x]), e: num(d[o.estimate]), lo: num(d[o.lo]), hi: num(d[o.hi]) }))
+      .filter((p): p is IntervalPoint => p.x !== null && p.e !== null && p.lo !== null && p.hi !== null);
+    return { unit, pts, xs: pts.map((p) => p.x), f: (v) => formatValue(v, unit, o.decimals ?? 2) };
+  },
+  plot: ({ unit, pts, xs, f }, v, o) => ({
+    height: v.narrow ? 240 : 300,
+    marginTop: 24,
+    marginLeft: 48,
+    marginRight: 20,
+    marginBottom: 30,
+    x: { ...xAxisOptions(xs, 'year', v), domain: [Math.min(...xs) - 0.6, Math.max(...xs) + 0.6] },
+    y: { ...yAxisOptions(unit, v, o.yLabel), ...(o.domain ? { domain: o.domain } : {}) },
+    marks: [
+      ...(o.reference
+        ? [
+            Plot.ruleY([o.reference.value], { stroke: MUTED, strokeDasharray: '4,3' }),
+            Plot.text([o.reference], {
+              y: 'value',
+              x: Math.min(...xs) - 0.5,
+              text: 'label',
+              textAnchor: 'start',
+              dy: -7,
+              fill: MUTED,
+              className: 'chart-annotation',
+            }),
+          ]
+        : []),
+      Plot.ruleX(pts, { x: 'x', y1: 'lo', y2: 'hi', stroke: seriesColor(0), strokeWidth: v.narrow ? 2 : 3, strokeOpacity: 0.55 }),
+      Plot.dot(pts, {
+        x: 'x',
+        y: 'e',
+        r: v.narrow ? 3.5 : 4.5,
+        fill: seriesColor(0),
+        stroke: 'var(--color-bg, #fff)',
+        ariaLabel: (p: IntervalPoint) => `${p.x}: ${f(p.e)} (95% interval ${f(p.lo)} to ${f(p.hi)})`,
+        className: 'chart-point',
+      }),
+    ],
+  }),
+  text({ pts, xs, f }, o) {
+    const crossing = o.reference ? pts.filter((p) => p.lo <= o.reference!.value && p.hi >= o.reference!.value).map((p) => p.x) : [];
+    let description = `Estimates with 95% intervals for ${pts.length} years, ${xs[0]} to ${xs.at(-1)}: ${pts.map((p) => `${p.x} ${f(p.e)} (${f(p.lo)} to ${f(p.hi)})`).join('; ')}.`;
+    if (o.reference)
+      description += ` The interval includes ${o.reference.label.toLowerCase()} (${f(o.reference.value)}) in ${crossing.length ? crossing.join(', ') : 'no year'}.`;
+    const { table, csv } = tableAndCsv(
+      o.data,
+      [
+        { key: o.x, kind: 'x' },
+        { key: o.estimate, kind: 'value' },
+        { key: o.lo, kind: 'value' },
+        { key: o.hi, kind: 'value' },
+      ],
+      o,
+    );
+    return { description, legend: [{ label: 'Estimate and 95% interval', color: seriesColor(0), shape: 'line' }], table, csv };
+  },
+});
 
 export interface GradeStripOptions extends CommonOptions {
   /** Value field (spend per child). */
@@ -103,35 +114,48 @@ export interface GradeStripOptions extends CommonOptions {
   label: string;
 }
 
-export function renderGradeStrip(o: GradeStripOptions): ChartOutput {
-  for (const f of [o.x, o.grade, o.label]) requireField(o.data, f, 'GradeStrip', f);
-  const unit = normaliseUnit(o.unit);
-  const pts = o.data
-    .map((d) => ({ name: String(d[o.label]), grade: String(d[o.grade]) as Grade, v: num(d[o.x]) }))
-    .filter((p): p is { name: string; grade: Grade; v: number } => p.v !== null && (OFSTED_GRADES as readonly string[]).includes(p.grade));
-  const bad = o.data.find((d) => !(OFSTED_GRADES as readonly string[]).includes(String(d[o.grade])));
-  if (bad) throw new Error(`GradeStrip: "${String(bad[o.grade])}" is not an Ofsted grade (${OFSTED_GRADES.join(', ')}).`);
-  const f = (v: number) => formatValue(v, unit, o.decimals);
-  const med = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = Math.floor(s.length / 2);
-    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-  };
-  const groups = OFSTED_GRADES.map((g) => ({ grade: g, vs: pts.filter((p) => p.grade === g).map((p) => p.v) })).filter((g) => g.vs.length);
-  const medians = groups.map((g) => ({ grade: g.grade, v: med(g.vs), n: g.vs.length }));
-  const ids = idsFor(o);
-  const svgs = renderVariants((v, document) => {
+interface GradePoint {
+  name: string;
+  grade: Grade;
+  v: number;
+}
+
+interface GradeStripChannels {
+  unit: Unit;
+  pts: GradePoint[];
+  groups: { grade: Grade; vs: number[] }[];
+  medians: { grade: Grade; v: number; n: number }[];
+  f: (v: number) => string;
+}
+
+export const renderGradeStrip = defineChart<GradeStripOptions, GradeStripChannels>({
+  name: 'GradeStrip',
+  kind: 'grade-strip',
+  fields: (o) => [o.x, o.grade, o.label].map((f) => ({ field: f, role: f })),
+  channels(o, unit) {
+    const pts = o.data
+      .map((d) => ({ name: String(d[o.label]), grade: String(d[o.grade]) as Grade, v: num(d[o.x]) }))
+      .filter((p): p is GradePoint => p.v !== null && (OFSTED_GRADES as readonly string[]).includes(p.grade));
+    const bad = o.data.find((d) => !(OFSTED_GRADES as readonly string[]).includes(String(d[o.grade])));
+    if (bad) throw new Error(`GradeStrip: "${String(bad[o.grade])}" is not an Ofsted grade (${OFSTED_GRADES.join(', ')}).`);
+    const med = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const m = Math.floor(s.length / 2);
+      return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+    };
+    const groups = OFSTED_GRADES.map((g) => ({ grade: g, vs: pts.filter((p) => p.grade === g).map((p) => p.v) })).filter((g) => g.vs.length);
+    const medians = groups.map((g) => ({ grade: g.grade, v: med(g.vs), n: g.vs.length }));
+    return { unit, pts, groups, medians, f: (v) => formatValue(v, unit, o.decimals) };
+  },
+  plot({ unit, pts, groups, medians, f }, v, o) {
     const r = v.narrow ? 2.6 : 3.4;
     const rowH = v.narrow ? 74 : 92;
-    return Plot.plot({
-      document,
-      width: v.width,
+    return {
       height: 40 + rowH * groups.length,
       marginTop: 8,
       marginLeft: v.narrow ? 12 : 16,
       marginRight: 16,
       marginBottom: 34,
-      className: 'plot',
       x: { ...yAxisOptions(unit, v, o.xLabel), grid: true, ticks: v.narrow ? 4 : 7, labelAnchor: 'center', labelArrow: false },
       fy: { domain: groups.map((g) => g.grade), axis: null, padding: 0.05 },
       y: { axis: null },
@@ -164,23 +188,24 @@ export function renderGradeStrip(o: GradeStripOptions): ChartOutput {
         ),
         Plot.tickX(medians, { x: 'v', fy: 'grade', stroke: INK, strokeWidth: 2, insetTop: 18 }),
       ],
-    }) as unknown as Element;
-  }, ids);
-  const description = `Spend per child for ${pts.length} councils, by the Ofsted grade counted at 31 March: ${medians.map((m) => `${m.grade}, ${m.n} councils, median ${f(m.v)}`).join('; ')}.`;
-  const { table, csv } = tableAndCsv(
-    o.data,
-    [
-      { key: o.label, kind: 'text' },
-      { key: o.grade, kind: 'text' },
-      { key: o.x, kind: 'value', label: o.xLabel },
-    ],
-    o,
-  );
-  return output('grade-strip', o, {
-    ...svgs,
-    description,
-    legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })),
-    table,
-    csv,
-  });
-}
+    };
+  },
+  text({ pts, medians, f }, o) {
+    const description = `Spend per child for ${pts.length} councils, by the Ofsted grade counted at 31 March: ${medians.map((m) => `${m.grade}, ${m.n} councils, median ${f(m.v)}`).join('; ')}.`;
+    const { table, csv } = tableAndCsv(
+      o.data,
+      [
+        { key: o.label, kind: 'text' },
+        { key: o.grade, kind: 'text' },
+        { key: o.x, kind: 'value', label: o.xLabel },
+      ],
+      o,
+    );
+    return {
+      description,
+      legend: OFSTED_GRADES.map((g) => ({ label: g, color: GRADE_COLORS[g], shape: 'swatch' as const })),
+      table,
+      csv,
+    };
+  },
+});

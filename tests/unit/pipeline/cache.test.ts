@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey, codeVersion, ParseCache } from '../../../scripts/data/cache.ts';
 import { configFromEnv } from '../../../scripts/data/config.ts';
+import type { SourceEntry } from '../../../contract/manifest.ts';
+import type { AcquiredFile } from '../../../scripts/data/core/acquire.ts';
+import { keyOf } from '../../../scripts/data/families.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -19,6 +22,21 @@ describe('parse cache', () => {
     expect(cacheKey(['code1', 'cla-a:aaa', 'cla-b:bbb'])).toBe(base);
     expect(cacheKey(['code1', 'cla-a:aaa', 'cla-b:bbc'])).not.toBe(base);
     expect(cacheKey(['code2', 'cla-a:aaa', 'cla-b:bbb'])).not.toBe(base);
+  });
+
+  it("a task's key changes when an entry's role, sheet or release is edited (readers choose files by them), not with another family", () => {
+    const entry = { id: 'mhclg-rsx-2024-25', family: 'spend', release: '2024-25', role: 'revenue-outturn-rsx', path: 'x.ods', sha256: 'aaa' } as SourceEntry;
+    const files = (e: Partial<SourceEntry>, other: Partial<SourceEntry> = {}) =>
+      new Map<string, AcquiredFile>([
+        ['a', { entry: { ...entry, ...e }, bytes: new Uint8Array(), sha256: 'aaa', changed: false, from: 'mirror' }],
+        ['b', { entry: { ...entry, id: 'cla-x', family: 'cla', ...other }, bytes: new Uint8Array(), sha256: 'bbb', changed: false, from: 'mirror' }],
+      ]);
+    const base = keyOf(files({}), ['spend'], 'code1');
+    expect(keyOf(files({}), ['spend'], 'code1')).toBe(base);
+    expect(keyOf(files({ sheet: 'RSX_LA_Data_202425' }), ['spend'], 'code1')).not.toBe(base);
+    expect(keyOf(files({ role: undefined }), ['spend'], 'code1')).not.toBe(base);
+    expect(keyOf(files({ release: '2025-26' }), ['spend'], 'code1')).not.toBe(base);
+    expect(keyOf(files({}, { release: '2026' }), ['spend'], 'code1')).toBe(base);
   });
 
   it('codeVersion changes when any .ts file under the folder changes, ignores other files', async () => {

@@ -66,7 +66,7 @@ describe('Table', () => {
   it('names row, column and value for unknown text, and lists columns for a missing one', () => {
     const bad = readCsv(enc('code,n\nE09000007,twelve\n'), where);
     expect(err(() => bad.value(0, 'n')).message).toMatch(
-      /^source test-src, file dir\/file\.csv, row 2, column "n", value "twelve": not a number or a known missing-value marker\n  → known markers: c \(suppressed\), x \(not available\)/,
+      /^source test-src, file dir\/file\.csv, row 2, column "n", value "twelve": not a number or a known missing-value marker\n {2}→ known markers: c \(suppressed\), x \(not available\)/,
     );
     expect(err(() => t.col('count')).message).toContain('column "count": expected column "count" is missing\n  → columns found: "code", "n"');
     expect(t.colOneOf(['count', 'n'])).toEqual({ name: 'n', index: 1 });

@@ -1,8 +1,9 @@
 /** The real manifest (data/sources.json): every entry can be fetched by a fresh machine. */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifestSchema, releaseKey } from '../../../contract/manifest.ts';
-import { loadManifest } from '../../../scripts/data/core/manifest.ts';
+import { loadManifest, manifestText } from '../../../scripts/data/core/manifest.ts';
 
 const MANIFEST = join(import.meta.dirname, '../../../data/sources.json');
 
@@ -64,5 +65,16 @@ describe('releaseKey orders releases by the date they name', () => {
       expect(keys.get(slot), `${s.id} and ${keys.get(slot)} are the same release of ${s.family}/${s.role}`).toBeUndefined();
       keys.set(slot, s.id);
     }
+  });
+});
+
+describe('manifestText writes data/sources.json in its own style', () => {
+  it('round-trips the committed manifest byte for byte (its \\u escapes kept)', async () => {
+    const text = await readFile(MANIFEST, 'utf8');
+    expect(text).toMatch(/\\u2013/);
+    expect(manifestText(JSON.parse(text))).toBe(text);
+  });
+  it('escapes a non-ASCII character a new entry brings', () => {
+    expect(manifestText({ title: 'Children’s services – 2026' })).toBe('{\n  "title": "Children\\u2019s services \\u2013 2026"\n}\n');
   });
 });

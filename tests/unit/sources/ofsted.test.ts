@@ -3,7 +3,7 @@ import { parseDate, parseGrade, serialToIso } from '../../../scripts/data/source
 import { readCsc2023 } from '../../../scripts/data/sources/ofsted/csc-2023.ts';
 import { loadOfstedDetailed, mergeOfsted } from '../../../scripts/data/sources/ofsted/index.ts';
 import { makeNameResolver } from '../../../scripts/data/sources/ofsted/names.ts';
-import { readOutcomes2025 } from '../../../scripts/data/sources/ofsted/outcomes-2025.ts';
+import { outcomesPeriod, readOutcomes2025 } from '../../../scripts/data/sources/ofsted/outcomes-2025.ts';
 import type { Inspection } from '../../../contract/outputs.ts';
 import { clone, fixture, odsBytes, sourceFiles, type Book } from '../../fixtures/ofsted/build.ts';
 
@@ -149,6 +149,37 @@ describe('ofsted-csc-2023 (fixture of real rows)', () => {
     expect(w).toHaveLength(1);
     expect(Object.keys(w[0]!.judgements)).toHaveLength(2);
   });
+  it('reads the newest entry of role inspection-history, and the sheet that entry names (a new release is one entry)', () => {
+    const files = new Map(sourceFiles({ [C23]: odsBytes(fixture('csc-2023')) }));
+    const prev = files.get(C23)!;
+    // A made-up later release: the same rows under the sheet name a 2024 file would have.
+    const b = fixture('csc-2023');
+    const next = {
+      ...prev.entry,
+      id: 'ofsted-csc-2024',
+      release: '2024',
+      published: '2024-07-04',
+      path: 'test/csc-2024.ods',
+      sheet: 'LA_inspections_2009-2024',
+    };
+    files.set(next.id, { ...prev, entry: next, bytes: odsBytes({ 'LA_inspections_2009-2024': b[S23]! }) });
+    const ins = readCsc2023(files, resolve, { minRows: 1 }).inspections;
+    expect(new Set(ins.map((i) => i.source))).toEqual(new Set(['ofsted-csc-2024']));
+    expect(ins.length).toBe(read23(fixture('csc-2023')).length);
+  });
+  it('refuses an entry that does not name its sheet, or names one the file lacks', () => {
+    const files = new Map(sourceFiles({ [C23]: odsBytes(fixture('csc-2023')) }));
+    const f = files.get(C23)!;
+    const { sheet: _sheet, ...noSheet } = f.entry;
+    files.set(C23, { ...f, entry: noSheet });
+    expect(() => readCsc2023(files, resolve, { minRows: 1 })).toThrow(
+      /source ofsted-csc-2023, file test\/ofsted-csc-2023\.ods: the entry does not name the sheet[\s\S]*add "sheet" to this entry in data\/sources\.json/,
+    );
+    files.set(C23, { ...f, entry: { ...f.entry, sheet: 'LA_inspections_2009-2024' } });
+    expect(() => readCsc2023(files, resolve, { minRows: 1 })).toThrow(
+      /sheet "LA_inspections_2009-2024": sheet "LA_inspections_2009-2024" is missing\n.*sheets found: LA_inspections_2009-2023/,
+    );
+  });
   it('rejects a truncated Table 10 (fewer LAs than the release has)', () => {
     expect(() => readCsc2023(sourceFiles({ [C23]: odsBytes(fixture('csc-2023')) }), resolve)).toThrow(/only 8 LA rows in Table 10/);
   });
@@ -209,5 +240,20 @@ describe('merging the releases', () => {
     expect(r.inspections).toHaveLength(2);
     const sif = { ...a, framework: 'SIF' as const, type: 'SIF' };
     expect(() => mergeOfsted([], [sif, { ...sif }])).toThrow(/duplicate inspection: Barnet \(E09000003\) has two SIF reports published 2019-07-01/);
+  });
+});
+
+describe("the outcomes release's period comes from its manifest entry", () => {
+  it('inspected by 31 March of the year the release names, published by that year’s cut-off', () => {
+    expect(outcomesPeriod({ id: 'ofsted-outcomes-2025', release: '31 March 2025' })).toEqual({
+      source: 'ofsted-outcomes-2025',
+      inspectedBy: '2025-03-31',
+      publishedBy: '2025-06-30',
+    });
+    // Next year's release is one more entry: nothing in code names 2026.
+    expect(outcomesPeriod({ id: 'ofsted-outcomes-2026', release: '31 March 2026' })).toMatchObject({ inspectedBy: '2026-03-31', publishedBy: '2026-06-30' });
+  });
+  it('a release that names no year is refused, saying how to write it', () => {
+    expect(() => outcomesPeriod({ id: 'ofsted-outcomes-next', release: 'latest' })).toThrow(/does not name the 31 March it counts at[\s\S]*31 March YYYY/);
   });
 });

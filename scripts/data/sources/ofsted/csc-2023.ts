@@ -1,7 +1,9 @@
 /**
  * Ofsted, "Children's social care data in England 2023", underlying data
- * (manifest id ofsted-csc-2023, ODS, official statistics, 6 July 2023).
- * Only the sheet LA_inspections_2009-2023 is parsed (pass `sheets`: see timings in tests).
+ * (ODS, official statistics, 6 July 2023). The file is the newest manifest entry of
+ * family "ofsted" and role "inspection-history" (CSC_HISTORY_ROLE; now ofsted-csc-2023),
+ * so a later release is one more entry. Only the sheet the entry names in `sheet`
+ * (now LA_inspections_2009-2023) is parsed (pass `sheets`: see timings in tests).
  *
  * DATA MODEL
  *   The sheet holds two tables, each with header "Web link | Local authority name | …":
@@ -30,14 +32,14 @@
  *   No inspection start/end dates: both null.
  */
 import type { Inspection, OfstedFramework, OfstedGrade } from '../../../../contract/outputs.ts';
-import { fileOf, type SourceFiles } from '../../core/acquire.ts';
+import { newestFile, type SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
 import { readWorkbook, type Workbook } from '../../core/sheet.ts';
 import type { Table } from '../../core/table.ts';
 import { cellGrid, dateAt, gradeAt, gridTable, tidy, type Where } from './cells.ts';
 
-export const CSC_2023_ID = 'ofsted-csc-2023';
-export const CSC_2023_SHEET = 'LA_inspections_2009-2023';
+/** Manifest role (family "ofsted") of the file with every council's inspections since 2009, by framework. */
+export const CSC_HISTORY_ROLE = 'inspection-history';
 
 /** LA name → E-code. Supplied by the caller (built from ofsted-outcomes-2025, which has codes). */
 export type NameResolver = (name: string, table: 'current' | 'pre-restructure') => string | undefined;
@@ -149,17 +151,17 @@ function pick(t: Table, candidates: string[]): string | undefined {
 }
 
 /** The two tables of the sheet, found by their "Web link" header rows. */
-export function csc2023Tables(wb: Workbook, where: Where): { current: Table; preRestructure: Table } {
-  const grid = cellGrid(wb, CSC_2023_SHEET, where);
+export function csc2023Tables(wb: Workbook, where: Where, sheet: string): { current: Table; preRestructure: Table } {
+  const grid = cellGrid(wb, sheet, where);
   const headers = grid.flatMap((r, i) => (tidy(r[0] ?? '') === 'Web link' && tidy(r[1] ?? '') === 'Local authority name' ? [i] : []));
   if (headers.length !== 2) {
     throw new DataError(
-      { ...where, sheet: CSC_2023_SHEET },
+      { ...where, sheet },
       `expected 2 tables (header rows "Web link | Local authority name"), found ${headers.length} at rows ${headers.map((h) => h + 1).join(', ')}`,
       'the layout of the sheet changed; update this module',
     );
   }
-  const sheetWhere = { ...where, sheet: CSC_2023_SHEET };
+  const sheetWhere = { ...where, sheet };
   return { current: gridTable(grid, headers[0]!, sheetWhere, headers[1]), preRestructure: gridTable(grid, headers[1]!, sheetWhere) };
 }
 
@@ -228,7 +230,7 @@ export function parseCsc2023Table(t: Table, which: 'current' | 'pre-restructure'
         published,
         overall,
         judgements,
-        source: CSC_2023_ID,
+        source: t.source,
       });
     }
     out.push(...rowOut);
@@ -238,10 +240,18 @@ export function parseCsc2023Table(t: Table, which: 'current' | 'pre-restructure'
 
 /** `minRows`: Table 10 must have at least this many LAs (152 in the release; a truncated file has fewer). Tests lower it. */
 export function readCsc2023(files: SourceFiles, resolve: NameResolver, opts: { minRows?: number } = {}): { inspections: Inspection[]; rowsRead: number } {
-  const f = fileOf(files, CSC_2023_ID);
-  const where = { source: CSC_2023_ID, file: f.entry.path };
-  const wb = readWorkbook(f.bytes, where, [CSC_2023_SHEET]);
-  const { current, preRestructure } = csc2023Tables(wb, where);
+  const f = newestFile(files, 'ofsted', CSC_HISTORY_ROLE);
+  const where = { source: f.entry.id, file: f.entry.path };
+  const sheet = f.entry.sheet;
+  if (sheet === undefined) {
+    throw new DataError(
+      where,
+      "the entry does not name the sheet that lists each council's inspections",
+      'add "sheet" to this entry in data/sources.json: the name of that sheet in the file (in the 2023 release, "LA_inspections_2009-2023")',
+    );
+  }
+  const wb = readWorkbook(f.bytes, where, [sheet]);
+  const { current, preRestructure } = csc2023Tables(wb, where, sheet);
   if (current.rows.length < (opts.minRows ?? 150)) {
     throw current.error(`only ${current.rows.length} LA rows in Table 10 (expected 152)`, {}, 'the file may be truncated');
   }

@@ -19,9 +19,9 @@
 import type { Inspection } from '../../../../contract/outputs.ts';
 import type { SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
-import { CSC_2023_ID, readCsc2023 } from './csc-2023.ts';
+import { readCsc2023 } from './csc-2023.ts';
 import { makeNameResolver } from './names.ts';
-import { OUTCOMES_2025_ID, readOutcomes2025, type LatestJudgement } from './outcomes-2025.ts';
+import { OUTCOMES_ROLE, readOutcomes2025, type LatestJudgement } from './outcomes-2025.ts';
 
 export interface OfstedLoad {
   inspections: Inspection[];
@@ -127,4 +127,4 @@ export function loadOfsted(files: SourceFiles): Inspection[] {
   return loadOfstedDetailed(files).inspections;
 }
 
-export { CSC_2023_ID, OUTCOMES_2025_ID };
+export { OUTCOMES_ROLE };

@@ -23,14 +23,21 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Inspection, OfstedGrade } from '../../../../contract/outputs.ts';
-import { fileOf, type SourceFiles } from '../../core/acquire.ts';
+import { newestFile, type SourceFiles } from '../../core/acquire.ts';
+import { releaseKey } from '../../../../contract/manifest.ts';
+import { publicationCutoff } from '../../derive/ofsted-in-force.ts';
 import { LA_CODE } from '../../../../contract/codes.ts';
 import { DataError } from '../../core/errors.ts';
 import { readWorkbook, type Workbook } from '../../core/sheet.ts';
 import type { Table } from '../../core/table.ts';
 import { cellGrid, dateAt, gradeAt, gridTable, tidy, type Where } from './cells.ts';
 
-export const OUTCOMES_2025_ID = 'ofsted-outcomes-2025';
+/**
+ * The manifest role of Ofsted's "inspection outcomes as at 31 March" releases. The
+ * newest entry of family "ofsted" with this role is read, so next year's release is
+ * one more manifest entry (its `release` names the 31 March it counts at).
+ */
+export const OUTCOMES_ROLE = 'outcomes-as-at-31-march';
 export const HISTORY_SHEET = 'ILACS_inspection_history';
 export const LATEST_SHEET = 'Inspections_as_at_31_March';
 
@@ -63,9 +70,29 @@ export interface HistoryRow extends Inspection {
   status: 'current' | 'former';
 }
 
-/** Date limits for this release: inspected by 31 March 2025, published by 30 June 2025 (its "period covered"). */
-const INSPECTED_BY = '2025-03-31';
-const PUBLISHED_BY = '2025-06-30';
+/**
+ * A release's "period covered": inspected by 31 March of the year it counts at,
+ * published by that year's cut-off (derive/ofsted-in-force.ts PUBLICATION_CUTOFF;
+ * 30 June for the 2025 release). The year is the one the entry's `release` names.
+ */
+export interface OutcomesPeriod {
+  source: string;
+  inspectedBy: string;
+  publishedBy: string;
+}
+
+export function outcomesPeriod(entry: { id: string; release: string; published?: string | undefined }): OutcomesPeriod {
+  const key = releaseKey({ release: entry.release });
+  const year = key ? Number(key.slice(0, 4)) : Number.NaN;
+  if (!Number.isInteger(year)) {
+    throw new DataError(
+      { source: entry.id, value: entry.release },
+      'the release does not name the 31 March it counts at',
+      'write the release as "31 March YYYY" in data/sources.json',
+    );
+  }
+  return { source: entry.id, inspectedBy: `${year}-03-31`, publishedBy: publicationCutoff(year) };
+}
 
 /** The sheet's table: header = the first row (of 10) naming "Local authority area code"; data to the first blank row. */
 export function outcomesTable(wb: Workbook, where: Where, sheet: string): Table {
@@ -99,9 +126,9 @@ function subJudgements(t: Table, r: number): Record<string, OfstedGrade | null> 
   return out;
 }
 
-function dates(t: Table, r: number): { inspected: string; published: string } {
-  const inspected = dateAt(t, r, 'Inspection date', { min: '2017-11-01', max: INSPECTED_BY });
-  const published = dateAt(t, r, 'Publication date', { min: '2018-01-01', max: PUBLISHED_BY });
+function dates(t: Table, r: number, period: OutcomesPeriod): { inspected: string; published: string } {
+  const inspected = dateAt(t, r, 'Inspection date', { min: '2017-11-01', max: period.inspectedBy });
+  const published = dateAt(t, r, 'Publication date', { min: '2018-01-01', max: period.publishedBy });
   if (inspected === null) throw t.error('inspection date is blank', { row: r, column: 'Inspection date' });
   if (published === null) throw t.error('publication date is blank', { row: r, column: 'Publication date' });
   if (published < inspected) {
@@ -116,7 +143,7 @@ function overall(t: Table, r: number): OfstedGrade {
   return g;
 }
 
-export function parseHistory(t: Table): HistoryRow[] {
+export function parseHistory(t: Table, period: OutcomesPeriod): HistoryRow[] {
   t.requireColumns([...COMMON, 'Local authority status', 'Inspection type']);
   const out: HistoryRow[] = [];
   for (let r = 0; r < t.rows.length; r++) {
@@ -129,7 +156,7 @@ export function parseHistory(t: Table): HistoryRow[] {
     if (type === undefined) {
       throw t.error('unknown inspection type', { row: r, column: 'Inspection type', value: typeRaw }, `expected ${Object.keys(TYPES).join(' or ')}`);
     }
-    const { inspected, published } = dates(t, r);
+    const { inspected, published } = dates(t, r, period);
     out.push({
       la_code: laCode(t, r),
       la_name: t.text(r, 'Local authority name'),
@@ -140,7 +167,7 @@ export function parseHistory(t: Table): HistoryRow[] {
       published,
       overall: overall(t, r),
       judgements: subJudgements(t, r),
-      source: OUTCOMES_2025_ID,
+      source: period.source,
       status: status === 'Current' ? 'current' : 'former',
     });
   }
@@ -148,11 +175,11 @@ export function parseHistory(t: Table): HistoryRow[] {
   return out;
 }
 
-export function parseLatest(t: Table): LatestJudgement[] {
+export function parseLatest(t: Table, period: OutcomesPeriod): LatestJudgement[] {
   t.requireColumns([...COMMON, 'Ofsted region']);
   const out: LatestJudgement[] = [];
   for (let r = 0; r < t.rows.length; r++) {
-    const { inspected, published } = dates(t, r);
+    const { inspected, published } = dates(t, r, period);
     out.push({
       la_code: laCode(t, r),
       la_name: t.text(r, 'Local authority name'),
@@ -193,15 +220,16 @@ export function readReportPages(bytes: Uint8Array, where: Where): Record<string,
   return out;
 }
 
-/** Read both sheets; checks that each LA's latest row is its latest history row. */
+/** Read both sheets of the newest outcomes release; checks that each LA's latest row is its latest history row. */
 export function readOutcomes2025(files: SourceFiles): Outcomes2025 {
-  const f = fileOf(files, OUTCOMES_2025_ID);
-  const where = { source: OUTCOMES_2025_ID, file: f.entry.path };
+  const f = newestFile(files, 'ofsted', OUTCOMES_ROLE);
+  const period = outcomesPeriod(f.entry);
+  const where = { source: f.entry.id, file: f.entry.path };
   const wb = readWorkbook(f.bytes, where, [HISTORY_SHEET, LATEST_SHEET]);
   const ht = outcomesTable(wb, where, HISTORY_SHEET);
   const lt = outcomesTable(wb, where, LATEST_SHEET);
-  const history = parseHistory(ht);
-  const latest = parseLatest(lt);
+  const history = parseHistory(ht, period);
+  const latest = parseLatest(lt, period);
   checkLatestAgainstHistory(latest, history, lt);
   return { history, latest, reportPages: readReportPages(f.bytes, where), rowsRead: ht.rows.length + lt.rows.length };
 }

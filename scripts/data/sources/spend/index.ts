@@ -27,7 +27,7 @@ import { SPEND_MEASURES, type S251Tag, type SpendMeasure } from './blocks.ts';
 import { laitReleases, loadLaitFile, type LaitFile, type LaitInconsistency } from './lait.ts';
 import { englandSum, loadS251, S251_BASIS, S251_SOURCES, type S251Limits, type S251Outturn } from './s251.ts';
 
-export { loadMhclgNational, MHCLG_SPECS, type MhclgNationalYear } from './mhclg.ts';
+export { loadMhclgNational, type MhclgNationalYear } from './mhclg.ts';
 export { loadDeflators, toRealTerms, type Deflators } from '../deflators.ts';
 export { BLOCKS, SPEND_MEASURES, S251_RULES } from './blocks.ts';
 
