@@ -5,7 +5,7 @@
  * The site reads these at build time through src/lib/data.ts and never reads
  * raw sources. Years are years ending 31 March (see scripts/data/core/types.ts).
  */
-import type { MissingReason } from './missing.ts';
+import type { Missing, MissingReason } from './missing.ts';
 
 export type OfstedGrade = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
 /** SIF = Single Inspection Framework (Nov 2013 – 2017); ILACS = Inspection of LA Children's Services (Jan 2018 –); SLAC = safeguarding and looked-after children inspections (2009–2012). */
@@ -165,4 +165,78 @@ export interface Provenance {
     landingUrl: string;
     licence: string;
   }>;
+}
+
+// ------------------------------------------------------------------ england.json
+
+/** A figure as a JSON output publishes it: a number, or a typed gap ({ missing, marker? }). */
+export type PublishedValue = number | Missing;
+
+/** The long-run national count of children looked after (from 1994), one row per year. */
+export interface LongRunYear {
+  year: number;
+  cla_count: number | null;
+  /** Release the figure comes from (absent in the small site fixtures). */
+  release?: string;
+  source: string; // manifest id
+}
+
+/** One year of the GDP deflator the real-terms figures use (england.json deflators.years). */
+export interface DeflatorYearOutput {
+  /** Year ending 31 March (2023-24 → 2024). */
+  year: number;
+  /** "2023-24" */
+  financialYear: string;
+  /** Index, base year = 100; or a gap. */
+  index: PublishedValue;
+  approximate: boolean;
+  method: 'hmt-fy' | 'cy-approximation' | 'none';
+}
+
+export interface DeflatorsOutput {
+  baseYear: number;
+  /** "2023-24 = 100" */
+  baseLabel: string;
+  method: string;
+  years: DeflatorYearOutput[];
+  /** HM Treasury financial-year growth against the calendar-year approximation, where both exist. */
+  spliceCheck: Array<{ year: number; hmtGrowthPct: number; approxGrowthPct: number; differencePts: number }>;
+}
+
+/** England's net current expenditure on children's social care as MHCLG publishes it (RS / RO3). */
+export interface MhclgNationalYearOutput {
+  year: number;
+  source: string;
+  netCurrentGbp: PublishedValue;
+  grossGbp?: PublishedValue;
+  scope: 'rs-pre-2014-15' | 'ro3-2014-15-on';
+  note: string;
+}
+
+/** One Section 251 line (or block) behind the social-work spending claim. */
+export interface SpendLineFigure {
+  year: number;
+  line: string;
+  label: string;
+  value: PublishedValue;
+}
+
+/** Checks on the spending data, published for readers who want to audit them. */
+export interface SpendChecks {
+  /** Places where LAIT's total is not the sum of its blocks. */
+  laitInconsistencies: Array<{ oldCode: string; name: string; year: number; total: number; sumOfBlocks: number; source: string }>;
+  /** How many LAIT figures a later LAIT release revised. */
+  laitRevisions: number;
+  socialWorkClaim: SpendLineFigure[];
+}
+
+/** england.json as the pipeline writes it. */
+export interface EnglandFile {
+  provenance: Provenance;
+  series: AreaYear[];
+  longRun: LongRunYear[];
+  revisions: Revision[];
+  deflators: DeflatorsOutput;
+  mhclgNational: MhclgNationalYearOutput[];
+  spendChecks: SpendChecks;
 }

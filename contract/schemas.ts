@@ -7,10 +7,15 @@
  * missing-value reasons and duplicate keys are all checked at build time.
  */
 import { z } from 'zod';
+import { AREA_CODE, COUNCIL_OR_DISTRICT_CODE, ENGLAND_CODE, LA_CODE, OLD_LA_CODE, REGION_CODE } from './codes.ts';
 import {
   PANEL_NUMERIC_COLUMNS,
   type AreaYear,
   type ColumnDoc,
+  type DeflatorsOutput,
+  type EnglandFile,
+  type MhclgNationalYearOutput,
+  type SpendChecks,
   type Inspection,
   type LaInfo,
   type PanelNumericColumn,
@@ -20,13 +25,15 @@ import {
 } from './outputs.ts';
 import { MISSING_REASONS, type MissingReason } from './missing.ts';
 
-/** Years (ending 31 March) the site accepts: the spending series starts in 2008-09. */
+/**
+ * Years (ending 31 March) the contract accepts: the spending series starts in 2008-09. The upper
+ * bound is a fixed sanity limit, not the clock, so a file valid today is valid on any day (a
+ * build from the same data gives the same answer); raise it when the data reach it.
+ */
 export const YEAR_MIN = 2008;
-export const YEAR_MAX = new Date().getUTCFullYear() + 1;
+export const YEAR_MAX = 2040;
 
-export const LA_CODE = /^E(06|08|09|10)\d{6}$/;
-export const REGION_CODE = /^E12\d{6}$/;
-export const ENGLAND_CODE = 'E92000001';
+export { ENGLAND_CODE, LA_CODE, REGION_CODE };
 
 const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
@@ -67,7 +74,7 @@ export const ColumnDocSchema = z.object({
 export const PanelRowSchema = z
   .object({
     la_code: z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code'),
-    la_old_code: z.string().regex(/^\d{3}$/, 'expected a three-digit DfE code'),
+    la_old_code: z.string().regex(OLD_LA_CODE, 'expected a three-digit DfE code'),
     la_name: z.string().min(1),
     region_code: z.string().regex(REGION_CODE, 'expected an E12 region code'),
     region: z.string().min(1),
@@ -98,7 +105,7 @@ export const PanelFileSchema = z.object({
 
 export const LaInfoSchema = z.object({
   code: z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code'),
-  oldCode: z.string().regex(/^\d{3}$/, 'expected a three-digit DfE code'),
+  oldCode: z.string().regex(OLD_LA_CODE, 'expected a three-digit DfE code'),
   name: z.string().min(1),
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug'),
   aliases: z.array(z.string()),
@@ -116,7 +123,7 @@ export const LaInfoSchema = z.object({
 
 export const AreaYearSchema = z
   .object({
-    code: z.string().regex(/^E(92|12)\d{6}$/, 'expected E92000001 or an E12 region code'),
+    code: z.string().regex(AREA_CODE, 'expected E92000001 or an E12 region code'),
     name: z.string().min(1),
     level: z.enum(['national', 'regional']),
     year,
@@ -139,13 +146,60 @@ export const RevisionSchema = z.object({
   latest: z.object({ release: z.string(), value: numeric }),
 }) satisfies z.ZodType<Revision>;
 
+/** A published figure: a finite number or a typed gap. */
+const publishedValue = z.union([z.number().finite(), z.object({ missing: reason, marker: z.string().optional() })]);
+
+export const DeflatorsSchema = z.object({
+  baseYear: year,
+  baseLabel: z.string().min(1),
+  method: z.string().min(1),
+  years: z.array(
+    z.object({
+      year,
+      financialYear: z.string().regex(/^\d{4}-\d{2}$/, 'expected a financial year such as 2023-24'),
+      index: publishedValue,
+      approximate: z.boolean(),
+      method: z.enum(['hmt-fy', 'cy-approximation', 'none']),
+    }),
+  ),
+  spliceCheck: z.array(z.object({ year, hmtGrowthPct: z.number(), approxGrowthPct: z.number(), differencePts: z.number() })),
+}) satisfies z.ZodType<DeflatorsOutput>;
+
+export const MhclgNationalSchema = z.array(
+  z.object({
+    year,
+    source: z.string().min(1),
+    netCurrentGbp: publishedValue,
+    grossGbp: publishedValue.optional(),
+    scope: z.enum(['rs-pre-2014-15', 'ro3-2014-15-on']),
+    note: z.string(),
+  }),
+) satisfies z.ZodType<MhclgNationalYearOutput[]>;
+
+export const SpendChecksSchema = z.object({
+  laitInconsistencies: z.array(z.object({ oldCode: z.string(), name: z.string(), year, total: z.number(), sumOfBlocks: z.number(), source: z.string() })),
+  laitRevisions: z.number().int().min(0),
+  socialWorkClaim: z.array(z.object({ year, line: z.string().min(1), label: z.string().min(1), value: publishedValue })),
+}) satisfies z.ZodType<SpendChecks>;
+
+/**
+ * england.json as the site reads it. The deflators, MHCLG and spending-check extras are optional
+ * here because the small site fixtures carry only the series; the pipeline publishes them always
+ * (EnglandPublishedSchema).
+ */
 export const EnglandFileSchema = z.object({
   provenance: ProvenanceSchema,
   series: z.array(AreaYearSchema).min(1),
   /** The long-run national series may reach back before YEAR_MIN. */
-  longRun: z.array(z.object({ year: z.number().int().min(1900).max(YEAR_MAX), cla_count: numeric, source: z.string() })),
+  longRun: z.array(z.object({ year: z.number().int().min(1900).max(YEAR_MAX), cla_count: numeric, release: z.string().optional(), source: z.string() })),
   revisions: z.array(RevisionSchema),
+  deflators: DeflatorsSchema.optional(),
+  mhclgNational: MhclgNationalSchema.optional(),
+  spendChecks: SpendChecksSchema.optional(),
 });
+/** england.json as the pipeline must publish it: every part present. */
+export const EnglandPublishedSchema = EnglandFileSchema.required({ deflators: true, mhclgNational: true, spendChecks: true }) satisfies z.ZodType<EnglandFile>;
+export type EnglandFileRead = z.infer<typeof EnglandFileSchema>;
 
 export const InspectionSchema = z.object({
   la_code: z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code'),
@@ -168,7 +222,7 @@ export const PlacesFileSchema = z.object({
       z.object({
         name: z.string().min(1),
         kind: z.enum(['council', 'former-council', 'district', 'former-district']),
-        code: z.string().regex(/^E(06|07|08|09|10)\d{6}$/, 'expected an English council or district code'),
+        code: z.string().regex(COUNCIL_OR_DISTRICT_CODE, 'expected an English council or district code'),
         councils: z.array(z.string().regex(LA_CODE, 'expected an E06/E08/E09/E10 code')).min(1),
         source: z.string().min(1),
       }),

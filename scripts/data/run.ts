@@ -21,7 +21,7 @@ import { assemble } from './assemble.ts';
 import { publishAtomically } from './publish/write.ts';
 import { diffPanels, missingByColumn, reportMarkdown, type RunReport } from './publish/report.ts';
 import type { PanelRow } from '../../contract/outputs.ts';
-import { validateOutputs } from './validate-outputs.ts';
+import { validateAgainstContract, validateOutputs } from './validate-outputs.ts';
 import { parseAnomalyFile, parseSmallCouncils } from './derive/anomalies.ts';
 import { anomalySummary } from './publish/report.ts';
 import { checkCompleteness, seriesOf } from './completeness.ts';
@@ -114,7 +114,10 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
     );
   }
   const out = await step('harmonise and derive', async () => assemble(manifest, files, families, dataVersion, editorial));
-  await step('validate outputs', async () => validateOutputs(out, families.geography));
+  await step('validate outputs', async () => {
+    validateOutputs(out, families.geography);
+    validateAgainstContract(out.files);
+  });
 
   const previousDir = config.previousDir ?? config.outputDir;
   const previousPanel = await readJson<{ rows: PanelRow[] }>(join(previousDir, 'la-panel.json'));

@@ -5,6 +5,17 @@
  * impossible values, England figures that do not equal what DfE printed.
  */
 import { ENGLAND_CODE } from '../../contract/codes.ts';
+import {
+  AnomaliesFileSchema,
+  EnglandPublishedSchema,
+  InspectionsFileSchema,
+  LasFileSchema,
+  PanelFileSchema,
+  PlacesFileSchema,
+  ProvenanceSchema,
+  RegionsFileSchema,
+} from '../../contract/schemas.ts';
+import type { z } from 'zod';
 import type { Assembled } from './assemble.ts';
 import { DataError, type DataErrorLocation } from './core/errors.ts';
 import type { Geography } from './sources/geography.ts';
@@ -30,6 +41,44 @@ const RANGES: Partial<Record<string, [number, number]>> = {
   sw_turnover_rate: [0, 100],
   sw_caseload: [0, 200],
 };
+
+/** The published JSON files the site reads, each with the contract schema it is read with (england.json: every part present). */
+export const CONTRACT_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
+  ['la-panel.json', PanelFileSchema],
+  ['england.json', EnglandPublishedSchema],
+  ['regions.json', RegionsFileSchema],
+  ['las.json', LasFileSchema],
+  ['places.json', PlacesFileSchema],
+  ['inspections.json', InspectionsFileSchema],
+  ['anomalies.json', AnomaliesFileSchema],
+  ['provenance.json', ProvenanceSchema],
+];
+
+/**
+ * Every published file the site reads matches its schema in contract/schemas.ts, so a build never
+ * meets an output the pipeline could not have written. Throws an OutputError naming the file, the
+ * path inside it and the value; nothing is published.
+ */
+export function validateAgainstContract(files: ReadonlyMap<string, string>): void {
+  for (const [file, schema] of CONTRACT_SCHEMAS) {
+    const text = files.get(file);
+    if (text === undefined)
+      throw new OutputError({ source: 'derived outputs', file }, `${file} was not assembled`, 'see scripts/data/assemble.ts; nothing was published');
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) continue;
+    const issues = parsed.error.issues;
+    const first = issues[0]!;
+    const at = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('') || '(top level)';
+    throw new OutputError(
+      { source: 'derived outputs', file, column: at(first.path) },
+      `${file} does not match its schema in contract/schemas.ts (${issues.length} problem(s)):\n  ${issues
+        .slice(0, 20)
+        .map((i) => `${at(i.path)}: ${i.message}`)
+        .join('\n  ')}`,
+      'fix the derivation that wrote the field (scripts/data/assemble.ts and derive/), or change the contract (contract/outputs.ts and contract/schemas.ts) together with the site code that reads it; nothing was published',
+    );
+  }
+}
 
 export function validateOutputs(out: Assembled, geography: Geography): void {
   const problems: string[] = [];

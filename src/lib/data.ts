@@ -27,6 +27,7 @@ import {
   ENGLAND_CODE,
   AnomaliesFileSchema,
   EnglandFileSchema,
+  type EnglandFileRead,
   InspectionsFileSchema,
   LasFileSchema,
   PlacesFileSchema,
@@ -36,6 +37,7 @@ import {
   ReportFileSchema,
   type SiteProvenance,
 } from '../../contract/schemas.ts';
+import { isAreaCode } from '../../contract/codes.ts';
 
 export { OutputFileError, readOutputText } from './data/load.ts';
 export { ENGLAND_CODE } from '../../contract/schemas.ts';
@@ -46,14 +48,12 @@ export interface Panel {
   columns: ColumnDoc[];
   rows: PanelRow[];
 }
-export interface England {
-  provenance: SiteProvenance;
-  series: AreaYear[];
-  longRun: Array<{ year: number; cla_count: number | null; source: string }>;
-  revisions: Revision[];
-  /** The real-terms price base (HM Treasury GDP deflators): baseYear is the year ending 31 March of the base financial year. */
-  deflators?: { baseYear: number; baseLabel: string };
-}
+/**
+ * england.json as validated against contract/schemas.ts EnglandFileSchema: the series, long run and
+ * revisions, and (absent in the small site fixtures) the deflators, whose baseYear is the year
+ * ending 31 March of the real-terms price base, MHCLG's national figures and the spending checks.
+ */
+export type England = EnglandFileRead;
 
 function assertUnique<T>(file: string, items: readonly T[], key: (t: T) => string): void {
   const seen = new Map<string, number>();
@@ -140,7 +140,7 @@ export function getLaRows(code: string): PanelRow[] {
 }
 
 export function getEngland(): England {
-  const england = loadOutput('england.json', EnglandFileSchema) as England;
+  const england: England = loadOutput('england.json', EnglandFileSchema);
   once('england', () => assertUnique('england.json', england.series, (a) => `${a.code} ${a.year}`));
   return england;
 }
@@ -214,12 +214,11 @@ export function latestYear(): number {
  * for its year, never the panel's last year. Throws if the area has no figure.
  */
 export function latestYearOf(measure: PanelNumericColumn, code: string): number {
-  const years =
-    code === ENGLAND_CODE || code.startsWith('E12')
-      ? (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code && typeof a.values[measure] === 'number').map((a) => a.year)
-      : getLaRows(code)
-          .filter((r) => typeof r[measure] === 'number')
-          .map((r) => r.year);
+  const years = isAreaCode(code)
+    ? (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code && typeof a.values[measure] === 'number').map((a) => a.year)
+    : getLaRows(code)
+        .filter((r) => typeof r[measure] === 'number')
+        .map((r) => r.year);
   if (years.length === 0) throw new Error(`no year has a figure for ${measure} in ${code}`);
   return Math.max(...years);
 }
@@ -270,7 +269,7 @@ export function figure(measure: PanelNumericColumn, code: string, year: number):
   const sources = doc?.sources ?? [];
   const unit = doc?.unit;
 
-  if (code === ENGLAND_CODE || /^E12\d{6}$/.test(code)) {
+  if (isAreaCode(code)) {
     const series = code === ENGLAND_CODE ? getEngland().series : getRegions();
     const rows = series.filter((a) => a.code === code);
     if (!rows.length) {

@@ -98,12 +98,8 @@ export function formatTick(v: number, unit: Unit = 'number'): string {
   }
 }
 
-/** Year ending 31 March 2024 as a financial year: 2024 → "2023-24"; 2000 → "1999-00". */
-export function formatFinancialYear(yearEnding: number): string {
-  if (!Number.isInteger(yearEnding)) throw new RangeError(`formatFinancialYear: ${yearEnding} is not a whole year`);
-  const start = yearEnding - 1;
-  return `${start}-${String(yearEnding % 100).padStart(2, '0')}`;
-}
+/** Year ending 31 March 2024 as a financial year: 2024 → "2023-24"; 2000 → "1999-00" (contract/years.ts). */
+export { financialYear as formatFinancialYear } from '../../contract/years.ts';
 
 /** The plain year: 2024 → "2024" (no thousands separator). */
 export function formatYear(year: number): string {

@@ -59,6 +59,30 @@ async function runWith(id: string, edit: { rows?: (rows: CsvRows) => CsvRows; by
   };
 }
 
+/** The real CLI (`tsx scripts/data/cli.ts`) on a golden raw folder, over the good run's output and cache: exit code and stderr. */
+async function runCli(golden: GoldenRaw): Promise<{ code: number; stderr: string }> {
+  const env = {
+    ...process.env,
+    DATA_RAW_DIR: golden.rawDir,
+    DATA_MANIFEST: golden.manifestPath,
+    DATA_OUTPUT_DIR: good.outputDir,
+    DATA_CACHE_DIR: good.cacheDir,
+    DATA_STRICT_COVERAGE: '0',
+    DATA_UPDATE: '',
+  };
+  return promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/data/cli.ts'], { cwd: ROOT, env }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
+}
+
+/** A copy of the good raw folder with source `id`'s CSV rows changed by `edit` (manifest pin updated). */
+async function goldenWith(id: string, edit: (rows: CsvRows) => CsvRows): Promise<GoldenRaw> {
+  const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
+  await replaceSource(golden, id, await sourceBytes(golden, id, edit), true);
+  return golden;
+}
+
 async function expectRejected(error: unknown, ...parts: (string | RegExp)[]) {
   expect(error).toBeInstanceOf(DataError);
   const message = (error as Error).message;
@@ -304,26 +328,12 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
   });
 
   it('an output check (a derived rate outside [0, 500]) exits 1 from the CLI with a located message and no stack trace', async () => {
-    const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
-    const bytes = await sourceBytes(golden, POP, (rows) => {
+    const golden = await goldenWith(POP, (rows) => {
       const col = rows[0]!.indexOf('population_estimate');
       for (const r of rows) if (r.includes('Camden')) r[col] = '10';
       return rows;
     });
-    await replaceSource(golden, POP, bytes, true);
-    const env = {
-      ...process.env,
-      DATA_RAW_DIR: golden.rawDir,
-      DATA_MANIFEST: golden.manifestPath,
-      DATA_OUTPUT_DIR: good.outputDir,
-      DATA_CACHE_DIR: good.cacheDir,
-      DATA_STRICT_COVERAGE: '0',
-      DATA_UPDATE: '',
-    };
-    const res = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/data/cli.ts'], { cwd: ROOT, env }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
-    );
+    const res = await runCli(golden);
     if (process.env.SHOW_MESSAGES) console.log(res.stderr);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('✗ The data pipeline stopped: bad input.');
@@ -334,25 +344,11 @@ describe('bad input stops the pipeline and keeps the previous outputs', () => {
   });
 
   it('the CLI exits with code 1 and prints the located message on stderr (wrong code format)', async () => {
-    const golden = await copyGoldenRaw(goldenGood, join(dir, `case-${++caseNo}`));
-    const bytes = await sourceBytes(golden, POP, (rows) => {
+    const golden = await goldenWith(POP, (rows) => {
       rows[camden(rows)]![8] = 'E0900007';
       return rows;
     });
-    await replaceSource(golden, POP, bytes, true);
-    const env = {
-      ...process.env,
-      DATA_RAW_DIR: golden.rawDir,
-      DATA_MANIFEST: golden.manifestPath,
-      DATA_OUTPUT_DIR: good.outputDir,
-      DATA_CACHE_DIR: good.cacheDir,
-      DATA_STRICT_COVERAGE: '0',
-      DATA_UPDATE: '',
-    };
-    const res = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/data/cli.ts'], { cwd: ROOT, env }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
-    );
+    const res = await runCli(golden);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('✗ The data pipeline stopped: bad input.');
     expect(res.stderr).toContain(`source ${POP}, ${POP_FILE}, row `);

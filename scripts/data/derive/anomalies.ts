@@ -30,6 +30,9 @@
  */
 import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { DataError } from '../core/errors.ts';
+import { isLaCode } from '../../../contract/codes.ts';
+import { median as medianOf } from '../../../contract/stats.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export type AnomalyDecision = 'keep' | 'exclude-from-analysis' | 'query-with-publisher';
 export const DECISIONS: readonly AnomalyDecision[] = ['keep', 'exclude-from-analysis', 'query-with-publisher'];
@@ -72,15 +75,10 @@ export interface Anomaly {
 const gbp = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const fmt = (m: string, v: number) => (m.endsWith('_gbp') ? gbp(v) : Math.round(v).toLocaleString('en-GB'));
 /** Spending is by financial year (2019-20 for the year ending March 2020); counts at 31 March of the year. */
-const yr = (m: string, y: number) => (m.startsWith('spend_') ? `${y - 1}-${String(y).slice(2)}` : String(y));
+const yr = (m: string, y: number) => (m.startsWith('spend_') ? financialYear(y) : String(y));
 const pct = (r: number) => `${r >= 1 ? '+' : '−'}${Math.abs(Math.round((r - 1) * 100))}%`;
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+const median = (xs: readonly number[]): number | null => (xs.length ? medianOf(xs) : null);
 
 /** Spend columns compare only within one spend_basis; other columns across all years. */
 const sameSeries = (m: string, a: PanelRow, b: PanelRow) => !m.startsWith('spend_') || a.spend_basis === b.spend_basis;
@@ -226,8 +224,7 @@ export function parseAnomalyFile(text: string, path: string): AnomalyFile {
   const seen = new Set<string>();
   f.decisions.forEach((d, i) => {
     const at = { ...where, row: i + 1 };
-    if (typeof d.la_code !== 'string' || !/^E(06|08|09|10)\d{6}$/.test(d.la_code))
-      throw new DataError({ ...at, column: 'la_code', value: d.la_code }, 'not an upper-tier LA code');
+    if (typeof d.la_code !== 'string' || !isLaCode(d.la_code)) throw new DataError({ ...at, column: 'la_code', value: d.la_code }, 'not an upper-tier LA code');
     if (!Number.isInteger(d.year)) throw new DataError({ ...at, column: 'year', value: d.year }, 'not a year');
     if (!DECISIONS.includes(d.decision)) {
       throw new DataError({ ...at, column: 'decision', value: d.decision }, 'not a decision', `use one of ${DECISIONS.join(', ')}`);

@@ -23,7 +23,7 @@
  */
 import { readCsv } from '../core/csv.ts';
 import { fileOf, type SourceFiles } from '../core/acquire.ts';
-import { isLaCode, isOldLaCode } from '../../../contract/codes.ts';
+import { isLaCode, isOldLaCode, isRegionCode } from '../../../contract/codes.ts';
 import type { Table } from '../core/table.ts';
 
 /** A date as yyyymmdd, comparable with < and >. */
@@ -97,7 +97,7 @@ export function parseDfeLas(files: SourceFiles, id = 'lookup-dfe-las', minRows =
       throw t.error('not a DfE three-digit LA code (or "x")', { row: r, column: 'old_la_code', value: oldRaw });
     }
     const regionCode = t.text(r, 'parent_geography_code');
-    if (!/^E12\d{6}$/.test(regionCode)) {
+    if (!isRegionCode(regionCode)) {
       throw t.error('not a region code (E12 + 6 digits)', { row: r, column: 'parent_geography_code', value: regionCode });
     }
     const operation = parseDate(t, r, 'date_of_operation');

@@ -41,7 +41,7 @@
 import type { SourceFiles } from '../core/acquire.ts';
 import { DataError } from '../core/errors.ts';
 import type { FamilyResult, MeasureId, Observation } from '../core/types.ts';
-import { checkedValue, DEFAULT_MIN_LAS_PER_PERIOD, geoFields, readEesRows, readEesTable, type LoadOptions } from './population.ts';
+import { checkedValue, DEFAULT_MIN_LAS_PER_PERIOD, geoFields, readEesRows, readEesTable, type LoadOptions } from '../core/ees.ts';
 
 interface MeasureColumn {
   measure: MeasureId;

@@ -29,6 +29,7 @@ import { newestFile, type SourceFiles } from '../core/acquire.ts';
 import { readCsv } from '../core/csv.ts';
 import { DataError } from '../core/errors.ts';
 import { isMissing, missing, type Missing } from '../../../contract/missing.ts';
+import { financialYear } from '../../../contract/years.ts';
 import { readWorkbook, sheetTable } from '../core/sheet.ts';
 
 /** 2008-09: the first financial year of spending data (S251 outturn 2008-09), a fact about the past. */
@@ -71,10 +72,6 @@ export interface Deflators {
   method: string;
   years: DeflatorYear[];
   spliceCheck: SpliceCheck[];
-}
-
-export function financialYearLabel(year: number): string {
-  return `${year - 1}-${String(year % 100).padStart(2, '0')}`;
 }
 
 /** HMT March 2020: financial year → index (2018-19 = 100), outturn rows only. */
@@ -148,13 +145,13 @@ export function buildDeflators(
     const h = hmt.get(y);
     if (h !== undefined) {
       if (lastExact !== y - 1 && lastExact !== -1) {
-        throw new DataError({ source: sources.fy }, `the HMT financial-year series has a gap before ${financialYearLabel(y)}`);
+        throw new DataError({ source: sources.fy }, `the HMT financial-year series has a gap before ${financialYear(y)}`);
       }
       raw.set(y, { v: h, approximate: false, method: 'hmt-fy' });
       lastExact = y;
     }
   }
-  if (lastExact < 0) throw new DataError({ source: sources.fy }, `no HMT financial-year index for ${financialYearLabel(DEFLATOR_FIRST_YEAR)} on`);
+  if (lastExact < 0) throw new DataError({ source: sources.fy }, `no HMT financial-year index for ${financialYear(DEFLATOR_FIRST_YEAR)} on`);
   for (let y = lastExact + 1; y <= DEFLATOR_LAST_YEAR; y++) {
     const prev = raw.get(y - 1);
     const a0 = approxFy(cy, y - 1);
@@ -163,14 +160,14 @@ export function buildDeflators(
     raw.set(y, { v: prev.v * (a1 / a0), approximate: true, method: 'cy-approximation' });
   }
   const base = raw.get(DEFLATOR_BASE_YEAR);
-  if (!base) throw new DataError({ source: cySource }, `no deflator can be built for the base year ${financialYearLabel(DEFLATOR_BASE_YEAR)}`);
+  if (!base) throw new DataError({ source: cySource }, `no deflator can be built for the base year ${financialYear(DEFLATOR_BASE_YEAR)}`);
   const years: DeflatorYear[] = [];
   for (let y = DEFLATOR_FIRST_YEAR; y <= DEFLATOR_LAST_YEAR; y++) {
     const r = raw.get(y);
     years.push(
       r
-        ? { year: y, financialYear: financialYearLabel(y), index: (r.v / base.v) * 100, approximate: r.approximate, method: r.method }
-        : { year: y, financialYear: financialYearLabel(y), index: missing('no_deflator'), approximate: false, method: 'none' },
+        ? { year: y, financialYear: financialYear(y), index: (r.v / base.v) * 100, approximate: r.approximate, method: r.method }
+        : { year: y, financialYear: financialYear(y), index: missing('no_deflator'), approximate: false, method: 'none' },
     );
   }
   const spliceCheck: SpliceCheck[] = [];
@@ -186,8 +183,8 @@ export function buildDeflators(
   }
   return {
     baseYear: DEFLATOR_BASE_YEAR,
-    baseLabel: `${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100`,
-    method: `HM Treasury financial-year GDP deflator (March 2020) to ${financialYearLabel(lastExact)}; later years chained on the growth of 0.75·CY t + 0.25·CY t+1 from the ${cyRelease ? `${cyRelease} ` : ''}calendar-year series (approximate); ${financialYearLabel(DEFLATOR_LAST_YEAR)} has no deflator until calendar year ${DEFLATOR_LAST_YEAR} is published; rebased to ${financialYearLabel(DEFLATOR_BASE_YEAR)} = 100.`,
+    baseLabel: `${financialYear(DEFLATOR_BASE_YEAR)} = 100`,
+    method: `HM Treasury financial-year GDP deflator (March 2020) to ${financialYear(lastExact)}; later years chained on the growth of 0.75·CY t + 0.25·CY t+1 from the ${cyRelease ? `${cyRelease} ` : ''}calendar-year series (approximate); ${financialYear(DEFLATOR_LAST_YEAR)} has no deflator until calendar year ${DEFLATOR_LAST_YEAR} is published; rebased to ${financialYear(DEFLATOR_BASE_YEAR)} = 100.`,
     years,
     spliceCheck,
   };

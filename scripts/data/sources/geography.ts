@@ -44,6 +44,7 @@
  *     Furness have NO official neighbours (they postdate the groupings): their
  *     list is empty; we do not invent one.
  */
+import { nameKey as baseNameKey } from '../../../contract/names.ts';
 import type { SourceFiles } from '../core/acquire.ts';
 import { DataError, type DataErrorLocation } from '../core/errors.ts';
 import { slugify } from '../../../contract/codes.ts';
@@ -106,19 +107,12 @@ function existsOn(row: DfeLaRow, year: number): boolean {
   return row.operation <= d && (row.termination === null || row.termination >= d);
 }
 
-/** Name key for matching: case, accents, "&", punctuation and "St." spellings do not matter. */
+/**
+ * Name key for matching (contract/names.ts: case, accents, "&", punctuation and "St." spellings do
+ * not matter), after dropping the DfE lookup's "pre-LGR 2019 " prefix and "(pre LG)" suffix.
+ */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/^pre-lgr \d{4}\s+/, '')
-    .replace(/\(pre lg\)/, '')
-    .replace(/[.,'’()]/g, ' ')
-    .replace(/-/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return baseNameKey(name.replace(/^\s*pre-lgr \d{4}\s+/i, '').replace(/\(pre lg\)/i, ''));
 }
 
 function typeOf(code: string): LaInfo['type'] {

@@ -44,7 +44,7 @@ import type { SourceFiles } from '../core/acquire.ts';
 import { DataError } from '../core/errors.ts';
 import { missing, type Value } from '../../../contract/missing.ts';
 import type { FamilyResult, MeasureId, Observation } from '../core/types.ts';
-import { checkedValue, DEFAULT_MIN_LAS_PER_PERIOD, readEesRows, readEesTable, type LoadOptions } from './population.ts';
+import { checkedValue, DEFAULT_MIN_LAS_PER_PERIOD, readEesRows, readEesTable, type LoadOptions } from '../core/ees.ts';
 
 /**
  * The workforce files are the manifest's `workforce-<release year>` entries (a new

@@ -6,6 +6,7 @@
  * updates the URL (history.replaceState), so a reload or a shared link
  * restores the view. Missing values are gaps, shown in the table as "—".
  */
+import { financialYear } from '../../../contract/years.ts';
 import { compareQuery, MAX_COUNCILS, parseCompareParams, type ComparePayload } from '../../lib/councils/compare.ts';
 import { formatMeasure, type MeasureDef } from '../../lib/councils/measures.ts';
 
@@ -66,7 +67,7 @@ export function initCompare(): void {
     const m = data.measures.find((x) => x.key === key)!;
     const def = { label: m.label, unit: m.unit, decimals: m.decimals, timing: m.timing } as MeasureDef;
     const fmt = (v: number | null) => (v === null ? '—' : formatMeasure(def, v));
-    const yearText = (y: number) => (m.timing === 'financial-year' ? `${y - 1}-${String(y % 100).padStart(2, '0')}` : String(y));
+    const yearText = (y: number) => (m.timing === 'financial-year' ? financialYear(y) : String(y));
     const years = data.years;
     const series = [
       ...slugs.map((s) => {

@@ -9,10 +9,10 @@
  * families), and the same fit on log spend. The R² the story and card print,
  * with its interval, is the claims engine's (engine.ts, in claims.json).
  */
-import { ols } from './stats.ts';
+import { ols } from '../../../contract/stats.ts';
 import { panelYears, sampleYear } from './sample.ts';
 import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
-import { financialYear } from './spend-quality.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export interface DeprivationYear {
   year: number;

@@ -17,12 +17,14 @@
 import type { OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 import { firstSifInspections } from './ofsted.ts';
 import { EXCLUDED_BY_DEFAULT, GRADE_ORDER, gradeScore, panelYears } from './sample.ts';
-import { bootstrapPairedCI, holm, median, ols, ordinalLogit, rankCorrelationTest, waldTest } from './stats.ts';
+import { bootstrapPairedCI, holm, median, ols, ordinalLogit, rankCorrelationTest, waldTest } from '../../../contract/stats.ts';
 import { num, type AnalysisInputs } from './types.ts';
 import { REGISTRY } from './registry/index.ts';
 import { claimDateEnd, firstPublishedOn } from './registry/releases.ts';
 import { rubric, thresholdsOf, verdictFromSpecifications, VERDICT_LABELS, type Verdict } from './registry/rubric.ts';
 import type { ClaimRecord, ClaimTest } from './registry/types.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export const CLAIMS_SCHEMA_VERSION = 1;
 
@@ -96,7 +98,6 @@ const int = (v: number) => Math.round(v).toLocaleString('en-GB');
 const gbp = (v: number) => `£${int(v)}`;
 const r2 = (x: number) => (x < 0 ? `−${Math.abs(x).toFixed(2)}` : x.toFixed(2));
 const fp = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
-export const financialYear = (year: number) => `${year - 1}-${String(year % 100).padStart(2, '0')}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "2015-10-19" → "19 October 2015". */
@@ -107,7 +108,7 @@ const points = (x: number) => `${+(x * 100).toFixed(2)} percentage points`;
 // ------------------------------------------------------------------ panel helpers
 
 const LONDON = 'E12000007';
-const ENGLAND = 'E92000001';
+const ENGLAND = ENGLAND_CODE;
 
 /** Spend measures per child aged 0–17, all Section 251 lines of the panel. */
 const MEASURES: ReadonlyArray<{ id: string; label: string; value: (r: PanelRow) => number | null }> = [

@@ -13,12 +13,13 @@
  * holds first-published values where a later release changed them.
  */
 import type { AreaYear, PanelNumericColumn } from '../../../contract/outputs.ts';
-import { median, quantile } from './stats.ts';
+import { median, quantile } from '../../../contract/stats.ts';
 import { sampleYear } from './sample.ts';
-import { financialYear } from './spend-quality.ts';
+import { financialYear } from '../../../contract/years.ts';
 import { num, type AnalysisInputs, type ClaimResult, type EnglandOutput } from './types.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
-const ENGLAND = 'E92000001';
+const ENGLAND = ENGLAND_CODE;
 
 function englandRow(england: EnglandOutput, year: number): AreaYear {
   const r = england.series.find((s) => s.code === ENGLAND && s.year === year);

@@ -14,7 +14,8 @@
  */
 import type { OfstedGrade, PanelRow } from '../../../contract/outputs.ts';
 import { registryClaim } from './registry/index.ts';
-import { median } from './stats.ts';
+import { median } from '../../../contract/stats.ts';
+import { financialYear } from '../../../contract/years.ts';
 import { GRADE_ORDER, panelYears, sampleYear } from './sample.ts';
 import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
 
@@ -42,10 +43,6 @@ export interface SpendGradeYear {
   frameworks: string[];
   byGrade: GradeSummary[];
   usedForVerdict: boolean;
-}
-
-export function financialYear(year: number): string {
-  return `${year - 1}-${String(year % 100).padStart(2, '0')}`;
 }
 
 function gradeSummary(rows: PanelRow[], grade: OfstedGrade): GradeSummary {

@@ -4,30 +4,28 @@
  * The analyses are pure: they take the pipeline's published outputs
  * (data/output/*.json, shapes in contract/outputs.ts) as arguments and
  * return numbers with their provenance; verdicts are the claims engine's
- * (engine.ts, written to claims.json). The england.json
- * extras (longRun, revisions, spendChecks) have no type in the contract, so
- * the minimal structure the analyses read is declared here.
+ * (engine.ts, written to claims.json). EnglandOutput is the part of
+ * england.json (contract/outputs.ts EnglandFile) the analyses read.
  */
-import type { AreaYear, Inspection, PanelRow, Revision } from '../../../contract/outputs.ts';
-
-/** A value in england.json spendChecks: a number or a typed missing marker. */
-export type OutputValue = number | null | { missing: string };
-
-export interface SocialWorkLine {
-  year: number;
-  line: string;
-  label: string;
-  value: OutputValue;
-}
+import type {
+  AreaYear,
+  DeflatorYearOutput,
+  Inspection,
+  LongRunYear,
+  MhclgNationalYearOutput,
+  PanelRow,
+  Revision,
+  SpendLineFigure,
+} from '../../../contract/outputs.ts';
 
 export interface EnglandOutput {
   provenance?: { dataVersion: string } | undefined;
   series: AreaYear[];
-  longRun: Array<{ year: number; cla_count: number | null; release?: string; source: string }>;
+  longRun: LongRunYear[];
   revisions: Revision[];
-  spendChecks: { socialWorkClaim: SocialWorkLine[] };
-  deflators?: { baseLabel: string; years: Array<{ year: number; index: number | { missing: string }; approximate: boolean }> } | undefined;
-  mhclgNational?: Array<{ year: number; source: string; netCurrentGbp: number; scope: string; note: string }>;
+  spendChecks: { socialWorkClaim: SpendLineFigure[] };
+  deflators?: { baseLabel: string; years: Array<Pick<DeflatorYearOutput, 'year' | 'index' | 'approximate'>> } | undefined;
+  mhclgNational?: Array<Pick<MhclgNationalYearOutput, 'year' | 'source' | 'netCurrentGbp' | 'scope' | 'note'>>;
 }
 
 export interface AnalysisInputs {

@@ -10,6 +10,7 @@
  */
 import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
 import { MEASURES } from './measures.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export const MAX_COUNCILS = 5;
 export const COMPARE_MEASURES = ['cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_real_gbp'] as const;
@@ -71,7 +72,7 @@ export function comparePayload(panel: readonly PanelRow[], las: readonly LaInfo[
     const r = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * f) / f);
     out.measures.push({ key, label: def.label, unit: def.unit, decimals: def.decimals, timing: def.timing });
     out.v[key] = areas.map((l) => years.map((y) => r(byKey.get(`${l.code} ${y}`)?.[def.measure])));
-    out.e[key] = years.map((y) => r(england.find((a) => a.code === 'E92000001' && a.year === y)?.values[def.measure]));
+    out.e[key] = years.map((y) => r(england.find((a) => a.code === ENGLAND_CODE && a.year === y)?.values[def.measure]));
   }
   return out;
 }

@@ -20,6 +20,8 @@ import { describeRank, rankOf, type RankResult } from './rank.ts';
 import { isSmallCouncil } from '../small-councils.ts';
 import { formatFinancialYear } from '../format.ts';
 import { formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import { median as medianOf } from '../../../contract/stats.ts';
 
 export interface Comparison {
   label: string;
@@ -63,11 +65,9 @@ export interface ProfileInput {
   priceBaseYear?: number;
 }
 
+/** The median of the values (contract/stats.ts), or null when there are none. */
 export function median(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return values.length ? medianOf(values) : null;
 }
 
 function reasonText(r: MissingReason | undefined | null): string {
@@ -112,7 +112,7 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
   // Small-councils policy (data/small-councils.json): not ranked, and not in the field others are ranked in.
   const field = panel.filter((r) => r.year === year && !isSmallCouncil(r.la_code)).map((r) => ({ code: r.la_code, value: r[m] }));
   const rank = isSmallCouncil(la.code) ? null : rankOf(la.code, field);
-  const england = areaComparison(input.england, 'E92000001', year, m, 'England');
+  const england = areaComparison(input.england, ENGLAND_CODE, year, m, 'England');
   const region = areaComparison(input.regions, latest.region_code, year, m, latest.region);
   const byCode = new Map(input.las.map((l) => [l.code, l] as const));
   const nRows = la.statisticalNeighbours

@@ -5,6 +5,7 @@
  * a missing value is null with its reason in `missingReason`, never 0.
  */
 import type { AreaYear, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export interface SeriesRow {
   year: number;
@@ -27,7 +28,7 @@ export function versusSeries(rows: readonly PanelRow[], england: readonly AreaYe
   };
   for (const r of rows) push(r.year, r.la_name, r[measure], r.missing[measure]);
   for (const [series, code] of [
-    [england, 'E92000001'],
+    [england, ENGLAND_CODE],
     [regions, regionCode],
   ] as const) {
     for (const a of series) if (a.code === code && years.includes(a.year)) push(a.year, a.name, a.values[measure], a.missing[measure]);

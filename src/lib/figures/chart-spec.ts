@@ -8,6 +8,7 @@
  *                  the chart fetches the rows itself and knows their fields (no x/y/z to write);
  *   data + fields  <LineChart data={rows} x="year" y="value" z="area" … />   (the older form, still accepted).
  */
+import { financialYear } from '../../../contract/years.ts';
 import type { HelperName } from './expr.ts';
 
 export const CHART_KINDS = ['LineChart', 'BarChart', 'StackedArea', 'Scatter', 'DotStrip', 'SmallMultiples', 'LikertBar'] as const;
@@ -203,7 +204,7 @@ export function yearsMentioned(text: string): YearMention[] {
 
 /** "2015–2025", "2015", or "2014-15 to 2024-25" for financial years. */
 export function formatYear(year: number, financial: boolean): string {
-  return financial ? `${year - 1}-${String(year % 100).padStart(2, '0')}` : String(year);
+  return financial ? financialYear(year) : String(year);
 }
 
 export function describeSpan(years: readonly number[], financial = false): string {

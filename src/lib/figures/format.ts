@@ -9,6 +9,7 @@
  *   score / rank / other           → 45.0 / 1
  * A missing value is never formatted: callers print the reason.
  */
+import { financialYear } from '../../../contract/years.ts';
 const fmt = (decimals: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
 function money(v: number): string {
@@ -41,5 +42,5 @@ export function formatFigure(value: number, unit: string | undefined, opts: Figu
 /** "at 31 March 2024" for stocks, "in 2023-24" for flows and spending. */
 export function describeYear(measure: string, year: number): string {
   const flow = /^(cla_starts|cla_ceases|spend_)/.test(measure);
-  return flow ? `in ${year - 1}-${String(year % 100).padStart(2, '0')} (year to 31 March ${year})` : `at 31 March ${year}`;
+  return flow ? `in ${financialYear(year)} (year to 31 March ${year})` : `at 31 March ${year}`;
 }

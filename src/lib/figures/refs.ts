@@ -66,9 +66,9 @@ export type Resolved =
   | { ok: true; measure: string; code: string; year: number; area: AreaEntry }
   | { ok: false; field: 'm' | 'la' | 'year'; problem: string; suggestions: string[] };
 
-export const ENGLAND_CODE = 'E92000001';
+export { ENGLAND_CODE };
 
-import { slugify } from '../../../contract/codes.ts';
+import { ENGLAND_CODE, slugify } from '../../../contract/codes.ts';
 
 export { slugify };
 

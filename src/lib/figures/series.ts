@@ -13,6 +13,7 @@ import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { ENGLAND_CODE, getEngland, getLaRows, getLas, getPanel, getRegions } from '../data.ts';
 import { nearestStrings, slugify } from './refs.ts';
 import type { AreaId, MeasureId } from './ids.generated.ts';
+import { isAreaCode } from '../../../contract/codes.ts';
 
 export interface Row {
   [field: string]: string | number | null | undefined;
@@ -49,7 +50,7 @@ export function series(m: MeasureId, areas: AreaId | AreaId[], opts: { from?: nu
   const out: Row[] = [];
   for (const id of Array.isArray(areas) ? areas : [areas]) {
     const { code, name } = areaCode(id);
-    if (code === ENGLAND_CODE || code.startsWith('E12')) {
+    if (isAreaCode(code)) {
       const rows = (code === ENGLAND_CODE ? getEngland().series : getRegions()).filter((a) => a.code === code);
       for (const r of rows) {
         if (!inRange(r.year, opts.from, opts.to)) continue;

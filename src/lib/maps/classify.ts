@@ -10,6 +10,7 @@
  * Missing values are not classified: they get MISSING_FILL (hatched grey)
  * and are counted with their reasons.
  */
+import { quantile } from '../../../contract/stats.ts';
 
 /** ColorBrewer YlGnBu, 5 classes: sequential, colour-blind safe, prints in greyscale. */
 export const SCHEME = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
@@ -26,15 +27,6 @@ export interface Classes {
 function roundTo(v: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(v * f) / f;
-}
-
-/** Quantile value (type 7, as R and d3.quantile) of sorted values. */
-export function quantile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) throw new Error('quantile: no values');
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (h - lo);
 }
 
 export function quantileClasses(values: readonly (number | null)[], k: number = SCHEME.length, decimals = 0): Classes {

@@ -18,6 +18,7 @@
  *   - a missing value is hatched (MISSING_FILL) and keeps its reason.
  * Pure and dependency-light: no Node modules, no panel.
  */
+import { financialYear } from '../../../contract/years.ts';
 import { formatValue, type Unit } from '../format.ts';
 import { rankOf } from '../councils/rank.ts';
 import { ordinal } from '../councils/rank.ts';
@@ -95,7 +96,7 @@ export interface LayerView {
 }
 
 export function yearText(meta: Pick<LayerMeta, 'timing'>, y: number): string {
-  return meta.timing === 'financial-year' ? `${y - 1}-${String(y % 100).padStart(2, '0')}` : String(y);
+  return meta.timing === 'financial-year' ? financialYear(y) : String(y);
 }
 export function layerTitle(meta: Pick<LayerMeta, 'timing' | 'label'>, y: number): string {
   return `${meta.label}, ${meta.timing === 'financial-year' ? `in ${yearText(meta, y)}` : `at 31 March ${y}`}`;

@@ -16,20 +16,23 @@ import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
 import { analyseAllClaims, type AllClaimResults } from '../analysis/index.ts';
 import type { EnglandOutput } from '../analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
-import { getInspections, getPanel, getPanelForAnalysis, getRegions, readOutputText } from '../data.ts';
+import { getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions } from '../data.ts';
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export type Row = Record<string, string | number | null>;
 
 let englandCache: EnglandOutput | null = null;
-/** england.json with the extras (deflators, spendChecks) the site schema does not keep. */
+/** england.json (validated by getEngland) with the extras the stories need: the deflators and spendChecks. */
 export function englandFull(): EnglandOutput {
   if (!englandCache) {
-    const e = JSON.parse(readOutputText('england.json')) as EnglandOutput;
-    if (!e.spendChecks?.socialWorkClaim) throw new Error('england.json has no spendChecks.socialWorkClaim: rerun `npm run data`.');
-    if (!e.deflators?.years?.length) throw new Error('england.json has no deflators: rerun `npm run data`.');
-    englandCache = e;
+    const e = getEngland();
+    const { spendChecks, deflators } = e;
+    if (!spendChecks?.socialWorkClaim) throw new Error('england.json has no spendChecks.socialWorkClaim: rerun `npm run data`.');
+    if (!deflators?.years.length) throw new Error('england.json has no deflators: rerun `npm run data`.');
+    englandCache = { ...e, spendChecks, deflators };
   }
   return englandCache;
 }
@@ -51,7 +54,7 @@ export function results(): AllClaimResults {
 
 // ------------------------------------------------------------------ helpers
 
-const ENGLAND = 'E92000001';
+const ENGLAND = ENGLAND_CODE;
 
 export function englandValue(year: number, col: string): number | null {
   const r = englandFull().series.find((s) => s.code === ENGLAND && s.year === year);
@@ -314,7 +317,7 @@ export const fmt = {
   signedPct: (v: number | null, dp = 0) => (v === null ? 'not available' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(dp)}%`),
   rho: (v: number) => `${v < 0 ? '−' : ''}${Math.abs(v).toFixed(2)}`,
   p: (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`),
-  fy: (y: number) => `${y - 1}-${String(y % 100).padStart(2, '0')}`,
+  fy: financialYear,
 };
 
 /** A required number: throws (failing the build) when the data lack it. */

@@ -10,6 +10,7 @@ import { registryClaim } from '../analysis/registry/index.ts';
 import type { Distribution } from '../analysis/ofsted.ts';
 import { getLa, getPanel, getRegions, latestYear } from '../data.ts';
 import { blockChange, deflator, deflatorBase, englandFull, englandValue, fmt, latestRealYear, latestSpendYear, must, real, results } from './analysis.ts';
+import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export interface Annotation {
   date: number;
@@ -43,7 +44,7 @@ export function squeeze() {
   const cashLast = must(englandValue(lastCash, 'spend_total_gbp'), `cash total ${lastCash}`);
   // the low point of real spend after 2011
   const realYears = englandFull()
-    .series.filter((s) => s.code === 'E92000001' && s.year >= first)
+    .series.filter((s) => s.code === ENGLAND_CODE && s.year >= first)
     .map((s) => ({ year: s.year, v: real(s.values.spend_total_gbp ?? null, s.year) }))
     .filter((x): x is { year: number; v: number } => x.v !== null);
   const low = realYears.reduce((a, b) => (b.v < a.v ? b : a));

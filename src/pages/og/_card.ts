@@ -12,10 +12,7 @@
 import sharp from 'sharp';
 
 import { CARD_HEIGHT, CARD_WIDTH, SITE_NAME } from './_paths.ts';
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+import { escapeXml } from '../../lib/xml.ts';
 
 /** Greedy word wrap by an average glyph width (no font metrics at build time); long text ends in "…". */
 export function wrap(text: string, maxChars: number, maxLines: number): string[] {

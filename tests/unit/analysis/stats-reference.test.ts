@@ -17,7 +17,7 @@ import {
   ordinalLogit,
   rankCorrelationTest,
   tTwoSidedP,
-} from '../../../src/lib/analysis/stats.ts';
+} from '../../../contract/stats.ts';
 
 const ref = JSON.parse(readFileSync(new URL('../../fixtures/stats/reference.json', import.meta.url), 'utf8'));
 const { spend, grade, idaci, london, zLogSpend } = ref.inputs as Record<string, number[]>;

@@ -13,7 +13,7 @@ import {
   quantile,
   rank,
   spearman,
-} from '../../../src/lib/analysis/stats.ts';
+} from '../../../contract/stats.ts';
 import { yearEndingMarch, TIMELINE } from '../../../src/lib/analysis/timeline.ts';
 
 describe('rank', () => {
@@ -60,6 +60,8 @@ describe('median and quantile', () => {
     expect(median([3, 1, 2, 10])).toBe(2.5);
     expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
     expect(median([])).toBeNaN();
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10], 0.3)).toBe(10);
   });
 });
 

@@ -19,7 +19,8 @@ import { feedOptions } from '../../../src/pages/_rss.ts';
 import { builtHtmlOf, indexable } from '../../../src/integrations/sitemap.ts';
 import { feedProblems, sitemapProblems } from '../../../scripts/check/sharing.ts';
 import { cardPathFor } from '../../../src/pages/og/_paths.ts';
-import { cardSvg, escapeXml, wrap } from '../../../src/pages/og/_card.ts';
+import { cardSvg, wrap } from '../../../src/pages/og/_card.ts';
+import { escapeXml } from '../../../src/lib/xml.ts';
 
 const ORIGIN = 'https://site.example';
 const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'; object-src 'none'; base-uri 'self'; script-src 'self'; style-src 'self'">`;

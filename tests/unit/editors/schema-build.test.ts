@@ -6,53 +6,26 @@
  *   2. a bad <Fig> → the MDX compile names file:line and the nearest choices.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { storyTemplate } from '../../../scripts/new-story.ts';
+import { buildSite, miniSite as site, removeMiniSites } from '../../support/mini-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(removeMiniSites);
 
 function miniSite(stories: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'editors-build-'));
-  made.push(dir);
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  mkdirSync(join(dir, 'data'));
-  cpSync(join(ROOT, 'data/sources.json'), join(dir, 'data/sources.json'));
-  symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
-  cpSync(join(ROOT, 'src/content.config.ts'), join(dir, 'src/content.config.ts'));
-  cpSync(join(ROOT, 'src/lib/figures'), join(dir, 'src/lib/figures'), { recursive: true });
-  cpSync(join(ROOT, 'contract'), join(dir, 'contract'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport editorial from './src/lib/figures/integration.ts';\nexport default defineConfig({ integrations: [editorial(), mdx()], devToolbar: { enabled: false } });\n`,
-  );
-  mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  mkdirSync(join(dir, 'src/components'), { recursive: true });
-  // A stand-in: the compile-time check matches the element NAME, before the component runs.
-  writeFileSync(join(dir, 'src/components/Fig.astro'), '---\n---\n<span>fig</span>\n');
-  writeFileSync(
-    join(dir, 'src/pages/[slug].astro'),
-    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('stories')).map((s) => ({ params: { slug: s.id }, props: { s } }));\n}\nconst { Content } = await render(Astro.props.s);\n---\n<Content />\n`,
-  );
-  mkdirSync(join(dir, 'src/content/stories'), { recursive: true });
-  for (const [name, text] of Object.entries(stories)) writeFileSync(join(dir, 'src/content/stories', name), text);
-  return dir;
+  return site({
+    prefix: 'editors-build',
+    copy: ['data/sources.json', 'src/content.config.ts', 'src/lib/figures', 'contract'],
+    write: {
+      'astro.config.mjs': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport editorial from './src/lib/figures/integration.ts';\nexport default defineConfig({ integrations: [editorial(), mdx()], devToolbar: { enabled: false } });\n`,
+      // A stand-in: the compile-time check matches the element NAME, before the component runs.
+      'src/components/Fig.astro': '---\n---\n<span>fig</span>\n',
+      'src/pages/[slug].astro': `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('stories')).map((s) => ({ params: { slug: s.id }, props: { s } }));\n}\nconst { Content } = await render(Astro.props.s);\n---\n<Content />\n`,
+    },
+    stories,
+  });
 }
 
-function build(dir: string): { status: number | null; output: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--root', dir], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, FORCE_COLOR: '0', NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
-}
+const build = (dir: string) => buildSite(dir, {}, 120_000);
 
 const front = (fields: string) => `---\n${fields}\n---\nBody.\n`;
 const good = `title: "A good story"\nstandfirst: "A standfirst of reasonable length."\nbyline: "Data team"\npublished: 2026-11-20\nsources: ["cla-ees-2025"]`;

@@ -5,58 +5,43 @@
  * output. Then a story with one of each mistake from the editors' issue, which
  * must fail the build naming each mistake's file:line:col. Slow (two builds).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { buildSite, miniSite, removeMiniSites, ROOT } from '../../support/mini-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(removeMiniSites);
 
 function site(stories: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'editors-story-'));
-  made.push(dir);
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  mkdirSync(join(dir, 'data'));
-  // The manifest and the editorial files (decisions, policies) the site reads beside the outputs.
-  for (const f of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'data', f), join(dir, 'data', f));
-  symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
-  cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
-  cpSync(join(ROOT, 'contract'), join(dir, 'contract'), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(dir, 'src'), {
-    recursive: true,
-    filter: (src) => !src.includes('/src/pages') && !src.includes('/src/content/stories') && !src.endsWith('ids.generated.ts'),
+  return miniSite({
+    prefix: 'editors-story',
+    copy: [
+      // The manifest and the editorial files (decisions, policies) the site reads beside the outputs.
+      ...readdirSync(join(ROOT, 'data'))
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => `data/${n}`),
+      'contract',
+      'scripts',
+      {
+        path: 'src',
+        filter: (src) => !src.includes('/src/pages') && !src.includes('/src/content/stories') && !src.endsWith('ids.generated.ts'),
+      },
+      'src/pages/stories/[...slug].astro',
+      // Modules the layouts import from src/pages (private files, not routes).
+      'src/pages/og/_paths.ts',
+      'src/pages/og/_card.ts',
+      'astro.config.mjs',
+      'tsconfig.json',
+    ],
+    write: {
+      // A councils route so /councils/<slug>/ links resolve as on the real site.
+      'src/pages/councils/[slug].astro': `---\nexport function getStaticPaths() { return [{ params: { slug: 'blackpool' } }]; }\n---\n<p>council</p>\n`,
+    },
+    stories,
   });
-  mkdirSync(join(dir, 'src/pages/stories'), { recursive: true });
-  cpSync(join(ROOT, 'src/pages/stories/[...slug].astro'), join(dir, 'src/pages/stories/[...slug].astro'));
-  // Modules the layouts import from src/pages (private files, not routes).
-  mkdirSync(join(dir, 'src/pages/og'), { recursive: true });
-  for (const f of ['_paths.ts', '_card.ts']) cpSync(join(ROOT, 'src/pages/og', f), join(dir, 'src/pages/og', f));
-  // A councils route so /councils/<slug>/ links resolve as on the real site.
-  mkdirSync(join(dir, 'src/pages/councils'), { recursive: true });
-  writeFileSync(
-    join(dir, 'src/pages/councils/[slug].astro'),
-    `---\nexport function getStaticPaths() { return [{ params: { slug: 'blackpool' } }]; }\n---\n<p>council</p>\n`,
-  );
-  cpSync(join(ROOT, 'astro.config.mjs'), join(dir, 'astro.config.mjs'));
-  cpSync(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'));
-  writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
-  mkdirSync(join(dir, 'src/content/stories'), { recursive: true });
-  for (const [name, text] of Object.entries(stories)) writeFileSync(join(dir, 'src/content/stories', name), text);
-  return dir;
 }
 
-function build(dir: string): { status: number | null; output: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--root', dir], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, FORCE_COLOR: '0', NO_COLOR: '1', INCLUDE_DRAFTS: '1' },
-    timeout: 180_000,
-  });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
-}
+const build = (dir: string) => buildSite(dir, { INCLUDE_DRAFTS: '1' });
 
 const fixture = readFileSync(join(import.meta.dirname, 'fixtures/every-component.mdx'), 'utf8');
 /** The worked example in docs/editors-guide.md: the first ```mdx block that is a whole story (starts with frontmatter). */

@@ -31,6 +31,7 @@ import { rateProblem } from '../../core/ranges.ts';
 import type { AcquiredFile } from '../../core/acquire.ts';
 import { ENGLAND_CODE, isLaCode, isOldLaCode, isRegionCode } from '../../../../contract/codes.ts';
 import { readCsv } from '../../core/csv.ts';
+import { EES_GEO_COLUMNS } from '../../core/ees.ts';
 import { isMissing, type Value } from '../../../../contract/missing.ts';
 import type { Table } from '../../core/table.ts';
 import type { MeasureId, Observation } from '../../core/types.ts';
@@ -148,20 +149,7 @@ function sameValue(a: Value, b: Value): boolean {
 export function readEesTidy(file: AcquiredFile, opts: EesOptions): EesResult {
   const { entry } = file;
   const table = readCsv(file.bytes, { source: entry.id, file: entry.path, ...(entry.encoding ? { encoding: entry.encoding } : {}), minRows: 1 });
-  table.requireColumns([
-    'time_period',
-    'time_identifier',
-    'geographic_level',
-    'country_code',
-    'country_name',
-    'region_code',
-    'region_name',
-    'old_la_code',
-    'la_name',
-    'new_la_code',
-    'population_estimate',
-    'rate_per_10000',
-  ]);
+  table.requireColumns([...EES_GEO_COLUMNS, 'population_estimate', 'rate_per_10000']);
   const spec = specOf(table, file);
   const measureCol = table.colOneOf(['population_type', 'population_count']);
   const numberCol = table.colOneOf(['children_count', 'number']);

@@ -5,7 +5,7 @@
  * SFR27/2010 gives regions only as `GOR` rows with a letter (whose lettering
  * differs from later years: 2010 D = Yorkshire and The Humber, 2011+ C = the
  * same region) and a name with stray trailing spaces ("North East "). Names are
- * therefore the key, normalised (trimmed, case-folded, "&" → "and"). Later
+ * therefore the key, normalised by nameKey (contract/names.ts: trimmed, case-folded, "&" → "and"). Later
  * files give the E12 code too; the loader checks that code and name agree.
  *
  * Inner London and Outer London (SFR letters H/I, sharing London's E12000007;
@@ -13,6 +13,7 @@
  * loader recognises them and deliberately emits no observation for them (their
  * LAs are in London and London itself is emitted).
  */
+import { nameKey } from '../../../../contract/names.ts';
 
 export const REGION_CODES: Readonly<Record<string, string>> = {
   'north east': 'E12000001',
@@ -31,9 +32,8 @@ export const LONDON_SUBREGIONS: Readonly<Record<string, string>> = {
   'outer london': 'E13000002',
 };
 
-export function normaliseRegionName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').replace(/&/g, 'and').toLowerCase();
-}
+/** A region name as a key of REGION_CODES and LONDON_SUBREGIONS (contract/names.ts). */
+export const normaliseRegionName = nameKey;
 
 /** E12 code of a region name, or undefined if the name is not a region. */
 export function regionCodeOf(name: string): string | undefined {

@@ -4,21 +4,16 @@
  * The lookup is built from ofsted-outcomes-2025, which prints code and name
  * for every current LA and for the three that no longer exist (Bournemouth,
  * Cumbria, Northamptonshire), plus a short list of spellings that differ.
- * Names are compared after lower-casing, "&" → "and" and collapsing spaces.
+ * Names are compared by their nameKey (contract/names.ts).
  *
  * Table 11 of the 2023 file lists LAs "that existed before the restructure":
  * there "Dorset" is the old county (E10000009), not today's Dorset unitary
  * (E06000059), so that table has its own fixed codes.
  */
+import { nameKey } from '../../../../contract/names.ts';
 import type { NameResolver } from './csc-2023.ts';
 
-export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { nameKey };
 
 /** Spellings in ofsted-csc-2023 that differ from ofsted-outcomes-2025 after nameKey. */
 export const NAME_ALIASES: Readonly<Record<string, string>> = {

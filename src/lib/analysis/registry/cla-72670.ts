@@ -1,3 +1,4 @@
+import { DUNTON_PARTNERS_IN_PRACTICE } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -12,12 +13,7 @@ export const claim: ClaimRecord = {
     'Official figures showed there were currently 72,670 looked-after children, up 3.1% on the last year – the biggest annual rise of the last seven years.',
   wordsAreQuote: false,
   source_url: null,
-  report: {
-    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
-    headline: 'Department for Education offers £20m boost for children’s social services',
-    author: 'Jim Dunton',
-    date: '2017-10-13',
-  },
+  report: DUNTON_PARTNERS_IN_PRACTICE,
   quantities: [
     { label: 'children looked after at 31 March 2017', value: 72670, unit: 'count' },
     { label: 'rise on the year', value: 0.031, unit: 'share' },

@@ -1,3 +1,4 @@
+import { DUNTON_PARTNERS_IN_PRACTICE } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -11,12 +12,7 @@ export const claim: ClaimRecord = {
   words: 'Record numbers of children had been taken into care over the past 12 months, with an average of 90 children going into care every day.',
   wordsAreQuote: false,
   source_url: null,
-  report: {
-    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
-    headline: 'Department for Education offers £20m boost for children’s social services',
-    author: 'Jim Dunton',
-    date: '2017-10-13',
-  },
+  report: DUNTON_PARTNERS_IN_PRACTICE,
   quantities: [{ label: 'children starting to be looked after per day', value: 90, unit: 'per-day' }],
   period: { from: 2017, to: 2017, description: 'the year to 31 March 2017' },
   test: { kind: 'cla-per-day', year: 2017, perDay: 90 },

@@ -1,3 +1,4 @@
+import { CYPN_RETHINK_FUNDING } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -11,12 +12,7 @@ export const claim: ClaimRecord = {
   words: 'Spending on looked-after children accounts for half of children’s services budgets.',
   wordsAreQuote: true,
   source_url: null,
-  report: {
-    publication: 'Children & Young People Now',
-    headline: 'Time to rethink funding of children’s services',
-    author: 'Derren Hayes',
-    date: '2018-06-26',
-  },
+  report: CYPN_RETHINK_FUNDING,
   quantities: [{ label: 'looked-after children’s share of children’s services spending', value: 0.5, unit: 'share' }],
   period: { from: 2017, to: 2018, description: 'budgets at the time of writing' },
   test: { kind: 'cla-share', target: 0.5, tolerance: 0.05 },

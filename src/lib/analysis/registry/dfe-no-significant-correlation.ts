@@ -1,3 +1,4 @@
+import { CYPN_NO_LINK } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -12,12 +13,7 @@ export const claim: ClaimRecord = {
     'We know that in the last parliament child protection was prioritised in spending terms by local authorities and that there was no significant correlation between spend and effectiveness.',
   wordsAreQuote: true,
   source_url: null,
-  report: {
-    publication: 'Children & Young People Now',
-    headline: 'DfE: ‘No link’ between spending on children’s social care and quality',
-    author: null,
-    date: null,
-  },
+  report: CYPN_NO_LINK,
   quantities: [],
   period: { from: 2011, to: 2015, description: 'the 2010–15 parliament: financial years 2010-11 to 2014-15' },
   test: { kind: 'spend-grade-association', claimedAbsent: 'any', alpha: 0.05, minN: 30, power: 0.8 },

@@ -1,3 +1,4 @@
+import { DUNTON_PARTNERS_IN_PRACTICE } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -11,12 +12,7 @@ export const claim: ClaimRecord = {
   words: 'According to the LGA, local authority children’s services face a £2bn funding gap by 2020.',
   wordsAreQuote: false,
   source_url: null,
-  report: {
-    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
-    headline: 'Department for Education offers £20m boost for children’s social services',
-    author: 'Jim Dunton',
-    date: '2017-10-13',
-  },
+  report: DUNTON_PARTNERS_IN_PRACTICE,
   quantities: [{ label: 'funding gap by 2020', value: 2e9, unit: 'gbp' }],
   period: { from: 2018, to: 2020, description: 'a projection to 2020' },
   test: {

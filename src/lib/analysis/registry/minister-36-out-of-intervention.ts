@@ -1,3 +1,4 @@
+import { DUNTON_PARTNERS_IN_PRACTICE } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -11,12 +12,7 @@ export const claim: ClaimRecord = {
   words: 'Our interventions programme is yielding real results: 36 local authorities have been lifted out of intervention since 2010.',
   wordsAreQuote: true,
   source_url: null,
-  report: {
-    publication: 'Jim Dunton’s report of the £20m Partners in Practice announcement',
-    headline: 'Department for Education offers £20m boost for children’s social services',
-    author: 'Jim Dunton',
-    date: '2017-10-13',
-  },
+  report: DUNTON_PARTNERS_IN_PRACTICE,
   quantities: [{ label: 'councils lifted out of intervention since 2010', value: 36, unit: 'count' }],
   period: { from: 2010, to: 2018, description: '2010 to October 2017' },
   test: {

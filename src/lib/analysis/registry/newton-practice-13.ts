@@ -1,3 +1,4 @@
+import { CYPN_RETHINK_FUNDING } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -11,12 +12,7 @@ export const claim: ClaimRecord = {
   words: 'Different professional practices account for just 13 per cent of variation in spending.',
   wordsAreQuote: false,
   source_url: null,
-  report: {
-    publication: 'Children & Young People Now',
-    headline: 'Time to rethink funding of children’s services',
-    author: 'Derren Hayes',
-    date: '2018-06-26',
-  },
+  report: CYPN_RETHINK_FUNDING,
   quantities: [{ label: 'share of the variation in spending explained by professional practice', value: 0.13, unit: 'share' }],
   period: { from: 2017, to: 2017, description: 'the latest spending year before the research, 2016-17' },
   test: {

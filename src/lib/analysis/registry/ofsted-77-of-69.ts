@@ -1,3 +1,4 @@
+import { CYPN_NO_LINK } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -12,12 +13,7 @@ export const claim: ClaimRecord = {
     'Under the watchdog’s new inspection framework, as of November last year, 77 per cent of the 69 authorities inspected had been rated “requires improvement” (52 per cent), or “inadequate” (25 per cent).',
   wordsAreQuote: false,
   source_url: null,
-  report: {
-    publication: 'Children & Young People Now',
-    headline: 'DfE: ‘No link’ between spending on children’s social care and quality',
-    author: null,
-    date: null,
-  },
+  report: CYPN_NO_LINK,
   quantities: [
     { label: 'councils inspected', value: 69, unit: 'count' },
     { label: 'requires improvement or inadequate', value: 0.77, unit: 'share' },

@@ -1,3 +1,4 @@
+import { CYPN_NO_LINK } from './reports.ts';
 import type { ClaimRecord } from './types.ts';
 
 export const claim: ClaimRecord = {
@@ -12,12 +13,7 @@ export const claim: ClaimRecord = {
     'Government figures show that in the last three years local authority spending on children’s social work and child protection services has dropped by 18 per cent from £2.58bn in 2011/12 to £2.12bn in 2014/15.',
   wordsAreQuote: false,
   source_url: null,
-  report: {
-    publication: 'Children & Young People Now',
-    headline: 'DfE: ‘No link’ between spending on children’s social care and quality',
-    author: null,
-    date: null,
-  },
+  report: CYPN_NO_LINK,
   quantities: [
     { label: 'spend 2011-12', value: 2.58e9, unit: 'gbp' },
     { label: 'spend 2014-15', value: 2.12e9, unit: 'gbp' },
