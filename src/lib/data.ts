@@ -334,7 +334,7 @@ export function anomaliesFor(code: string, year?: number): Anomaly[] {
 }
 
 /** Columns computed from a measure: excluding the measure excludes them too. */
-const DEPENDENTS: Partial<Record<PanelNumericColumn, PanelNumericColumn[]>> = {
+export const DEPENDENTS: Partial<Record<PanelNumericColumn, PanelNumericColumn[]>> = {
   spend_total_gbp: ['spend_per_child_gbp', 'spend_per_child_real_gbp'],
   cla_count: ['cla_rate_per_10k'],
   cin_count: ['cin_rate_per_10k'],

@@ -20,6 +20,7 @@ import {
   yAxisOptions,
 } from './common.ts';
 import { listJoin } from './describe.ts';
+import { type FlagPoint, flaggedRows, flagMarks } from './flags.ts';
 import { seriesColor } from './palette.ts';
 import type { Annotation, CommonOptions, XFormat } from './types.ts';
 import { defineChart } from './unit.ts';
@@ -45,6 +46,8 @@ interface AreaChannels {
   color: (s: string) => string;
   fmt: (v: number) => string;
   total: (x: number) => number;
+  /** Flagged values, ringed at the middle of their layer (values in a year not drawn are not ringed). */
+  flagged: FlagPoint[];
 }
 
 export const renderStackedArea = defineChart<StackedAreaOptions, AreaChannels>({
@@ -71,7 +74,15 @@ export const renderStackedArea = defineChart<StackedAreaOptions, AreaChannels>({
       }
       for (const s of series) rows.push({ x, y: byKey.get(`${x}\u0000${s}`)!, s, seg: `${run}-${segmentOf(x, breaks)}` });
     }
+    const flagged = [...flaggedRows(o.data, o.flags, 'StackedArea')].flatMap(([i, n]) => {
+      const x = num(o.data[i]![o.x]);
+      const k = series.indexOf(String(o.data[i]![o.z]));
+      if (x === null || incomplete.includes(x)) return [];
+      const below = series.slice(0, k).reduce((sum, s) => sum + byKey.get(`${x}\u0000${s}`)!, 0);
+      return [{ x, y: below + byKey.get(`${x}\u0000${series[k]}`)! / 2, n }];
+    });
     return {
+      flagged,
       unit,
       xFormat: o.xFormat ?? 'year',
       series,
@@ -105,6 +116,7 @@ export const renderStackedArea = defineChart<StackedAreaOptions, AreaChannels>({
       ),
       Plot.ruleY([0]),
       ...annotationMarks(o.annotations ?? [], c.xsAll, v),
+      ...flagMarks(c.flagged, v),
     ],
   }),
   text(c, o) {

@@ -17,6 +17,7 @@ import { MISSING_REASONS } from '../../../contract/missing.ts';
 import { formatFinancialYear, formatNumber, formatTick, formatValue, MISSING_TEXT, type Unit } from '../format.ts';
 import { toCsv } from './csv.ts';
 import { createDocument } from './document.ts';
+import { FLAG_CSV_FIELD, FLAG_FOOTNOTE, flaggedRows, flagNotes } from './flags.ts';
 import { MUTED } from './palette.ts';
 import { finishSvg, slug } from './svg.ts';
 import type { Annotation, ChartOutput, ChartTable, ChartText, CommonOptions, Datum, UnitInput, XFormat } from './types.ts';
@@ -99,18 +100,24 @@ export function tableAndCsv(data: readonly Datum[], fields: FieldSpec[], opts: C
   const csvFields = fields.map((f) => f.key).concat(hasReason ? [reasonField] : []);
   const label = (f: FieldSpec) => opts.columnLabels?.[f.key] ?? f.label ?? sentenceCase(f.key);
   const columns = fields.map((f) => ({ key: f.key, label: label(f), numeric: f.kind === 'value' }));
-  const rows = data.map((d) =>
+  const flagged = flaggedRows(data, opts.flags, 'Chart');
+  const rows = data.map((d, i) =>
     fields.map((f) => {
       const v = d[f.key];
       if (f.kind === 'x') return formatX(v, opts.xFormat ?? 'year');
       if (f.kind === 'text') return v === null || v === undefined ? MISSING_TEXT : String(v);
+      const flag = flagged.get(i);
+      const suffix = flag === undefined ? '' : ` (flagged, note ${flag})`;
       const n = num(v);
-      if (n !== null) return formatValue(n, f.unit ?? normaliseUnit(opts.unit), opts.decimals);
+      if (n !== null) return formatValue(n, f.unit ?? normaliseUnit(opts.unit), opts.decimals) + suffix;
       const why = reasonText(d, reasonField);
-      return why ? `${MISSING_TEXT} (${why})` : MISSING_TEXT;
+      return (why ? `${MISSING_TEXT} (${why})` : MISSING_TEXT) + suffix;
     }),
   );
-  return { table: { columns, rows }, csv: toCsv(data, csvFields) };
+  if (flagged.size === 0) return { table: { columns, rows }, csv: toCsv(data, csvFields) };
+  const notes = opts.flags!.map((f) => f.note);
+  const withFlag = data.map((d, i) => ({ ...d, [FLAG_CSV_FIELD]: flagged.has(i) ? notes[flagged.get(i)! - 1] : null }));
+  return { table: { columns, rows, footnote: FLAG_FOOTNOTE }, csv: toCsv(withFlag, [...csvFields, FLAG_CSV_FIELD]) };
 }
 
 /**
@@ -262,7 +269,9 @@ export function renderVariants(
 /** Assembles the output object. */
 export function output(kind: string, opts: CommonOptions, parts: ChartText & { svgNarrow: string; svgWide: string }): ChartOutput {
   const { annotationKey: key, ...rest } = parts;
-  return { kind, ...idsFor(opts), ...rest, ...(key ? { annotationKey: key } : {}) };
+  const flags = opts.flags?.length ? { flagNotes: flagNotes(opts.flags) } : {};
+  if (flags.flagNotes) rest.description += ` ${flags.flagNotes.join(' ')}`;
+  return { kind, ...idsFor(opts), ...rest, ...(key ? { annotationKey: key } : {}), ...flags };
 }
 
 /** "la_name" → "La name", "year" → "Year". */

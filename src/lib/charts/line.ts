@@ -21,6 +21,7 @@ import {
   yAxisOptions,
 } from './common.ts';
 import { capitalise, describeSeries } from './describe.ts';
+import { type FlagPoint, flaggedRows, flagMarks } from './flags.ts';
 import { seriesColor } from './palette.ts';
 import type { Annotation, CommonOptions, XFormat } from './types.ts';
 import { defineChart } from './unit.ts';
@@ -53,6 +54,8 @@ interface LineChannels {
   xs: number[];
   color: (s: string) => string;
   fmt: (v: number) => string;
+  /** Flagged points with a value (a flagged missing value has nothing to ring). */
+  flagged: FlagPoint[];
 }
 
 export const renderLineChart = defineChart<LineChartOptions, LineChannels>({
@@ -72,7 +75,12 @@ export const renderLineChart = defineChart<LineChartOptions, LineChannels>({
       return { x, y: num(d[o.y]), s, seg: `${s}\u0000${segmentOf(x, breaks)}` };
     });
     if (rows.some((r) => Number.isNaN(r.x))) throw new Error(`LineChart: x field "${o.x}" must be numeric in every row`);
+    const flagged = [...flaggedRows(o.data, o.flags, 'LineChart')].flatMap(([i, n]) => {
+      const r = rows[i]!;
+      return r.y === null ? [] : [{ x: r.x, y: r.y, n }];
+    });
     return {
+      flagged,
       unit,
       xFormat: o.xFormat ?? 'year',
       breaks,
@@ -118,6 +126,7 @@ export const renderLineChart = defineChart<LineChartOptions, LineChannels>({
           },
         ),
       ),
+      ...flagMarks(c.flagged, v),
     ],
   }),
   text(c, o) {

@@ -24,6 +24,16 @@ export interface Annotation {
 /** How x values that are years are printed: 2024 → "2024" or "2023-24". */
 export type XFormat = 'year' | 'financial-year' | 'number' | 'category';
 
+/**
+ * A flagged value (a figure flagged for checking): the data row whose fields equal `where`, e.g.
+ * {year: 2019, area: 'Bedford'}, is drawn with a ring and its number, its table cell says "flagged",
+ * and `note` (what was flagged and what was decided) is printed under the chart.
+ */
+export interface ChartFlag {
+  where: Record<string, string | number>;
+  note: string;
+}
+
 export interface CommonOptions {
   data: readonly Datum[];
   /** Used for the default id and the SVG's accessible name (via aria-labelledby). */
@@ -40,6 +50,8 @@ export interface CommonOptions {
   missingReasonField?: string;
   /** Column headers for the table/CSV header labels in the table: {field: 'Label'}. CSV keeps field names. */
   columnLabels?: Record<string, string>;
+  /** Flagged values (see ChartFlag). A chart without flags renders exactly as before. */
+  flags?: readonly ChartFlag[];
 }
 
 export interface LegendItem {
@@ -61,6 +73,8 @@ export interface ChartTable {
   columns: TableColumn[];
   /** Formatted cell text; the first column is the row header (th scope="row"). */
   rows: string[][];
+  /** Explains a "flagged" cell; only when the chart has flags. */
+  footnote?: string;
 }
 
 /** Everything the ChartBlock needs; produced by the pure render functions. */
@@ -83,10 +97,12 @@ export interface ChartOutput {
   highlighted?: string;
   /** Key to numbered annotations, shown under the narrow variant only: "1 Label (2014) · 2 …". */
   annotationKey?: string;
+  /** One note per flagged value ("Flagged value 1: …"), shown under the chart; only when the chart has flags. */
+  flagNotes?: string[];
 }
 
 /** What a chart's text part gives (src/lib/charts/unit.ts): the output without the ids and the SVGs; an undefined annotationKey is dropped. */
-export type ChartText = Omit<ChartOutput, 'kind' | 'id' | 'titleId' | 'descId' | 'svgNarrow' | 'svgWide' | 'annotationKey'> & {
+export type ChartText = Omit<ChartOutput, 'kind' | 'id' | 'titleId' | 'descId' | 'svgNarrow' | 'svgWide' | 'annotationKey' | 'flagNotes'> & {
   annotationKey?: string | undefined;
 };
 

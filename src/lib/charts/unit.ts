@@ -14,6 +14,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Unit } from '../format.ts';
 import { idsFor, normaliseUnit, output, renderVariants, requireField, requireNumeric, type Variant } from './common.ts';
+import { flaggedRows } from './flags.ts';
 import type { ChartOutput, ChartText, CommonOptions } from './types.ts';
 
 /** One field-naming option: its field name (undefined = optional and not given), its role in messages, whether it must hold numbers. */
@@ -43,6 +44,7 @@ export function defineChart<O extends CommonOptions, C>(u: ChartUnit<O, C>): (o:
     const fields = u.fields(o).filter((f): f is FieldRole & { field: string } => f.field !== undefined);
     for (const f of fields) requireField(o.data, f.field, u.name, f.role);
     for (const f of fields) if (f.numeric) requireNumeric(o.data, f.field, u.name);
+    flaggedRows(o.data, o.flags, u.name);
     const unit = normaliseUnit(o.unit);
     const c = u.channels(o, unit);
     const svgs = renderVariants(
