@@ -5,42 +5,16 @@
  * The site reads these at build time through src/lib/data.ts and never reads
  * raw sources. Years are years ending 31 March (see scripts/data/core/types.ts).
  */
+import { PANEL_MEASURES, type PanelMeasure } from './measures.ts';
 import type { Missing, MissingReason } from './missing.ts';
 
 export type OfstedGrade = 'Outstanding' | 'Good' | 'Requires improvement' | 'Inadequate';
 /** SIF = Single Inspection Framework (Nov 2013 – 2017); ILACS = Inspection of LA Children's Services (Jan 2018 –); SLAC = safeguarding and looked-after children inspections (2009–2012). */
 export type OfstedFramework = 'SLAC' | 'SIF' | 'ILACS';
 
-/** Columns of la-panel that hold numbers. */
-export const PANEL_NUMERIC_COLUMNS = [
-  'population_0_17',
-  'cla_count',
-  'cla_rate_per_10k',
-  'cla_starts',
-  'cla_ceases',
-  'cin_count',
-  'cin_rate_per_10k',
-  'cpp_count',
-  'cpp_rate_per_10k',
-  'spend_total_gbp',
-  'spend_cla_gbp',
-  'spend_safeguarding_gbp',
-  'spend_family_support_gbp',
-  'spend_early_help_gbp',
-  'spend_young_people_gbp',
-  'spend_youth_justice_gbp',
-  'spend_per_child_gbp',
-  'spend_per_child_real_gbp',
-  'idaci_score',
-  'idaci_rank',
-  'imd_score',
-  'imd_rank',
-  'sw_agency_rate',
-  'sw_vacancy_rate',
-  'sw_turnover_rate',
-  'sw_caseload',
-] as const;
-export type PanelNumericColumn = (typeof PANEL_NUMERIC_COLUMNS)[number];
+/** Columns of la-panel that hold numbers: the panel measures of the registry (contract/measures.ts), in column order. */
+export const PANEL_NUMERIC_COLUMNS = PANEL_MEASURES;
+export type PanelNumericColumn = PanelMeasure;
 
 /**
  * One row per upper-tier LA per year (2010–2025) in which the LA existed.

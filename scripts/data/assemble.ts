@@ -6,6 +6,7 @@
 import { screenAnomalies, type Anomaly, type AnomalyFile } from './derive/anomalies.ts';
 import { MEASURES, type MeasureId } from './core/types.ts';
 import { ENGLAND_CODE } from '../../contract/codes.ts';
+import { isMeasure, measureInputs } from '../../contract/measures.ts';
 import type { SourceFiles } from './core/acquire.ts';
 import type { Manifest } from '../../contract/manifest.ts';
 import { isMissing, missing, MISSING_REASONS, type Value } from '../../contract/missing.ts';
@@ -180,17 +181,12 @@ export function assemble(manifest: Manifest, files: SourceFiles, f: Families, da
   const direct = (m: string, code: string, year: number) =>
     (MEASURES as readonly string[]).includes(m) ? store.getFirst(m as MeasureId, code, year, BASES)?.source : undefined;
   // Computed columns: name the sources of their inputs (the count or spend, and the population).
-  const INPUTS: Record<string, string[]> = {
-    cla_rate_per_10k: ['cla_count', 'population_0_17'],
-    cin_rate_per_10k: ['cin_count', 'population_0_17'],
-    cpp_rate_per_10k: ['cpp_count', 'population_0_17'],
-    spend_per_child_gbp: ['spend_total_gbp', 'population_0_17'],
-    spend_per_child_real_gbp: ['spend_total_gbp', 'population_0_17'],
-  };
+  const INPUTS = measureInputs();
   const sourceOf = (column: string, code: string, year: number): string | undefined => {
     const d = direct(column, code, year);
-    if (d !== undefined || !INPUTS[column]) return d;
-    const parts = INPUTS[column]!.map((m) => direct(m, code, year)).filter((s): s is string => s !== undefined);
+    const inputs = isMeasure(column) ? INPUTS.get(column) : undefined;
+    if (d !== undefined || !inputs) return d;
+    const parts = inputs.map((m) => direct(m, code, year)).filter((s): s is string => s !== undefined);
     return parts.length ? `computed from ${[...new Set(parts)].join(' and ')}` : undefined;
   };
   return { panel, england, regions, revisions: store.revisions, files: out, sourceOf, anomalies };

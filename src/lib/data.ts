@@ -19,6 +19,7 @@
  * slug in las, (code, year) in england/regions. Any breach fails the build.
  */
 import type { AreaYear, ColumnDoc, Inspection, LaInfo, LaStatus, PanelNumericColumn, PanelRow, PlaceInfo, Revision } from '../../contract/outputs.ts';
+import { measureDependents } from '../../contract/measures.ts';
 import { PANEL_NUMERIC_COLUMNS } from '../../contract/outputs.ts';
 import { MISSING_REASONS, type MissingReason } from '../../contract/missing.ts';
 import { loadOutput, OutputFileError, outputPath, resetDataCache as resetLoaded } from './data/load.ts';
@@ -334,13 +335,9 @@ export function anomaliesFor(code: string, year?: number): Anomaly[] {
 }
 
 /** Columns computed from a measure: excluding the measure excludes them too. */
-export const DEPENDENTS: Partial<Record<PanelNumericColumn, PanelNumericColumn[]>> = {
-  spend_total_gbp: ['spend_per_child_gbp', 'spend_per_child_real_gbp'],
-  cla_count: ['cla_rate_per_10k'],
-  cin_count: ['cin_rate_per_10k'],
-  cpp_count: ['cpp_rate_per_10k'],
-  population_0_17: ['cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_gbp', 'spend_per_child_real_gbp'],
-};
+export const DEPENDENTS: Partial<Record<PanelNumericColumn, readonly PanelNumericColumn[]>> = Object.fromEntries(measureDependents()) as Partial<
+  Record<PanelNumericColumn, readonly PanelNumericColumn[]>
+>;
 
 /** Keys "la_code|year|column" of every value an editor excluded from analysis (with the columns computed from it). */
 export function analysisExclusions(): ReadonlySet<string> {

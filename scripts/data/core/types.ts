@@ -14,37 +14,14 @@
  * (a number or a Missing with a reason). Geographies are as the source names
  * them; src/geography harmonises them afterwards.
  */
+import { OBSERVED_MEASURES, type ObservedMeasure } from '../../../contract/measures.ts';
 import type { Value } from '../../../contract/missing.ts';
 
 export type GeoLevel = 'national' | 'regional' | 'la';
 
-/** Numeric measures that sources can supply. */
-export const MEASURES = [
-  'cla_count',
-  'cla_rate_per_10k',
-  'cla_starts',
-  'cla_ceases',
-  'cin_count',
-  'cin_rate_per_10k',
-  'cpp_count',
-  'cpp_rate_per_10k',
-  'population_0_17',
-  'spend_total_gbp',
-  'spend_cla_gbp',
-  'spend_safeguarding_gbp',
-  'spend_family_support_gbp',
-  'spend_early_help_gbp',
-  'spend_young_people_gbp',
-  'spend_youth_justice_gbp',
-  'spend_other_gbp',
-  'sw_fte',
-  'sw_turnover_rate',
-  'sw_agency_rate',
-  'sw_vacancy_rate',
-  'sw_caseload',
-] as const;
-
-export type MeasureId = (typeof MEASURES)[number];
+/** Numeric measures that sources can supply: the observed measures of the registry (contract/measures.ts). */
+export const MEASURES = OBSERVED_MEASURES;
+export type MeasureId = ObservedMeasure;
 
 export interface Observation {
   measure: MeasureId;

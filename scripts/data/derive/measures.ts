@@ -3,6 +3,7 @@
  * their order of preference between sources and the rates and per-child figures
  * derived from them. See derive/panel.ts for the column-by-column rules.
  */
+import { WORKFORCE_MEASURES } from '../../../contract/measures.ts';
 import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { isMissing, missing, type MissingReason, type Value } from '../../../contract/missing.ts';
 import type { MeasureId } from '../core/types.ts';
@@ -103,7 +104,7 @@ export function measuresFor(store: ObservationStore, code: string, year: number,
   set('spend_per_child_real_gbp', real, cells.spend_total_gbp?.reason);
   // Social work workforce (snapshot at 30 September, filed under the year ending the next 31 March). A joint
   // service's rates describe the one workforce its councils share (basis "joint:<A>/<B>").
-  for (const m of ['sw_agency_rate', 'sw_vacancy_rate', 'sw_turnover_rate', 'sw_caseload'] as const) {
+  for (const m of WORKFORCE_MEASURES) {
     const joint = store.basesOf(m).filter((b) => b?.startsWith('joint:') && b.includes(code));
     set(m, store.getFirst(m, code, year, [undefined, ...joint])?.value);
   }

@@ -5,6 +5,7 @@
  */
 import type { ColumnDoc, PanelRow } from '../../../contract/outputs.ts';
 import type { Family } from '../../../contract/manifest.ts';
+import { measureSpec, type PanelMeasure } from '../../../contract/measures.ts';
 import type { MeasureId } from '../core/types.ts';
 
 type PanelColumn = Exclude<keyof PanelRow, 'missing'> | 'missing' | 'missing_reasons';
@@ -49,6 +50,11 @@ export function panelDictionary(deflatorBase: string, credits: Credits): ColumnD
     description,
     sources,
   });
+  /** A measure column: its type and unit from the registry (contract/measures.ts). */
+  const m = (name: PanelMeasure, description: string, sources: string[]): ColumnDoc => {
+    const spec = measureSpec(name);
+    return d(name, spec.type, description, sources, spec.unit);
+  };
   return [
     d(
       'la_code',
@@ -66,44 +72,34 @@ export function panelDictionary(deflatorBase: string, credits: Credits): ColumnD
       'Year ending 31 March. Counts are at 31 March of this year; flows and spending cover the year to 31 March (financial year ending in this year); the Ofsted judgement is the one in force on 31 March.',
       [],
     ),
-    d(
+    m(
       'population_0_17',
-      'integer',
       'Children aged 0 to 17: the ONS mid-year estimate for the previous June (as DfE uses for rates); where ONS figures are missing, the denominator printed in the DfE children-looked-after release; for 2010, the mid-2009 estimate printed in SFR27/2010. No source gives one for 2011 and 2012 (ONS estimates here start at mid-2012 and the 2011 and 2012 releases print none), so rates for those years are empty.',
       POPULATION,
-      'children',
     ),
-    d(
+    m(
       'cla_count',
-      'integer',
       'Children looked after at 31 March. 2010–2017 as first published in the statistical first releases; 2018 onwards from the latest Explore Education Statistics release covering the year.',
       CLA_SOURCES,
-      'children',
     ),
-    d(
+    m(
       'cla_rate_per_10k',
-      'integer',
       'Children looked after at 31 March per 10,000 children aged 0–17. As published by DfE from 2018; for 2010–2017 computed from cla_count and population_0_17 and rounded to a whole number, as DfE does.',
       [...new Set([...credits.measures('cla_count', 'cla_rate_per_10k'), ...POPULATION])],
-      'per 10,000 children',
     ),
-    d('cla_starts', 'integer', 'Children who started to be looked after during the year.', credits.measures('cla_starts'), 'children'),
-    d('cla_ceases', 'integer', 'Children who ceased to be looked after during the year.', credits.measures('cla_ceases'), 'children'),
-    d('cin_count', 'integer', 'Children in need at 31 March (children in need census).', credits.measures('cin_count'), 'children'),
-    d(
+    m('cla_starts', 'Children who started to be looked after during the year.', credits.measures('cla_starts')),
+    m('cla_ceases', 'Children who ceased to be looked after during the year.', credits.measures('cla_ceases')),
+    m('cin_count', 'Children in need at 31 March (children in need census).', credits.measures('cin_count')),
+    m(
       'cin_rate_per_10k',
-      'number',
       'Children in need at 31 March per 10,000 children aged 0–17: as published (2013–2024), computed from the count and population for later years.',
       [...new Set([...credits.measures('cin_count', 'cin_rate_per_10k'), ...POPULATION])],
-      'per 10,000 children',
     ),
-    d('cpp_count', 'integer', 'Children who were the subject of a child protection plan at 31 March.', credits.measures('cpp_count'), 'children'),
-    d(
+    m('cpp_count', 'Children who were the subject of a child protection plan at 31 March.', credits.measures('cpp_count')),
+    m(
       'cpp_rate_per_10k',
-      'number',
       'Children on a child protection plan at 31 March per 10,000 children aged 0–17, computed from cpp_count and population_0_17 (DfE publishes no rate in this table), rounded to one decimal place.',
       [...credits.measures('cpp_count'), ...POPULATION],
-      'per 10,000 children',
     ),
     d(
       'spend_basis',
@@ -111,45 +107,29 @@ export function panelDictionary(deflatorBase: string, credits: Credits): ColumnD
       'Which spending series the year\'s figures come from: "s251-2008" (Section 251 outturn 2008-09 and 2009-10, before Sure Start and young people\'s services were in scope), "s251" (Section 251 outturn 2010-11 to 2013-14), "lait-s251" (Section 251 outturn as compiled in DfE\'s LAIT, 2015-16 on). A change of basis is a break in the series. Empty for 2014-15, for which no line-level outturn was found.',
       SPEND_SOURCES,
     ),
-    d(
+    m(
       'spend_total_gbp',
-      'number',
       "Gross expenditure on children's and young people's services (all the blocks below, excluding schools), cash, for the financial year ending 31 March of `year`.",
       SPEND_SOURCES,
-      '£',
     ),
-    d(
+    m(
       'spend_cla_gbp',
-      'number',
       'Gross expenditure on children looked after: residential care, fostering, leaving care, asylum-seeking children, and adoption and special guardianship support in every year (S251 grouped adoption and special guardianship under children looked after only from 2012-13; earlier years are regrouped here so the block is comparable, which is why 2010-11 and 2011-12 exceed DfE\'s published "Total CLA").',
       SPEND_SOURCES,
-      '£',
     ),
-    d(
+    m(
       'spend_safeguarding_gbp',
-      'number',
       "Gross expenditure on safeguarding children and young people's services (social work, including child protection, and the safeguarding partnership).",
       SPEND_SOURCES,
-      '£',
     ),
-    d('spend_family_support_gbp', 'number', 'Gross expenditure on family support services.', SPEND_SOURCES, '£'),
-    d('spend_early_help_gbp', 'number', "Gross expenditure on Sure Start children's centres and other early years / early help services.", SPEND_SOURCES, '£'),
-    d('spend_young_people_gbp', 'number', 'Gross expenditure on services for young people (youth work and similar).', SPEND_SOURCES, '£'),
-    d('spend_youth_justice_gbp', 'number', 'Gross expenditure on youth justice.', SPEND_SOURCES, '£'),
-    d(
-      'spend_per_child_gbp',
-      'integer',
-      'spend_total_gbp divided by population_0_17, cash, rounded to the pound.',
-      [...new Set([...SPEND_SOURCES, ...POPULATION])],
-      '£ per child',
-    ),
-    d(
-      'spend_per_child_real_gbp',
-      'integer',
-      `spend_per_child_gbp in constant ${deflatorBase} (HM Treasury GDP deflators), rounded to the pound.`,
-      [...new Set([...SPEND_SOURCES, ...POPULATION, ...credits.families('deflators')])],
-      '£ per child, constant prices',
-    ),
+    m('spend_family_support_gbp', 'Gross expenditure on family support services.', SPEND_SOURCES),
+    m('spend_early_help_gbp', "Gross expenditure on Sure Start children's centres and other early years / early help services.", SPEND_SOURCES),
+    m('spend_young_people_gbp', 'Gross expenditure on services for young people (youth work and similar).', SPEND_SOURCES),
+    m('spend_youth_justice_gbp', 'Gross expenditure on youth justice.', SPEND_SOURCES),
+    m('spend_per_child_gbp', 'spend_total_gbp divided by population_0_17, cash, rounded to the pound.', [...new Set([...SPEND_SOURCES, ...POPULATION])]),
+    m('spend_per_child_real_gbp', `spend_per_child_gbp in constant ${deflatorBase} (HM Treasury GDP deflators), rounded to the pound.`, [
+      ...new Set([...SPEND_SOURCES, ...POPULATION, ...credits.families('deflators')]),
+    ]),
     d(
       'ofsted_overall',
       'string',
@@ -170,43 +150,33 @@ export function panelDictionary(deflatorBase: string, credits: Credits): ColumnD
       OFSTED,
     ),
     d('ofsted_in_force_published', 'date', 'Publication date of the judgement in ofsted_in_force_overall.', OFSTED),
-    d(
+    m(
       'idaci_score',
-      'number',
       "Income Deprivation Affecting Children Index 2019: average score of the council's neighbourhoods (share of children in income-deprived families). One vintage (2019) for every year; none exists for councils created after 2019 from split counties.",
       DEPRIVATION,
-      'proportion',
     ),
-    d('idaci_rank', 'integer', 'IDACI 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', DEPRIVATION, 'rank'),
-    d('imd_score', 'number', 'Index of Multiple Deprivation 2019: average score.', DEPRIVATION, 'score'),
-    d('imd_rank', 'integer', 'IMD 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', DEPRIVATION, 'rank'),
-    d(
+    m('idaci_rank', 'IDACI 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', DEPRIVATION),
+    m('imd_score', 'Index of Multiple Deprivation 2019: average score.', DEPRIVATION),
+    m('imd_rank', 'IMD 2019 rank of average score among the 151 upper-tier councils of 2019 (1 = most deprived).', DEPRIVATION),
+    m(
       'sw_agency_rate',
-      'number',
       'Agency children and family social workers as a percentage of agency plus directly employed social workers (full-time equivalent), at 30 September of the previous calendar year (the snapshot for September Y is filed under the year ending 31 March Y+1). A joint service reports one figure for both its councils.',
       credits.measures('sw_agency_rate'),
-      'percent',
     ),
-    d(
+    m(
       'sw_vacancy_rate',
-      'number',
       'Vacant children and family social worker posts as a percentage of vacancies plus social workers in post (full-time equivalent), at 30 September of the previous calendar year.',
       credits.measures('sw_vacancy_rate'),
-      'percent',
     ),
-    d(
+    m(
       'sw_turnover_rate',
-      'number',
       'Children and family social workers who left in the twelve months to 30 September of the previous calendar year, as a percentage of the average number in post (full-time equivalent).',
       credits.measures('sw_turnover_rate'),
-      'percent',
     ),
-    d(
+    m(
       'sw_caseload',
-      'number',
       'Average number of cases per case-holding children and family social worker (full-time equivalent), at 30 September of the previous calendar year.',
       credits.measures('sw_caseload'),
-      'cases per social worker',
     ),
     d(
       'missing',

@@ -6,6 +6,7 @@
  * Years are years ending 31 March: counts and rates are at 31 March of the
  * year, spending covers the financial year ending then (2024 = 2023-24).
  */
+import { measureSpec } from '../../../contract/measures.ts';
 import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { formatFinancialYear, formatValue, type Unit } from '../format.ts';
 
@@ -24,62 +25,33 @@ export interface MeasureDef {
   /** Which end is "worse" is not implied; rank words are neutral (highest/lowest). */
 }
 
-export const MEASURES: Record<string, MeasureDef> = {
-  cla_rate_per_10k: {
-    measure: 'cla_rate_per_10k',
-    label: 'Children looked after per 10,000 children',
-    noun: 'children in care per 10,000 children',
-    rankNoun: 'rate',
-    unit: 'number',
-    decimals: 0,
-    timing: 'at-31-march',
-  },
-  cla_count: {
-    measure: 'cla_count',
-    label: 'Children looked after',
-    noun: 'children in care',
-    rankNoun: 'number',
-    unit: 'count',
-    decimals: 0,
-    timing: 'at-31-march',
-  },
-  cin_rate_per_10k: {
-    measure: 'cin_rate_per_10k',
-    label: 'Children in need per 10,000 children',
-    noun: 'children in need per 10,000 children',
-    rankNoun: 'rate',
-    unit: 'number',
-    decimals: 1,
-    timing: 'at-31-march',
-  },
-  cpp_rate_per_10k: {
-    measure: 'cpp_rate_per_10k',
-    label: 'Child protection plans per 10,000 children',
-    noun: 'children on child protection plans per 10,000 children',
-    rankNoun: 'rate',
-    unit: 'number',
-    decimals: 1,
-    timing: 'at-31-march',
-  },
-  spend_per_child_gbp: {
-    measure: 'spend_per_child_gbp',
-    label: 'Spending per child, cash',
-    noun: 'spent per child on children’s services (cash)',
-    rankNoun: 'spending per child',
-    unit: 'gbp',
-    decimals: 0,
-    timing: 'financial-year',
-  },
+/** The measures council pages, the map and the compare page use, in the order their selects list them. */
+type CouncilMeasure = 'cla_rate_per_10k' | 'cla_count' | 'cin_rate_per_10k' | 'cpp_rate_per_10k' | 'spend_per_child_gbp' | 'spend_per_child_real_gbp';
+
+/** How each council measure is written about; its label and timing come from the registry (contract/measures.ts). */
+const WORDING: Record<CouncilMeasure, Omit<MeasureDef, 'measure' | 'label' | 'timing'>> = {
+  cla_rate_per_10k: { noun: 'children in care per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 0 },
+  cla_count: { noun: 'children in care', rankNoun: 'number', unit: 'count', decimals: 0 },
+  cin_rate_per_10k: { noun: 'children in need per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 1 },
+  cpp_rate_per_10k: { noun: 'children on child protection plans per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 1 },
+  spend_per_child_gbp: { noun: 'spent per child on children’s services (cash)', rankNoun: 'spending per child', unit: 'gbp', decimals: 0 },
   spend_per_child_real_gbp: {
-    measure: 'spend_per_child_real_gbp',
-    label: 'Spending per child, 2023-24 prices',
     noun: 'spent per child on children’s services (2023-24 prices)',
     rankNoun: 'spending per child',
     unit: 'gbp',
     decimals: 0,
-    timing: 'financial-year',
   },
 };
+
+function councilTiming(m: CouncilMeasure): MeasureDef['timing'] {
+  const t = measureSpec(m).timing;
+  if (t !== 'at-31-march' && t !== 'financial-year') throw new Error(`${m}: council pages speak of years at 31 March or by financial year, not ${t}.`);
+  return t;
+}
+
+export const MEASURES: Record<string, MeasureDef> = Object.fromEntries(
+  (Object.keys(WORDING) as CouncilMeasure[]).map((m) => [m, { measure: m, label: measureSpec(m).label, ...WORDING[m], timing: councilTiming(m) }]),
+);
 
 export type MeasureKey = keyof typeof MEASURES;
 

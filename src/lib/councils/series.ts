@@ -6,6 +6,7 @@
  */
 import type { AreaYear, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import { measureSpec, SPEND_BLOCK_MEASURES } from '../../../contract/measures.ts';
 
 export interface SeriesRow {
   year: number;
@@ -48,14 +49,11 @@ export function basisBreaks(rows: readonly PanelRow[]): number[] {
   return breaks;
 }
 
-export const SPEND_BLOCKS: Array<{ measure: PanelNumericColumn; label: string }> = [
-  { measure: 'spend_cla_gbp', label: 'Children looked after' },
-  { measure: 'spend_safeguarding_gbp', label: 'Safeguarding' },
-  { measure: 'spend_family_support_gbp', label: 'Family support' },
-  { measure: 'spend_early_help_gbp', label: 'Early help (Sure Start, early years)' },
-  { measure: 'spend_young_people_gbp', label: 'Services for young people' },
-  { measure: 'spend_youth_justice_gbp', label: 'Youth justice' },
-];
+/** The spending blocks the council pages chart (the registry's Section 251 blocks in the panel, contract/measures.ts). */
+export const SPEND_BLOCKS: Array<{ measure: PanelNumericColumn; label: string }> = SPEND_BLOCK_MEASURES.flatMap((m) => {
+  const spec = measureSpec(m);
+  return spec.panel ? [{ measure: m as PanelNumericColumn, label: spec.label }] : [];
+});
 
 /** Spending by block, £ million cash, one row per block per year. */
 export function spendBlocks(rows: readonly PanelRow[]): Array<{ year: number; block: string; spend: number | null; missingReason?: string }> {

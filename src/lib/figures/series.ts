@@ -9,6 +9,7 @@
  * Areas are named as in <Fig la="…">: "england", region slugs, council slugs or
  * ONS codes; an unknown one throws with the nearest valid choices.
  */
+import { SPEND_BLOCK_MEASURES, type SpendBlockMeasure } from '../../../contract/measures.ts';
 import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { ENGLAND_CODE, getEngland, getLaRows, getLas, getPanel, getRegions } from '../data.ts';
 import { nearestStrings, slugify } from './refs.ts';
@@ -98,14 +99,18 @@ export function councilPairs(xm: MeasureId, ym: MeasureId, year: number, opts: {
   );
 }
 
-const SERVICES: Array<[PanelNumericColumn, string]> = [
-  ['spend_cla_gbp', 'Children looked after'],
-  ['spend_safeguarding_gbp', 'Safeguarding'],
-  ['spend_family_support_gbp', 'Family support'],
-  ['spend_early_help_gbp', 'Early help'],
-  ['spend_young_people_gbp', 'Young people'],
-  ['spend_youth_justice_gbp', 'Youth justice'],
-];
+/** Story charts name the blocks (contract/measures.ts SPEND_BLOCK_MEASURES, those in the panel) more briefly than council pages. */
+const SERVICE_NAMES: Record<Exclude<SpendBlockMeasure, 'spend_other_gbp'>, string> = {
+  spend_cla_gbp: 'Children looked after',
+  spend_safeguarding_gbp: 'Safeguarding',
+  spend_family_support_gbp: 'Family support',
+  spend_early_help_gbp: 'Early help',
+  spend_young_people_gbp: 'Young people',
+  spend_youth_justice_gbp: 'Youth justice',
+};
+const SERVICES: Array<[PanelNumericColumn, string]> = SPEND_BLOCK_MEASURES.flatMap((m) =>
+  m === 'spend_other_gbp' ? [] : [[m, SERVICE_NAMES[m]] as [PanelNumericColumn, string]],
+);
 
 /** Spending by service for one area, cash terms: {year, service, gbp, missingReason?}. */
 export function spendByService(area: AreaId, opts: { from?: number; to?: number } = {}): Row[] {

@@ -20,6 +20,7 @@ import { getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions }
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
+import type { SpendBlockMeasure } from '../../../contract/measures.ts';
 import { financialYear } from '../../../contract/years.ts';
 
 export type Row = Record<string, string | number | null>;
@@ -143,7 +144,8 @@ export function real(cash: number | null, year: number): number | null {
 
 // ------------------------------------------------------------------ story 1: spending
 
-export const BLOCKS: ReadonlyArray<{ col: string; label: string }> = [
+/** The story's five blocks (registry ids, contract/measures.ts), named as the story names them; the other two are one layer. */
+export const BLOCKS: ReadonlyArray<{ col: Exclude<SpendBlockMeasure, 'spend_youth_justice_gbp' | 'spend_other_gbp'>; label: string }> = [
   { col: 'spend_cla_gbp', label: 'Children looked after' },
   { col: 'spend_safeguarding_gbp', label: 'Safeguarding and social work' },
   { col: 'spend_family_support_gbp', label: 'Family support' },
@@ -151,7 +153,7 @@ export const BLOCKS: ReadonlyArray<{ col: string; label: string }> = [
   { col: 'spend_young_people_gbp', label: 'Services for young people' },
 ];
 /** Youth justice and the unassigned remainder share one layer, so the chart needs only six colours. */
-export const YOUTH_JUSTICE_AND_OTHER = { col: 'spend_youth_justice_gbp', label: 'Youth justice and other' };
+export const YOUTH_JUSTICE_AND_OTHER: { col: SpendBlockMeasure; label: string } = { col: 'spend_youth_justice_gbp', label: 'Youth justice and other' };
 
 /** Real-terms England spend by block, one row per block per year, from `from` (Section 251 with all blocks in scope). */
 export function spendBlocksReal(from = 2011): Row[] {

@@ -53,18 +53,12 @@
  * stripped and whitespace collapsed; every distinct line in a file must match
  * exactly one rule of its year, or the loader stops with a DataError.
  */
+import { SPEND_BLOCK_MEASURES, type SpendBlockMeasure } from '../../../../contract/measures.ts';
 import type { MeasureId } from '../../core/types.ts';
 
-export const BLOCKS = [
-  'spend_cla_gbp',
-  'spend_safeguarding_gbp',
-  'spend_family_support_gbp',
-  'spend_early_help_gbp',
-  'spend_young_people_gbp',
-  'spend_youth_justice_gbp',
-  'spend_other_gbp',
-] as const satisfies readonly MeasureId[];
-export type BlockId = (typeof BLOCKS)[number];
+/** The seven service blocks, in registry order (contract/measures.ts, the entries marked spendBlock). */
+export const BLOCKS = SPEND_BLOCK_MEASURES;
+export type BlockId = SpendBlockMeasure;
 
 export const SPEND_MEASURES = [...BLOCKS, 'spend_total_gbp'] as const satisfies readonly MeasureId[];
 export type SpendMeasure = (typeof SPEND_MEASURES)[number];
