@@ -104,8 +104,19 @@ const YP = b('spend_young_people_gbp');
 const YJ = b('spend_youth_justice_gbp');
 const OTHER = b('spend_other_gbp');
 
-/** Lines common to 2008-09 .. 2010-11 (same wording, different numbers). */
-const EARLY_YEARS_COMMON: LineRule[] = [
+/**
+ * How one year's lines differ from the year before's: the S251 form changed a little most years
+ * and was rewritten for 2011-12. `drop` names lines no longer in the form (by their pattern),
+ * `change` gives a line (same pattern) a new role or tag, `add` lists new lines.
+ */
+export interface RuleDiff {
+  drop?: readonly RegExp[];
+  change?: readonly LineRule[];
+  add?: readonly LineRule[];
+}
+
+/** The base table: the 2008-09 form. */
+const BASE_2009: readonly LineRule[] = [
   { pattern: /^secure accommodation \(youth justice\)$/, role: YJ },
   { pattern: /^youth offender teams$/, role: YJ },
   { pattern: /^other youth justice service$/, role: YJ },
@@ -145,167 +156,195 @@ const EARLY_YEARS_COMMON: LineRule[] = [
   { pattern: /^capital expenditure from revenue \(cera\)/, role: CERA },
   { pattern: /^total children and young people'?s services budget \(including cera\)$/, role: INCL_CERA },
   { pattern: /^total children and young people'?s services budget \(excluding cera\)$/, role: TOTAL },
+  { pattern: /^preventative services$/, role: SAFE },
+  { pattern: /^substances misuse services \(drugs, alcohol and volatile substances\)$/, role: FAM },
+  { pattern: /^teenage pregnancy services$/, role: FAM },
+  // 2008-09 has a separate asylum group; 2009-10 on it is inside CLA.
+  { pattern: /^unaccompanied asylum children$/, role: CLA },
+  { pattern: /^accommodation$/, role: CLA },
+  { pattern: /^assessment and care management$/, role: CLA },
+  { pattern: /^total asylum seeker$/, role: SUBTOTAL },
+  { pattern: /^childrens social care workforce grant$/, role: SAFE },
 ];
 
-export const S251_RULES: Record<S251Year, LineRule[]> = {
-  2009: [
-    ...EARLY_YEARS_COMMON,
-    { pattern: /^preventative services$/, role: SAFE },
-    { pattern: /^substances misuse services \(drugs, alcohol and volatile substances\)$/, role: FAM },
-    { pattern: /^teenage pregnancy services$/, role: FAM },
-    // 2008-09 has a separate asylum group; 2009-10 on it is inside CLA.
-    { pattern: /^unaccompanied asylum children$/, role: CLA },
-    { pattern: /^accommodation$/, role: CLA },
-    { pattern: /^assessment and care management$/, role: CLA },
-    { pattern: /^total asylum seeker$/, role: SUBTOTAL },
-    { pattern: /^childrens social care workforce grant$/, role: SAFE },
-  ],
-  2010: [
-    ...EARLY_YEARS_COMMON,
-    { pattern: /^preventative services$/, role: SAFE },
-    { pattern: /^substances misuse services \(drugs, alcohol and volatile substances\)$/, role: FAM },
-    { pattern: /^teenage pregnancy services$/, role: FAM },
-    { pattern: /^unaccompanied asylum children: assessment and care management$/, role: CLA },
-    { pattern: /^unaccompanied asylum children: accommodation$/, role: CLA },
-  ],
-  2011: [
-    ...EARLY_YEARS_COMMON,
-    { pattern: /^spend on local authority management costs relating to sure start children'?s centres$/, role: EARLY },
-    { pattern: /^spend by individual sure start children'?s centres$/, role: EARLY },
-    { pattern: /^spend on local authority provided or commissioned area-wide services delivered through sure start children'?s centres$/, role: EARLY },
-    { pattern: /^total sure start children'?s centres$/, role: SUBTOTAL, tag: 'sure_start_published_total' },
-    { pattern: /^universal services for young people/, role: YP },
-    { pattern: /^targeted services for young people/, role: YP },
-    { pattern: /^substances misuse services \(drugs, alcohol and volatile substances\)$/, role: YP },
-    { pattern: /^teenage pregnancy services$/, role: YP },
-    { pattern: /^connexions$/, role: YP },
-    { pattern: /^student support\/including mandatory awards$/, role: YP },
-    { pattern: /^unknown$/, role: { kind: 'excluded', reason: 'unlabelled subtotal: equals lines 41–46 (services for young people) for every LA' } },
-    { pattern: /^spend on evidence based, early intervention services/, role: MEMO },
-    { pattern: /^youth work - \(memorandum/, role: MEMO },
-  ],
-  // 2011-12: descriptions are truncated in the file.
-  2012: [
-    { pattern: /^spend by individual sure start children'?s centres$/, role: EARLY },
-    { pattern: /^spend on local authority provided or commissioned area-wide services$/, role: EARLY },
-    { pattern: /^total sure start children'?s centres$/, role: SUBTOTAL, tag: 'sure_start_published_total' },
-    { pattern: /^residential care$/, role: CLA },
-    { pattern: /^fostering services$/, role: CLA },
-    { pattern: /^other children looked after services$/, role: CLA },
-    { pattern: /^short breaks \(respite\) for looked after disabled children$/, role: CLA },
-    { pattern: /^children placed with family and friends$/, role: CLA },
-    { pattern: /^education of looked after children$/, role: CLA },
-    { pattern: /^leaving care support services$/, role: CLA },
-    { pattern: /^asylum seeker services - children$/, role: CLA },
-    { pattern: /^total children looked after$/, role: SUBTOTAL, tag: 'cla_published_total' },
-    { pattern: /^child death review processes$/, role: SAFE },
-    { pattern: /^commissioning and social work \(includes la functions in relation to/, role: SAFE, tag: 'commissioning_and_social_work' },
-    { pattern: /^local safeguarding childrens board$/, role: SAFE },
-    { pattern: /^total children and young people'?s safety\/children social care$/, role: SUBTOTAL, tag: 'safeguarding_published_total' },
-    { pattern: /^direct payments$/, role: FAM },
-    { pattern: /^short breaks \(respite\) for disabled children$/, role: FAM },
-    { pattern: /^other support for disabled children$/, role: FAM },
-    { pattern: /^intensive family interventions$/, role: FAM },
-    { pattern: /^other targeted family support$/, role: FAM },
-    { pattern: /^universal family support$/, role: FAM },
-    { pattern: /^total family support services$/, role: SUBTOTAL },
-    { pattern: /^adoption services$/, role: CLA },
-    { pattern: /^special guardianship support$/, role: CLA },
-    { pattern: /^other children'?s and families services$/, role: OTHER },
-    { pattern: /^total other children'?s and families services$/, role: SUBTOTAL },
-    { pattern: /^children'?s services strategy$/, role: SAFE },
-    { pattern: /^universal services for young people/, role: YP },
-    { pattern: /^targeted services for young people/, role: YP },
-    { pattern: /^substances misuse services/, role: YP },
-    { pattern: /^teenage pregnancy services$/, role: YP },
-    { pattern: /^other services for young people/, role: YP },
-    { pattern: /^total services for young people$/, role: SUBTOTAL },
-    { pattern: /^youth justice$/, role: YJ },
-    { pattern: /^capital expenditure from revenue \(cera\)/, role: CERA },
-    { pattern: /^children and young people'?s services budget \(including cera\)$/, role: INCL_CERA },
-    { pattern: /^children and young people'?s services budget \(excluding cera\)$/, role: TOTAL },
-    { pattern: /^spend on evidence based, early intervention services/, role: MEMO },
-    { pattern: /^spend on local authority management costs relating to sure start/, role: MEMO },
-    { pattern: /^youth work - \(memorandum/, role: MEMO },
-  ],
-  2013: [
-    { pattern: /^spend by individual sure start children'?s centres$/, role: EARLY },
-    { pattern: /^spend on local authority provided or commissioned area-wide services delivered through sure start children.s centres$/, role: EARLY },
-    { pattern: /^other early years funding$/, role: EARLY },
-    { pattern: /^total sure start children'?s centres$/, role: SUBTOTAL, tag: 'sure_start_published_total' },
-    { pattern: /^residential care$/, role: CLA },
-    { pattern: /^fostering services$/, role: CLA },
-    { pattern: /^adoption services$/, role: CLA },
-    { pattern: /^special guardianship support$/, role: CLA },
-    { pattern: /^other children looked after$/, role: CLA },
-    { pattern: /^short breaks \(respite\) for looked after disabled children$/, role: CLA },
-    { pattern: /^children placed with family and friends$/, role: CLA },
-    { pattern: /^education of looked after children$/, role: CLA },
-    { pattern: /^leaving care support services$/, role: CLA },
-    { pattern: /^asylum seeker services - children$/, role: CLA },
-    { pattern: /^total children looked after$/, role: SUBTOTAL, tag: 'cla_published_total' },
-    { pattern: /^other childrens and family services$/, role: OTHER },
-    { pattern: /^social work \(includes la functions in relation to child protection\)?$/, role: SAFE, tag: 'social_work' },
-    { pattern: /^comissioning and children'?s services strategy$/, role: SAFE },
-    { pattern: /^local safeguarding childrens board$/, role: SAFE },
-    { pattern: /^total safeguarding children and young peoples services$/, role: SUBTOTAL, tag: 'safeguarding_published_total' },
-    { pattern: /^direct payments$/, role: FAM },
-    { pattern: /^short breaks \(respite\) for disabled children$/, role: FAM },
-    { pattern: /^other support for disabled children$/, role: FAM },
-    { pattern: /^targeted family support$/, role: FAM },
-    { pattern: /^universal family support$/, role: FAM },
-    { pattern: /^total family support services$/, role: SUBTOTAL },
-    { pattern: /^universal services for young people/, role: YP },
-    { pattern: /^targeted services for young people/, role: YP },
-    { pattern: /^total services for young people$/, role: SUBTOTAL },
-    { pattern: /^youth justice$/, role: YJ },
-    { pattern: /^capital expenditure from revenue \(cera\)/, role: CERA },
-    { pattern: /^children and young people'?s services budget \(including cera\)$/, role: INCL_CERA },
-    { pattern: /^children and young people'?s services budget \(excluding cera\)$/, role: TOTAL },
+/** Each later year as the differences from the year before. */
+const DIFFS: Record<Exclude<S251Year, 2009>, RuleDiff> = {
+  2010: {
+    drop: [
+      /^unaccompanied asylum children$/,
+      /^accommodation$/,
+      /^assessment and care management$/,
+      /^total asylum seeker$/,
+      /^childrens social care workforce grant$/,
+    ],
+    add: [
+      { pattern: /^unaccompanied asylum children: assessment and care management$/, role: CLA },
+      { pattern: /^unaccompanied asylum children: accommodation$/, role: CLA },
+    ],
+  },
+  // 2010-11: Sure Start and services for young people come into scope.
+  2011: {
+    drop: [/^preventative services$/, /^unaccompanied asylum children: assessment and care management$/, /^unaccompanied asylum children: accommodation$/],
+    change: [
+      { pattern: /^substances misuse services \(drugs, alcohol and volatile substances\)$/, role: YP },
+      { pattern: /^teenage pregnancy services$/, role: YP },
+    ],
+    add: [
+      { pattern: /^spend on local authority management costs relating to sure start children'?s centres$/, role: EARLY },
+      { pattern: /^spend by individual sure start children'?s centres$/, role: EARLY },
+      { pattern: /^spend on local authority provided or commissioned area-wide services delivered through sure start children'?s centres$/, role: EARLY },
+      { pattern: /^total sure start children'?s centres$/, role: SUBTOTAL, tag: 'sure_start_published_total' },
+      { pattern: /^universal services for young people/, role: YP },
+      { pattern: /^targeted services for young people/, role: YP },
+      { pattern: /^connexions$/, role: YP },
+      { pattern: /^student support\/including mandatory awards$/, role: YP },
+      { pattern: /^unknown$/, role: { kind: 'excluded', reason: 'unlabelled subtotal: equals lines 41–46 (services for young people) for every LA' } },
+      { pattern: /^spend on evidence based, early intervention services/, role: MEMO },
+      { pattern: /^youth work - \(memorandum/, role: MEMO },
+    ],
+  },
+  // 2011-12: the form is regrouped, and descriptions are truncated in the file.
+  2012: {
+    drop: [
+      /^secure accommodation \(youth justice\)$/,
+      /^youth offender teams$/,
+      /^other youth justice service$/,
+      /^total youth justice$/,
+      /^secure accommodation \(welfare\)$/,
+      /^short breaks \(respite\) for looked after children$/,
+      /^advocacy services for children looked after$/,
+      /^child death (review )?processes$/,
+      /^la functions in relation to child protection$/,
+      /^total children and young people'?s safety$/,
+      /^home care services$/,
+      /^equiptment and adaptations$/,
+      /^other family support services$/,
+      /^contribution to health care of individual children$/,
+      /^children'?s and young people'?s plan$/,
+      /^partnership costs$/,
+      /^central commissioning function$/,
+      /^commissioning and social work$/,
+      /^total children'?s services strategy$/,
+      /^child trust fund top ups$/,
+      /^total children and young people'?s services budget \(including cera\)$/,
+      /^total children and young people'?s services budget \(excluding cera\)$/,
+      /^spend on local authority management costs relating to sure start children'?s centres$/,
+      /^spend on local authority provided or commissioned area-wide services delivered through sure start children'?s centres$/,
+      /^substances misuse services \(drugs, alcohol and volatile substances\)$/,
+      /^connexions$/,
+      /^student support\/including mandatory awards$/,
+      /^unknown$/,
+    ],
+    add: [
+      { pattern: /^spend on local authority provided or commissioned area-wide services$/, role: EARLY },
+      { pattern: /^short breaks \(respite\) for looked after disabled children$/, role: CLA },
+      { pattern: /^child death review processes$/, role: SAFE },
+      { pattern: /^commissioning and social work \(includes la functions in relation to/, role: SAFE, tag: 'commissioning_and_social_work' },
+      { pattern: /^total children and young people'?s safety\/children social care$/, role: SUBTOTAL, tag: 'safeguarding_published_total' },
+      { pattern: /^other support for disabled children$/, role: FAM },
+      { pattern: /^intensive family interventions$/, role: FAM },
+      { pattern: /^other targeted family support$/, role: FAM },
+      { pattern: /^universal family support$/, role: FAM },
+      { pattern: /^children'?s services strategy$/, role: SAFE },
+      { pattern: /^substances misuse services/, role: YP },
+      { pattern: /^other services for young people/, role: YP },
+      { pattern: /^total services for young people$/, role: SUBTOTAL },
+      { pattern: /^youth justice$/, role: YJ },
+      { pattern: /^children and young people'?s services budget \(including cera\)$/, role: INCL_CERA },
+      { pattern: /^children and young people'?s services budget \(excluding cera\)$/, role: TOTAL },
+      { pattern: /^spend on local authority management costs relating to sure start/, role: MEMO },
+    ],
+  },
+  2013: {
+    drop: [
+      /^spend on local authority provided or commissioned area-wide services$/,
+      /^other children looked after services$/,
+      /^child death review processes$/,
+      /^commissioning and social work \(includes la functions in relation to/,
+      /^total children and young people'?s safety\/children social care$/,
+      /^intensive family interventions$/,
+      /^other targeted family support$/,
+      /^other children'?s and families services$/,
+      /^total other children'?s and families services$/,
+      /^children'?s services strategy$/,
+      /^other services for young people/,
+      /^spend on evidence based, early intervention services/,
+      /^spend on local authority management costs relating to sure start/,
+      /^youth work - \(memorandum/,
+    ],
     // Listed after the totals: the total excluding CERA equals the lines above
     // without these two for every LA, so they are memorandum items.
-    { pattern: /^substances misuse services/, role: MEMO },
-    { pattern: /^teenage pregnancy services$/, role: MEMO },
-  ],
-  2014: [
-    { pattern: /^spend by individual sure start children'?s centres$/, role: EARLY },
-    { pattern: /^spend on local authority provided or commissioned area-wide services delivered through sure start children.s centres$/, role: EARLY },
-    { pattern: /^spend on local authority management costs relating to sure start children'?s centres$/, role: EARLY },
-    { pattern: /^other early years expenditure$/, role: EARLY },
-    { pattern: /^total sure start children'?s centres$/, role: SUBTOTAL, tag: 'sure_start_published_total' },
-    { pattern: /^residential care$/, role: CLA },
-    { pattern: /^fostering services$/, role: CLA },
-    { pattern: /^adoption services$/, role: CLA },
-    { pattern: /^special guardianship support$/, role: CLA },
-    { pattern: /^other children looked after services$/, role: CLA },
-    { pattern: /^short breaks \(respite\) for looked after disabled children$/, role: CLA },
-    { pattern: /^children placed with family and friends$/, role: CLA },
-    { pattern: /^education of looked after children$/, role: CLA },
-    { pattern: /^leaving care support services$/, role: CLA },
-    { pattern: /^asylum seeker services - children$/, role: CLA },
-    { pattern: /^total children looked after$/, role: SUBTOTAL, tag: 'cla_published_total' },
-    { pattern: /^other children'?s and families services$/, role: OTHER },
-    { pattern: /^social work \(includes la functions in relation to child protection\)$/, role: SAFE, tag: 'social_work' },
-    { pattern: /^comissioning and children'?s services strategy$/, role: SAFE },
-    { pattern: /^local safeguarding childrens board$/, role: SAFE },
-    { pattern: /^total safeguarding children and young peoples services$/, role: SUBTOTAL, tag: 'safeguarding_published_total' },
-    { pattern: /^direct payments$/, role: FAM },
-    { pattern: /^short breaks \(respite\) for disabled children$/, role: FAM },
-    { pattern: /^other support for disabled children$/, role: FAM },
-    { pattern: /^targeted family support$/, role: FAM },
-    { pattern: /^universal family support$/, role: FAM },
-    { pattern: /^total family support services$/, role: SUBTOTAL },
-    { pattern: /^universal services for young people$/, role: YP },
-    { pattern: /^targeted services for young people$/, role: YP },
-    { pattern: /^total services for young people$/, role: SUBTOTAL },
-    { pattern: /^youth justice$/, role: YJ },
-    { pattern: /^capital expenditure from revenue \(cera\)/, role: CERA },
-    { pattern: /^children and young people'?s services budget \(including cera\)$/, role: INCL_CERA },
-    { pattern: /^children and young people'?s services budget \(excluding cera\)$/, role: TOTAL },
-    { pattern: /^substance misuse services.*\(included in lines/, role: MEMO },
-    { pattern: /^teenage pregnancy services.*\(included in lines/, role: MEMO },
-  ],
+    change: [
+      { pattern: /^substances misuse services/, role: MEMO },
+      { pattern: /^teenage pregnancy services$/, role: MEMO },
+    ],
+    add: [
+      { pattern: /^spend on local authority provided or commissioned area-wide services delivered through sure start children.s centres$/, role: EARLY },
+      { pattern: /^other early years funding$/, role: EARLY },
+      { pattern: /^other children looked after$/, role: CLA },
+      { pattern: /^other childrens and family services$/, role: OTHER },
+      { pattern: /^social work \(includes la functions in relation to child protection\)?$/, role: SAFE, tag: 'social_work' },
+      { pattern: /^comissioning and children'?s services strategy$/, role: SAFE },
+      { pattern: /^total safeguarding children and young peoples services$/, role: SUBTOTAL, tag: 'safeguarding_published_total' },
+      { pattern: /^targeted family support$/, role: FAM },
+    ],
+  },
+  2014: {
+    drop: [
+      /^other early years funding$/,
+      /^other children looked after$/,
+      /^other childrens and family services$/,
+      /^social work \(includes la functions in relation to child protection\)?$/,
+      /^universal services for young people/,
+      /^targeted services for young people/,
+      /^substances misuse services/,
+      /^teenage pregnancy services$/,
+    ],
+    add: [
+      { pattern: /^spend on local authority management costs relating to sure start children'?s centres$/, role: EARLY },
+      { pattern: /^other early years expenditure$/, role: EARLY },
+      { pattern: /^other children looked after services$/, role: CLA },
+      { pattern: /^other children'?s and families services$/, role: OTHER },
+      { pattern: /^social work \(includes la functions in relation to child protection\)$/, role: SAFE, tag: 'social_work' },
+      { pattern: /^universal services for young people$/, role: YP },
+      { pattern: /^targeted services for young people$/, role: YP },
+      { pattern: /^substance misuse services.*\(included in lines/, role: MEMO },
+      { pattern: /^teenage pregnancy services.*\(included in lines/, role: MEMO },
+    ],
+  },
 };
+
+const key = (p: RegExp) => `/${p.source}/${p.flags}`;
+
+/**
+ * A year's table from the year before's and the differences: dropped lines removed, changed lines
+ * replaced where they stand, added lines appended. A difference that names a line the table does
+ * not have (or adds one it has) is a mistake in the tables and throws.
+ */
+export function applyRuleDiff(previous: readonly LineRule[], diff: RuleDiff, year: number): LineRule[] {
+  const have = new Set(previous.map((r) => key(r.pattern)));
+  const fail = (what: string, p: RegExp) => {
+    throw new Error(`S251 rules ${year}: ${what} ${key(p)}`);
+  };
+  for (const p of diff.drop ?? []) if (!have.has(key(p))) fail('drops a line the year before does not have:', p);
+  for (const r of diff.change ?? []) if (!have.has(key(r.pattern))) fail('changes a line the year before does not have:', r.pattern);
+  const dropped = new Set((diff.drop ?? []).map(key));
+  const changed = new Map((diff.change ?? []).map((r) => [key(r.pattern), r]));
+  const out = previous.filter((r) => !dropped.has(key(r.pattern))).map((r) => changed.get(key(r.pattern)) ?? r);
+  const kept = new Set(out.map((r) => key(r.pattern)));
+  for (const r of diff.add ?? []) if (kept.has(key(r.pattern))) fail('adds a line it already has:', r.pattern);
+  return [...out, ...(diff.add ?? [])];
+}
+
+/** Every year's rules: the base table, then each year's differences applied in turn. */
+function expand(): Record<S251Year, LineRule[]> {
+  const out = { 2009: [...BASE_2009] } as Record<S251Year, LineRule[]>;
+  for (const year of S251_YEARS.slice(1) as Array<Exclude<S251Year, 2009>>) out[year] = applyRuleDiff(out[(year - 1) as S251Year], DIFFS[year], year);
+  return out;
+}
+
+/** The rules of each year. Their order does not matter: each line must match exactly one rule of its year. */
+export const S251_RULES: Record<S251Year, LineRule[]> = expand();
 
 /** Blocks outside the S251 scope in a year (reported as a 'definition_break' gap). */
 export const OUT_OF_SCOPE: Partial<Record<S251Year, BlockId[]>> = {

@@ -133,7 +133,7 @@ export function parseS251(
         throw table.error(
           matches.length === 0 ? 'this S251 line is not in the block mapping' : `this S251 line matches ${matches.length} rules of the block mapping`,
           { row: r, column: layout.description, value: desc },
-          'add the line to S251_RULES in scripts/data/sources/spend/blocks.ts, mapped to a block or excluded with a reason',
+          "add the line to its year in scripts/data/sources/spend/blocks.ts (the base table for 2008-09, otherwise that year's differences), mapped to a block or excluded with a reason",
         );
       }
       rules.set(key, rule);
