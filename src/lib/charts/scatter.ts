@@ -6,6 +6,7 @@
  * them with "—".
  */
 import * as Plot from '@observablehq/plot';
+import { ols } from '../../../contract/stats.ts';
 import { formatNumber, formatValue, type Unit } from '../format.ts';
 import { marginForTicks, normaliseUnit, num, tableAndCsv, yAxisOptions } from './common.ts';
 import { HIGHLIGHT, INK, seriesColor } from './palette.ts';
@@ -34,23 +35,18 @@ export interface Fit {
   n: number;
 }
 
-/** Ordinary least squares of y on x. Needs ≥ 2 points with distinct x. */
+/**
+ * Ordinary least squares of y on x (contract/stats.ts `ols`). Needs ≥ 2 points with distinct x;
+ * a horizontal line (every y equal) explains everything there is to explain, so its R² is 1.
+ */
 export function leastSquares(points: readonly { x: number; y: number }[]): Fit | null {
-  const n = points.length;
-  if (n < 2) return null;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  let sxx = 0,
-    sxy = 0,
-    syy = 0;
-  for (const p of points) {
-    sxx += (p.x - mx) ** 2;
-    sxy += (p.x - mx) * (p.y - my);
-    syy += (p.y - my) ** 2;
-  }
-  if (sxx === 0) return null;
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy), n };
+  if (points.length < 2) return null;
+  const fit = ols(
+    points.map((p) => p.x),
+    points.map((p) => p.y),
+  );
+  if (Number.isNaN(fit.slope)) return null;
+  return { slope: fit.slope, intercept: fit.intercept, r2: Number.isNaN(fit.r2) ? 1 : fit.r2, n: fit.n };
 }
 
 interface ScatterChannels {

@@ -6,6 +6,7 @@
  * Councils with a missing value are not plotted; the description counts them.
  */
 import * as Plot from '@observablehq/plot';
+import { median } from '../../../contract/stats.ts';
 import { formatValue, type Unit } from '../format.ts';
 import { num, tableAndCsv, yAxisOptions } from './common.ts';
 import { ordinal } from './bar.ts';
@@ -131,11 +132,7 @@ export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
   text(c, o) {
     const { all, pts, fmt, h } = c;
     const sorted = [...pts].sort((a, b) => b.v - a.v);
-    const mid = sorted.length
-      ? sorted.length % 2
-        ? sorted[(sorted.length - 1) / 2]!.v
-        : (sorted[sorted.length / 2 - 1]!.v + sorted[sorted.length / 2]!.v) / 2
-      : null;
+    const mid = sorted.length ? median(sorted.map((p) => p.v)) : null;
     let description = `${o.xLabel ?? o.x}: one dot for each of ${pts.length} areas.`;
     if (sorted.length)
       description += ` Highest ${sorted[0]!.name} (${fmt(sorted[0]!.v)}), lowest ${sorted[sorted.length - 1]!.name} (${fmt(sorted[sorted.length - 1]!.v)}), median ${fmt(mid!)}.`;

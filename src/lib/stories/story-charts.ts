@@ -10,6 +10,7 @@
  *    Ofsted grade (worst at the top), with each grade's median marked.
  */
 import * as Plot from '@observablehq/plot';
+import { median } from '../../../contract/stats.ts';
 import { formatValue, type Unit } from '../format.ts';
 import { num, tableAndCsv, xAxisOptions, yAxisOptions } from '../charts/common.ts';
 import { GRADE_COLORS, INK, MUTED, OFSTED_GRADES, seriesColor, type Grade } from '../charts/palette.ts';
@@ -138,13 +139,8 @@ export const renderGradeStrip = defineChart<GradeStripOptions, GradeStripChannel
       .filter((p): p is GradePoint => p.v !== null && (OFSTED_GRADES as readonly string[]).includes(p.grade));
     const bad = o.data.find((d) => !(OFSTED_GRADES as readonly string[]).includes(String(d[o.grade])));
     if (bad) throw new Error(`GradeStrip: "${String(bad[o.grade])}" is not an Ofsted grade (${OFSTED_GRADES.join(', ')}).`);
-    const med = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      const m = Math.floor(s.length / 2);
-      return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-    };
     const groups = OFSTED_GRADES.map((g) => ({ grade: g, vs: pts.filter((p) => p.grade === g).map((p) => p.v) })).filter((g) => g.vs.length);
-    const medians = groups.map((g) => ({ grade: g.grade, v: med(g.vs), n: g.vs.length }));
+    const medians = groups.map((g) => ({ grade: g.grade, v: median(g.vs), n: g.vs.length }));
     return { unit, pts, groups, medians, f: (v) => formatValue(v, unit, o.decimals) };
   },
   plot({ unit, pts, groups, medians, f }, v, o) {

@@ -178,6 +178,15 @@ describe('descriptions state the data', () => {
         { x: 1, y: 2 },
       ]),
     ).toBeNull();
+    // A horizontal line: slope 0, and it explains all there is (R² 1, where ols alone says NaN).
+    expect(
+      C.leastSquares([
+        { x: 0, y: 5 },
+        { x: 1, y: 5 },
+        { x: 2, y: 5 },
+      ]),
+    ).toEqual({ slope: 0, intercept: 5, r2: 1, n: 3 });
+    expect(C.leastSquares([{ x: 1, y: 1 }])).toBeNull();
     const d = charts.scatter!().description;
     // Trend line in words, values from tests/fixtures/charts/scatter_reference.py (numpy.polyfit): 19.00 at 0.06, 160.34 at 0.33, R² 0.7554.
     expect(d).toContain('8 points, one per area');
