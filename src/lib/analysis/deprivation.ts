@@ -11,7 +11,7 @@
  */
 import { ols } from '../../../contract/stats.ts';
 import { panelYears, sampleYear } from './sample.ts';
-import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
+import { num, type AnalysisInputs, type StoryResult } from './types.ts';
 import { financialYear } from '../../../contract/years.ts';
 
 export interface DeprivationYear {
@@ -53,7 +53,7 @@ export interface DeprivationData {
   benchmarks: { deprivationAlone: number; fiveFactors: number };
 }
 
-export function analyseDeprivation(inputs: AnalysisInputs): ClaimResult<DeprivationData> {
+export function analyseDeprivation(inputs: AnalysisInputs): StoryResult<DeprivationData> {
   const years = panelYears(inputs.panel)
     .map((y) => deprivationYear(inputs, y))
     .filter((r): r is DeprivationYear => r !== null);

@@ -11,7 +11,7 @@ import { analyseOfstedShares } from './ofsted.ts';
 import { analyseHalfAsMuch, analyseSpendVsOfsted } from './spend-quality.ts';
 import type { AnalysisInputs } from './types.ts';
 
-export function analyseAllClaims(inputs: AnalysisInputs) {
+export function analyseForStories(inputs: AnalysisInputs) {
   return {
     spendVsOfsted: analyseSpendVsOfsted(inputs),
     halfAsMuch: analyseHalfAsMuch(inputs),
@@ -23,6 +23,6 @@ export function analyseAllClaims(inputs: AnalysisInputs) {
   };
 }
 
-export type AllClaimResults = ReturnType<typeof analyseAllClaims>;
+export type StoryAnalyses = ReturnType<typeof analyseForStories>;
 export { TIMELINE } from './timeline.ts';
 export type * from './types.ts';

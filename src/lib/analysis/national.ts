@@ -16,7 +16,7 @@ import type { AreaYear, PanelNumericColumn } from '../../../contract/outputs.ts'
 import { median, quantile } from '../../../contract/stats.ts';
 import { sampleYear } from './sample.ts';
 import { financialYear } from '../../../contract/years.ts';
-import { num, type AnalysisInputs, type ClaimResult, type EnglandOutput } from './types.ts';
+import { num, type AnalysisInputs, type StoryResult, type EnglandOutput } from './types.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 const ENGLAND = ENGLAND_CODE;
@@ -43,7 +43,7 @@ export interface SocialWorkData {
   has2015Lines: boolean;
 }
 
-export function analyseSocialWorkFall(inputs: AnalysisInputs): ClaimResult<SocialWorkData> {
+export function analyseSocialWorkFall(inputs: AnalysisInputs): StoryResult<SocialWorkData> {
   const raw = inputs.england.spendChecks.socialWorkClaim;
   const lines = raw.map((l) => ({
     year: l.year,
@@ -113,7 +113,7 @@ export function daysInYearEnding(year: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
 }
 
-export function analyseClaCount(inputs: AnalysisInputs): ClaimResult<ClaCountData> {
+export function analyseClaCount(inputs: AnalysisInputs): StoryResult<ClaCountData> {
   const e = inputs.england;
   const f17 = firstPublished(e, 'cla_count', 2017);
   const f16 = firstPublished(e, 'cla_count', 2016);
@@ -177,7 +177,7 @@ export interface ClaShareData {
   years: ClaShareYear[];
 }
 
-export function analyseClaShare(inputs: AnalysisInputs): ClaimResult<ClaShareData> {
+export function analyseClaShare(inputs: AnalysisInputs): StoryResult<ClaShareData> {
   const e = inputs.england;
   const years: ClaShareYear[] = e.series
     .filter((s) => s.code === ENGLAND)

@@ -13,7 +13,7 @@
  */
 import type { Inspection, OfstedGrade } from '../../../contract/outputs.ts';
 import { GRADE_ORDER } from './sample.ts';
-import type { AnalysisInputs, ClaimResult } from './types.ts';
+import type { AnalysisInputs, StoryResult } from './types.ts';
 
 export interface GradeCount {
   grade: OfstedGrade;
@@ -66,7 +66,7 @@ export interface OfstedClaimData {
   latest: Distribution;
 }
 
-export function analyseOfstedShares(inputs: AnalysisInputs): ClaimResult<OfstedClaimData> {
+export function analyseOfstedShares(inputs: AnalysisInputs): StoryResult<OfstedClaimData> {
   const insp = inputs.inspections;
   const nov2015 = sifFirstBy(insp, '2015-10-31', 'First SIF reports published by 31 October 2015');
   const jul2017 = sifFirstBy(insp, '2017-07-07', 'First SIF reports published by 7 July 2017');

@@ -17,7 +17,7 @@ import { registryClaim } from './registry/index.ts';
 import { median } from '../../../contract/stats.ts';
 import { financialYear } from '../../../contract/years.ts';
 import { GRADE_ORDER, panelYears, sampleYear } from './sample.ts';
-import { num, type AnalysisInputs, type ClaimResult } from './types.ts';
+import { num, type AnalysisInputs, type StoryResult } from './types.ts';
 
 // One source for the thresholds: the claims registry (these per-year descriptive tables feed the story charts;
 // verdicts are the claims engine's, src/lib/analysis/engine.ts).
@@ -84,7 +84,7 @@ export interface SpendQualityData {
   latest: SpendGradeYear | null;
 }
 
-export function analyseSpendVsOfsted(inputs: AnalysisInputs): ClaimResult<SpendQualityData> {
+export function analyseSpendVsOfsted(inputs: AnalysisInputs): StoryResult<SpendQualityData> {
   const years = panelYears(inputs.panel)
     .map((y) => spendGradeYear(inputs.panel, y))
     .filter((r): r is SpendGradeYear => r !== null);
@@ -157,7 +157,7 @@ export interface HalfAsMuchData {
   years: HalfAsMuchYear[];
 }
 
-export function analyseHalfAsMuch(inputs: AnalysisInputs, years: readonly number[] = [2017]): ClaimResult<HalfAsMuchData> {
+export function analyseHalfAsMuch(inputs: AnalysisInputs, years: readonly number[] = [2017]): StoryResult<HalfAsMuchData> {
   const latestYear = Math.max(...inputs.panel.filter((r) => num(r.spend_per_child_gbp) !== null && r.ofsted_overall).map((r) => r.year));
   const ys = [...new Set([...years, latestYear])].sort((a, b) => a - b);
   const out = ys.map((y) => halfAsMuchYear(inputs.panel, y)).filter((r): r is HalfAsMuchYear => r !== null);

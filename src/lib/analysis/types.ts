@@ -1,5 +1,6 @@
 /**
- * Inputs and result shapes of the claim analyses.
+ * Inputs and result shapes of the story analyses: the descriptive results behind the story charts
+ * and figures (no verdicts; verdicts on public claims are the claims engine’s, ./engine.ts).
  *
  * The analyses are pure: they take the pipeline's published outputs
  * (data/output/*.json, shapes in contract/outputs.ts) as arguments and
@@ -47,7 +48,7 @@ export interface ResultProvenance {
 }
 
 /** A descriptive result for the story charts and figures: numbers and where they came from, no verdict. */
-export interface ClaimResult<D> {
+export interface StoryResult<D> {
   provenance: ResultProvenance;
   data: D;
 }

@@ -1,5 +1,5 @@
 /**
- * Build-time data for the stories: runs the claim analyses (src/lib/analysis/)
+ * Build-time data for the stories: runs the story analyses (src/lib/analysis/index.ts)
  * ONCE per build process on the pipeline outputs and shapes chart rows.
  *
  * Data model: every year is a year ending 31 March (spend in year Y is the
@@ -13,7 +13,7 @@
  * memoised at module level: Astro renders all pages in one process.
  */
 import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
-import { analyseAllClaims, type AllClaimResults } from '../analysis/index.ts';
+import { analyseForStories, type StoryAnalyses } from '../analysis/index.ts';
 import type { EnglandOutput } from '../analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
 import { getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions } from '../data.ts';
@@ -38,11 +38,11 @@ export function englandFull(): EnglandOutput {
   return englandCache;
 }
 
-let resultsCache: AllClaimResults | null = null;
-export function results(): AllClaimResults {
+let resultsCache: StoryAnalyses | null = null;
+export function results(): StoryAnalyses {
   if (!resultsCache) {
     const panel = getPanel();
-    resultsCache = analyseAllClaims({
+    resultsCache = analyseForStories({
       // values an editor excluded from analysis (data/anomaly-decisions.json) are null here
       panel: getPanelForAnalysis(),
       england: englandFull(),

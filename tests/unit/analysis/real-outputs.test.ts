@@ -5,7 +5,7 @@
  * and the shares CYP Now (2015) and Ofsted (2017) printed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseAllClaims, type AllClaimResults } from '../../../src/lib/analysis/index.ts';
+import { analyseForStories, type StoryAnalyses } from '../../../src/lib/analysis/index.ts';
 import { spendGradeYear } from '../../../src/lib/analysis/spend-quality.ts';
 import type { AnalysisInputs } from '../../../src/lib/analysis/types.ts';
 import { loadInputs, outputsExist } from './load-output.ts';
@@ -19,10 +19,10 @@ it('finds the pipeline outputs in data/output (run `npm run data`)', () => {
 
 describe('claims against the real outputs', () => {
   let inputs: AnalysisInputs;
-  let r: AllClaimResults;
+  let r: StoryAnalyses;
   beforeAll(() => {
     inputs = loadInputs();
-    r = analyseAllClaims(inputs);
+    r = analyseForStories(inputs);
   });
 
   it('every result has provenance and no verdict (verdicts are the claims engine’s, in claims.json)', () => {
