@@ -66,6 +66,16 @@ const COUNT = { unit: 'children', type: 'integer', missing: 'marker', panel: tru
 const RATE = { unit: 'per 10,000 children', denominator: 'population_0_17', panel: true, observed: true } as const;
 const SPEND = { unit: '£', type: 'number', timing: 'financial-year', family: 'spend', missing: 'spend-basis', observed: true } as const;
 const BLOCK = { ...SPEND, panel: true, spendBlock: true } as const;
+const PER_CHILD = {
+  type: 'integer',
+  timing: 'financial-year',
+  family: 'spend',
+  missing: 'computed',
+  denominator: 'population_0_17',
+  inputs: ['spend_total_gbp', 'population_0_17'],
+  panel: true,
+  observed: false,
+} as const;
 const IOD = { timing: 'one-vintage', family: 'deprivation', missing: 'one-vintage', panel: true, observed: false } as const;
 const WORKFORCE = { unit: 'percent', type: 'number', timing: 'at-30-september', family: 'workforce', missing: 'marker', panel: true, observed: true } as const;
 
@@ -125,32 +135,8 @@ export const MEASURE_REGISTRY = [
   { id: 'spend_youth_justice_gbp', label: 'Youth justice', ...BLOCK },
   // A small remainder, only inside the total: read from the sources, not a panel column.
   { id: 'spend_other_gbp', label: 'Other children’s and families services', ...BLOCK, panel: false },
-  {
-    id: 'spend_per_child_gbp',
-    label: 'Spending per child, cash',
-    unit: '£ per child',
-    type: 'integer',
-    timing: 'financial-year',
-    family: 'spend',
-    missing: 'computed',
-    denominator: 'population_0_17',
-    inputs: ['spend_total_gbp', 'population_0_17'],
-    panel: true,
-    observed: false,
-  },
-  {
-    id: 'spend_per_child_real_gbp',
-    label: 'Spending per child, 2023-24 prices',
-    unit: '£ per child, constant prices',
-    type: 'integer',
-    timing: 'financial-year',
-    family: 'spend',
-    missing: 'computed',
-    denominator: 'population_0_17',
-    inputs: ['spend_total_gbp', 'population_0_17'],
-    panel: true,
-    observed: false,
-  },
+  { id: 'spend_per_child_gbp', label: 'Spending per child, cash', unit: '£ per child', ...PER_CHILD },
+  { id: 'spend_per_child_real_gbp', label: 'Spending per child, 2023-24 prices', unit: '£ per child, constant prices', ...PER_CHILD },
   { id: 'idaci_score', label: 'IDACI 2019 average score', unit: 'proportion', type: 'number', ...IOD },
   { id: 'idaci_rank', label: 'IDACI 2019 rank', unit: 'rank', type: 'integer', ...IOD },
   { id: 'imd_score', label: 'IMD 2019 average score', unit: 'score', type: 'number', ...IOD },
@@ -178,15 +164,15 @@ export type WorkforceMeasure = Extract<Entry, { family: 'workforce'; panel: true
 const ids = <M extends Measure>(keep: (e: MeasureSpec) => boolean) => MEASURE_REGISTRY.filter(keep).map((e) => e.id) as unknown as readonly [M, ...M[]];
 
 /** The panel's numeric columns, in column order. */
-export const PANEL_MEASURES = ids<PanelMeasure>((e) => e.panel);
+export const PANEL_MEASURES = /*#__PURE__*/ ids<PanelMeasure>((e) => e.panel);
 /** The measures sources may supply. */
-export const OBSERVED_MEASURES = ids<ObservedMeasure>((e) => e.observed);
+export const OBSERVED_MEASURES = /*#__PURE__*/ ids<ObservedMeasure>((e) => e.observed);
 /** The Section 251 service blocks, in the order they are summed and shown. */
-export const SPEND_BLOCK_MEASURES = ids<SpendBlockMeasure>((e) => e.spendBlock === true);
+export const SPEND_BLOCK_MEASURES = /*#__PURE__*/ ids<SpendBlockMeasure>((e) => e.spendBlock === true);
 /** The social work workforce columns of the panel. */
-export const WORKFORCE_MEASURES = ids<WorkforceMeasure>((e) => e.family === 'workforce' && e.panel);
+export const WORKFORCE_MEASURES = /*#__PURE__*/ ids<WorkforceMeasure>((e) => e.family === 'workforce' && e.panel);
 
-const BY_ID: ReadonlyMap<string, MeasureSpec> = new Map(MEASURE_REGISTRY.map((e) => [e.id, e]));
+const BY_ID: ReadonlyMap<string, MeasureSpec> = /*#__PURE__*/ new Map(MEASURE_REGISTRY.map((e) => [e.id, e]));
 
 /** The registry entry of a measure. */
 export function measureSpec(id: Measure): MeasureSpec {

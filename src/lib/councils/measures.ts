@@ -49,7 +49,7 @@ function councilTiming(m: CouncilMeasure): MeasureDef['timing'] {
   return t;
 }
 
-export const MEASURES: Record<string, MeasureDef> = Object.fromEntries(
+export const MEASURES: Record<string, MeasureDef> = /*#__PURE__*/ Object.fromEntries(
   (Object.keys(WORDING) as CouncilMeasure[]).map((m) => [m, { measure: m, label: measureSpec(m).label, ...WORDING[m], timing: councilTiming(m) }]),
 );
 
