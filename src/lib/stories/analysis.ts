@@ -18,7 +18,7 @@ import type { EnglandOutput } from '../analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
 import { getAnomalies, getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions } from '../data.ts';
 import { yearChartFlags } from '../councils/flags.ts';
-import type { ChartFlag } from '../charts/types.ts';
+import type { ChartFlag, Datum } from '../charts/types.ts';
 import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
@@ -154,7 +154,7 @@ export function storyFlags(
   t: { measures: PanelNumericColumn[]; year: number; label: string; values: string[] },
   notes: string | string[] = [],
 ): { flags: ChartFlag[]; notes: string[] } {
-  const drawn = (r: Row) => t.values.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f]));
+  const drawn = (r: Datum) => t.values.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f]));
   const { flags, leftOut } = yearChartFlags(getAnomalies(), rows, { measures: t.measures, year: t.year, label: t.label, drawn });
   const list = Array.isArray(notes) ? notes : [notes];
   return { flags, notes: leftOut && !list.includes(leftOut) ? [...list, leftOut] : list };
