@@ -100,12 +100,7 @@ describe('flagged values on dot strips and scatters', () => {
     flags: [{ where: { la: 'Council 10' }, note: stripNote }],
   });
   const scatter = C.renderScatter({
-    title: 'Deprivation and care',
-    data: F.scatterCouncils,
-    x: 'idaci',
-    y: 'rate',
-    label: 'la',
-    unit: 'per10k',
+    ...F.scatterOptions,
     flags: [{ where: { la: 'Hartlepool' }, note: 'Hartlepool: flagged for the test.' }],
   });
   const gradeRows: Datum[] = [
