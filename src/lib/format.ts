@@ -6,39 +6,19 @@
  * en-GB is fixed), so build output and snapshots do not depend on the machine.
  * A null/undefined/non-finite input is never formatted as 0: it returns the
  * em dash "—" (MISSING_TEXT); callers that know the reason add it.
+ *
+ * formatNumber ("64,400") and formatGbp ("£12.5m") live in contract/numbers.ts
+ * because the pipeline writes them too (the anomaly screen's reasons); they
+ * are re-exported here, so this stays the one module the site formats with.
  */
+import { formatGbp, formatNumber, MISSING_TEXT, trimNumber as trim } from '../../contract/numbers.ts';
 
-export const MISSING_TEXT = '—';
+export { formatGbp, formatNumber, MISSING_TEXT } from '../../contract/numbers.ts';
 
 /** The units a chart or table value can carry. */
 export type Unit = 'count' | 'gbp' | 'percent' | 'per10k' | 'score' | 'number';
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** 64400 → "64,400"; 12.345 with 1 decimal → "12.3". Negative numbers use a true minus sign. */
-export function formatNumber(v: number | null | undefined, decimals = 0): string {
-  if (!isNum(v)) return MISSING_TEXT;
-  const s = new Intl.NumberFormat('en-GB', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(Math.abs(v));
-  // Do not print "−0" for values that round to zero.
-  return v < 0 && s.replace(/[0.,]/g, '') !== '' ? `\u2212${s}` : s;
-}
-
-/**
- * Pounds, scaled: 3_200_000_000 → "£3.2bn", 845_000_000 → "£845m",
- * 12_500_000 → "£12.5m", 45_600 → "£45,600", 1234.5 → "£1,235".
- * `decimals` overrides the significant decimals used for £bn/£m.
- */
-export function formatGbp(v: number | null | undefined, decimals?: number): string {
-  if (!isNum(v)) return MISSING_TEXT;
-  const sign = v < 0 ? '\u2212' : '';
-  const a = Math.abs(v);
-  if (a >= 1e9) return `${sign}£${trim(a / 1e9, decimals ?? 1)}bn`;
-  if (a >= 1e6) return `${sign}£${trim(a / 1e6, decimals ?? (a >= 1e8 ? 0 : 1))}m`;
-  return `${sign}£${formatNumber(a, 0)}`;
-}
 
 /** Short axis-friendly pounds: £0, £500m, £1bn, £1.5bn, £20k. */
 export function formatGbpShort(v: number | null | undefined): string {
@@ -49,12 +29,6 @@ export function formatGbpShort(v: number | null | undefined): string {
   if (a >= 1e6) return `${sign}£${trim(a / 1e6, 1)}m`;
   if (a >= 1e4) return `${sign}£${trim(a / 1e3, 1)}k`;
   return `${sign}£${formatNumber(a, 0)}`;
-}
-
-/** Rounds to at most `decimals` places and drops trailing zeros: 3.20 → "3.2", 845.0 → "845". */
-function trim(v: number, decimals: number): string {
-  const s = formatNumber(v, decimals);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
 /** 12.3 → "12.3%" (the input is already a percentage, not a proportion). */

@@ -31,6 +31,7 @@
 import type { AreaYear, LaInfo, PanelNumericColumn, PanelRow } from '../../../contract/outputs.ts';
 import { DataError } from '../core/errors.ts';
 import { isLaCode } from '../../../contract/codes.ts';
+import { formatGbp, formatNumber } from '../../../contract/numbers.ts';
 import { median as medianOf } from '../../../contract/stats.ts';
 import { financialYear } from '../../../contract/years.ts';
 
@@ -72,8 +73,11 @@ export interface Anomaly {
   note: string | null;
 }
 
-const gbp = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
-const fmt = (m: string, v: number) => (m.endsWith('_gbp') ? gbp(v) : Math.round(v).toLocaleString('en-GB'));
+/**
+ * Amounts in reasons are rounded to read well ("£137.3m", "£712,796", "153"): pounds from £1m up to
+ * one decimal of £m or £bn, smaller amounts and counts whole. The exact figure is the anomaly's `value`.
+ */
+const fmt = (m: string, v: number) => (m.endsWith('_gbp') ? formatGbp(v, 1) : formatNumber(v, 0));
 /** Spending is by financial year (2019-20 for the year ending March 2020); counts at 31 March of the year. */
 const yr = (m: string, y: number) => (m.startsWith('spend_') ? financialYear(y) : String(y));
 const pct = (r: number) => `${r >= 1 ? '+' : '−'}${Math.abs(Math.round((r - 1) * 100))}%`;
@@ -124,7 +128,7 @@ export function screenAnomalies(
             r,
             m,
             'unit',
-            `${fmt(m, v)} is about 1/${Math.round(med / v).toLocaleString('en-GB')} of the council's usual ${fmt(m, med)} (median of its other years): it looks like a figure entered in thousands`,
+            `${fmt(m, v)} is about 1/${formatNumber(med / v, 0)} of the council's usual ${fmt(m, med)} (median of its other years): it looks like a figure entered in thousands`,
           );
           continue;
         }

@@ -56,25 +56,79 @@ export interface FlagPoint {
   n: number;
 }
 
-/** A hollow ring in the text colour around each flagged point, with its number above right. */
-export function flagMarks(points: readonly FlagPoint[], v: Variant): Plot.Markish[] {
-  if (points.length === 0) return [];
+/**
+ * Flags on a chart that draws one mark per row with a value (a dot strip, a scatter): the index of
+ * the flagged row AMONG THE DRAWN ROWS (the chart's points) → flag number. Every flagged row must
+ * be drawn: a flag on a row with no value would ring nothing, so it is an error naming the chart,
+ * the flag and the row (a value left out of the chart is said in the chart's notes instead).
+ */
+export function flaggedPoints(
+  data: readonly Datum[],
+  flags: readonly ChartFlag[] | undefined,
+  chart: string,
+  drawn: (row: number) => boolean,
+): Map<number, number> {
+  const rows = flaggedRows(data, flags, chart);
+  if (rows.size === 0) return rows;
+  const point = new Map(data.flatMap((_, i) => (drawn(i) ? [i] : [])).map((row, j) => [row, j]));
+  const out = new Map<number, number>();
+  for (const [i, n] of rows) {
+    const j = point.get(i);
+    if (j === undefined) {
+      throw new Error(
+        `${chart}: flag ${n} ${JSON.stringify(flags![n - 1]!.where)} matches row ${i + 1}, which has no value to draw. Leave the flag out and say in the chart's notes that the value was left out.`,
+      );
+    }
+    out.set(j, n);
+  }
+  return out;
+}
+
+/** The ring's radius and its two marks' options (one look on every chart type). */
+function ringStyle(v: Variant) {
   const r = v.narrow ? 6 : 7;
-  return [
-    Plot.dot(points, { x: 'x', y: 'y', r, fill: 'none', stroke: INK, strokeWidth: 2, className: 'chart-flag' }),
-    Plot.text(points, {
-      x: 'x',
-      y: 'y',
-      text: (p: FlagPoint) => String(p.n),
+  return {
+    r,
+    ring: { r, fill: 'none', stroke: INK, strokeWidth: 2, className: 'chart-flag' },
+    label: {
       dx: r + 2,
       dy: -(r + 2),
-      textAnchor: 'start',
+      textAnchor: 'start' as const,
       fill: INK,
       fontWeight: 700,
       stroke: 'var(--chart-bg)',
       strokeWidth: 3,
       paintOrder: 'stroke',
       className: 'chart-flag-label',
-    }),
+    },
+  };
+}
+
+/** A hollow ring in the text colour around each flagged point, with its number above right. */
+export function flagMarks(points: readonly FlagPoint[], v: Variant): Plot.Markish[] {
+  if (points.length === 0) return [];
+  const { ring, label } = ringStyle(v);
+  return [Plot.dot(points, { x: 'x', y: 'y', ...ring }), Plot.text(points, { x: 'x', y: 'y', text: (p: FlagPoint) => String(p.n), ...label })];
+}
+
+/**
+ * The same rings on a beeswarm (Plot's dodgeY), whose y positions exist only once Plot has
+ * stacked every dot. The ring and its number are dodged over the SAME data, channels and dodge
+ * options as the dots (the dodge radius `dodge.r` is the dots' radius, not the ring's), so each
+ * lands on its dot; a filter after the dodge keeps only the flagged rows.
+ */
+export function dodgedFlagMarks<T>(
+  data: readonly T[],
+  numberOf: ReadonlyMap<number, number>,
+  channels: Plot.DotOptions,
+  dodge: { anchor: 'middle'; padding: number; r: number },
+  v: Variant,
+): Plot.Markish[] {
+  if (numberOf.size === 0) return [];
+  const { ring, label } = ringStyle(v);
+  const flagged = (_: T, i: number) => numberOf.has(i);
+  return [
+    Plot.dot(data, Plot.filter(flagged, Plot.dodgeY(dodge, { ...channels, ...ring }))),
+    Plot.text(data, Plot.filter(flagged, Plot.dodgeY(dodge, { ...channels, text: (_: T, i: number) => String(numberOf.get(i)), ...label }))),
   ];
 }

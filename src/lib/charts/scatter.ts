@@ -3,12 +3,13 @@
  * y = a + b·x fitted to the rows where both x and y are present, optional
  * text labels for named points and one highlighted point. Rows with a missing
  * x or y are not plotted; the description says how many and the table shows
- * them with "—".
+ * them with "—". Flagged values (the `flags` option) get a ring and their number.
  */
 import * as Plot from '@observablehq/plot';
 import { ols } from '../../../contract/stats.ts';
 import { formatNumber, formatValue, type Unit } from '../format.ts';
 import { marginForTicks, normaliseUnit, num, tableAndCsv, yAxisOptions } from './common.ts';
+import { type FlagPoint, flaggedPoints, flagMarks } from './flags.ts';
 import { HIGHLIGHT, INK, seriesColor } from './palette.ts';
 import { ordinal } from './bar.ts';
 import type { CommonOptions, UnitInput } from './types.ts';
@@ -61,6 +62,8 @@ interface ScatterChannels {
   labelled: { name: string; x: number; y: number }[];
   unit: Unit;
   xUnit: Unit;
+  /** The flagged points (every one is drawn). */
+  flagged: FlagPoint[];
 }
 
 export const renderScatter = defineChart<ScatterOptions, ScatterChannels>({
@@ -83,10 +86,15 @@ export const renderScatter = defineChart<ScatterOptions, ScatterChannels>({
     const tip = (p: { name: string; x: number; y: number }) =>
       `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)} (${ordinal(pts.filter((q) => q.y > p.y).length + 1)} highest of ${pts.length})`;
     const labelled = pts.filter((p) => o.labels?.includes(p.name) || p.name === o.highlight);
-    return { all, pts, fit, x0, x1, fmtY, fmtX, tip, labelled, unit, xUnit };
+    const flagged = [...flaggedPoints(o.data, o.flags, 'Scatter', (i) => all[i]!.x !== null && all[i]!.y !== null)].map(([j, n]) => ({
+      x: pts[j]!.x,
+      y: pts[j]!.y,
+      n,
+    }));
+    return { all, pts, fit, x0, x1, fmtY, fmtX, tip, labelled, unit, xUnit, flagged };
   },
   plot(c, v, o) {
-    const { pts, fit, x0, x1, tip, labelled, unit, xUnit } = c;
+    const { pts, fit, x0, x1, tip, labelled, unit, xUnit, flagged } = c;
     return {
       height: v.narrow ? 300 : 400,
       marginLeft: marginForTicks(
@@ -134,6 +142,7 @@ export const renderScatter = defineChart<ScatterOptions, ScatterChannels>({
           paintOrder: 'stroke',
           className: 'chart-label',
         }),
+        ...flagMarks(flagged, v),
       ],
     };
   },

@@ -4,12 +4,14 @@
  * overlap; the highlighted council is drawn on top in the highlight colour with
  * its name, and the England/median reference can be drawn as a rule.
  * Councils with a missing value are not plotted; the description counts them.
+ * Flagged values (the `flags` option) get a ring and their number, dodged with the dots.
  */
 import * as Plot from '@observablehq/plot';
 import { median } from '../../../contract/stats.ts';
 import { formatValue, type Unit } from '../format.ts';
 import { num, tableAndCsv, yAxisOptions } from './common.ts';
 import { ordinal } from './bar.ts';
+import { dodgedFlagMarks, flaggedPoints } from './flags.ts';
 import { HIGHLIGHT, INK, MUTED, seriesColor } from './palette.ts';
 import type { CommonOptions } from './types.ts';
 import { defineChart } from './unit.ts';
@@ -32,6 +34,8 @@ interface DotStripChannels {
   h: { name: string; v: number } | undefined;
   side: (x: number) => { anchor: 'start' | 'end'; dx: number };
   unit: Unit;
+  /** Index into `pts` → flag number, for the flagged values (every one is drawn). */
+  flagged: Map<number, number>;
 }
 
 export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
@@ -53,11 +57,13 @@ export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
     const lo = Math.min(...pts.map((p) => p.v), o.reference?.value ?? Infinity);
     const hi = Math.max(...pts.map((p) => p.v), o.reference?.value ?? -Infinity);
     const side = (x: number) => (hi > lo && (x - lo) / (hi - lo) > 0.5 ? { anchor: 'end' as const, dx: -4 } : { anchor: 'start' as const, dx: 4 });
-    return { all, pts, fmt, tip, h, side, unit };
+    const flagged = flaggedPoints(o.data, o.flags, 'DotStrip', (i) => all[i]!.v !== null);
+    return { all, pts, fmt, tip, h, side, unit, flagged };
   },
   plot(c, v, o) {
-    const { pts, fmt, tip, h, side, unit } = c;
+    const { pts, fmt, tip, h, side, unit, flagged } = c;
     const r = v.narrow ? 3 : 4;
+    const dodge = { anchor: 'middle' as const, padding: 1 };
     const marginTop = 2 * (v.fontSize + 6) + 4;
     const marginBottom = 36;
     return {
@@ -94,19 +100,16 @@ export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
           : []),
         Plot.dot(
           pts,
-          Plot.dodgeY(
-            { anchor: 'middle', padding: 1 },
-            {
-              x: 'v',
-              r,
-              fill: seriesColor(0),
-              fillOpacity: 0.6,
-              stroke: seriesColor(0),
-              strokeWidth: 0.75,
-              ariaLabel: tip,
-              className: 'chart-point chart-point--select',
-            },
-          ),
+          Plot.dodgeY(dodge, {
+            x: 'v',
+            r,
+            fill: seriesColor(0),
+            fillOpacity: 0.6,
+            stroke: seriesColor(0),
+            strokeWidth: 0.75,
+            ariaLabel: tip,
+            className: 'chart-point chart-point--select',
+          }),
         ),
         ...(h
           ? [
@@ -126,6 +129,7 @@ export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
               }),
             ]
           : []),
+        ...dodgedFlagMarks(pts, flagged, { x: 'v' }, { ...dodge, r }, v),
       ],
     };
   },

@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import type { AnomaliesFileSchema } from '../../../contract/schemas.ts';
 import type { PanelNumericColumn } from '../../../contract/outputs.ts';
-import type { ChartFlag } from '../charts/types.ts';
+import type { ChartFlag, Datum } from '../charts/types.ts';
 import { DEPENDENTS } from '../data.ts';
 import { formatFinancialYear } from '../format.ts';
 
@@ -80,4 +80,51 @@ export function councilChartFlags(anomalies: readonly Anomaly[], target: FlagTar
     where: target.where(year),
     note: list.map((a) => flagNote(a, target.measure, target.financialYear ? formatFinancialYear(year) : String(year))).join(' '),
   }));
+}
+
+export interface YearChartTarget {
+  /** The measures the chart draws (a scatter: both axes). */
+  measures: readonly PanelNumericColumn[];
+  /** The one year the chart shows. */
+  year: number;
+  /** Field of the chart's rows holding the council name (the flag's `where`). */
+  label: string;
+  /** Whether a row is drawn (has every value the chart plots). */
+  drawn: (row: Datum) => boolean;
+}
+
+/**
+ * Flags for a chart of every council in one year (a story's dot strip or scatter): each council
+ * whose drawn value was flagged (on a charted measure or one it is computed from) gets a ring and
+ * a note, numbered in the rows' order. A council whose value an editor excluded from analysis and
+ * that the chart does not draw goes into `leftOut`: one note saying how many and which, for the
+ * chart's notes.
+ */
+export function yearChartFlags(anomalies: readonly Anomaly[], rows: readonly Datum[], t: YearChartTarget): { flags: ChartFlag[]; leftOut: string | null } {
+  const inYear = anomalies.filter((a) => a.year === t.year);
+  const behind = (m: PanelNumericColumn) => anomaliesBehind(inYear, m).map((a) => ({ a, m }));
+  const found = t.measures.flatMap(behind);
+  const period = (m: PanelNumericColumn) => anomalyPeriod(m, t.year);
+  const flags: ChartFlag[] = [];
+  const drawnNames = new Set<string>();
+  for (const row of rows) {
+    const name = row[t.label];
+    if (typeof name !== 'string' || !t.drawn(row)) continue;
+    drawnNames.add(name);
+    const mine = found.filter(({ a }) => a.la_name === name);
+    if (mine.length) flags.push({ where: { [t.label]: name }, note: mine.map(({ a, m }) => flagNote(a, m, period(m))).join(' ') });
+  }
+  const out = new Map<string, string[]>();
+  for (const { a } of found) {
+    if (a.decision !== 'exclude-from-analysis' || drawnNames.has(a.la_name)) continue;
+    const what = `${measureLabel(a.measure).toLowerCase()}, ${anomalyPeriod(a.measure, a.year)}`;
+    out.set(a.la_name, [...new Set([...(out.get(a.la_name) ?? []), what])]);
+  }
+  if (out.size === 0) return { flags, leftOut: null };
+  const list = [...out].map(([name, whats]) => `${name} (${whats.join('; ')})`).join(', ');
+  const n = out.size;
+  return {
+    flags,
+    leftOut: `${n} ${n === 1 ? 'council is' : 'councils are'} left out because ${n === 1 ? 'the published figure behind its value looks' : 'the published figures behind their values look'} misreported: ${list}. ${n === 1 ? 'Its council page shows the figure' : 'Their council pages show the figures'} as published.`,
+  };
 }

@@ -29,6 +29,7 @@ const COMMON = [
   'yLabel',
   'missingReasonField',
   'columnLabels',
+  'flags',
   'subtitle',
   'headingLevel',
   'notes',

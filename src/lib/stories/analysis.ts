@@ -16,7 +16,10 @@ import type { Inspection, PanelRow } from '../../../contract/outputs.ts';
 import { analyseForStories, type StoryAnalyses } from '../analysis/index.ts';
 import type { EnglandOutput } from '../analysis/types.ts';
 import { GRADE_ORDER, sampleYear } from '../analysis/sample.ts';
-import { getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions } from '../data.ts';
+import { getAnomalies, getEngland, getInspections, getPanel, getPanelForAnalysis, getRegions } from '../data.ts';
+import { yearChartFlags } from '../councils/flags.ts';
+import type { ChartFlag, Datum } from '../charts/types.ts';
+import type { PanelNumericColumn } from '../../../contract/outputs.ts';
 import { getEvaluatedClaim } from '../data/claims.ts';
 import type { SpecificationData } from '../../../contract/claims-schema.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
@@ -140,6 +143,22 @@ export function socialWorkRows(): Row[] {
 export function real(cash: number | null, year: number): number | null {
   const d = deflator(year).index;
   return cash === null || d === null ? null : (cash * 100) / d;
+}
+
+/**
+ * Flags for a story chart of every council in one year (/data/anomalies.json): `flags` rings the
+ * flagged values the chart draws; `notes` is the chart's notes plus, when the analysis left a
+ * council's value out (decision "exclude-from-analysis"), one saying how many and which.
+ */
+export function storyFlags(
+  rows: readonly Row[],
+  t: { measures: PanelNumericColumn[]; year: number; label: string; values: string[] },
+  notes: string | string[] = [],
+): { flags: ChartFlag[]; notes: string[] } {
+  const drawn = (r: Datum) => t.values.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f]));
+  const { flags, leftOut } = yearChartFlags(getAnomalies(), rows, { measures: t.measures, year: t.year, label: t.label, drawn });
+  const list = Array.isArray(notes) ? notes : [notes];
+  return { flags, notes: leftOut && !list.includes(leftOut) ? [...list, leftOut] : list };
 }
 
 // ------------------------------------------------------------------ story 1: spending

@@ -14,6 +14,7 @@ import { median } from '../../../contract/stats.ts';
 import { formatValue, type Unit } from '../format.ts';
 import { num, tableAndCsv, xAxisOptions, yAxisOptions } from '../charts/common.ts';
 import { GRADE_COLORS, INK, MUTED, OFSTED_GRADES, seriesColor, type Grade } from '../charts/palette.ts';
+import { dodgedFlagMarks, flaggedPoints } from '../charts/flags.ts';
 import type { CommonOptions } from '../charts/types.ts';
 import { defineChart } from '../charts/unit.ts';
 
@@ -127,6 +128,8 @@ interface GradeStripChannels {
   groups: { grade: Grade; vs: number[] }[];
   medians: { grade: Grade; v: number; n: number }[];
   f: (v: number) => string;
+  /** Index into `pts` → flag number, for the flagged values (every one is drawn). */
+  flagged: Map<number, number>;
 }
 
 export const renderGradeStrip = defineChart<GradeStripOptions, GradeStripChannels>({
@@ -134,17 +137,19 @@ export const renderGradeStrip = defineChart<GradeStripOptions, GradeStripChannel
   kind: 'grade-strip',
   fields: (o) => [o.x, o.grade, o.label].map((f) => ({ field: f, role: f })),
   channels(o, unit) {
-    const pts = o.data
-      .map((d) => ({ name: String(d[o.label]), grade: String(d[o.grade]) as Grade, v: num(d[o.x]) }))
-      .filter((p): p is GradePoint => p.v !== null && (OFSTED_GRADES as readonly string[]).includes(p.grade));
+    const all = o.data.map((d) => ({ name: String(d[o.label]), grade: String(d[o.grade]) as Grade, v: num(d[o.x]) }));
+    const drawn = (p: (typeof all)[number]): p is GradePoint => p.v !== null && (OFSTED_GRADES as readonly string[]).includes(p.grade);
+    const pts = all.filter(drawn);
     const bad = o.data.find((d) => !(OFSTED_GRADES as readonly string[]).includes(String(d[o.grade])));
     if (bad) throw new Error(`GradeStrip: "${String(bad[o.grade])}" is not an Ofsted grade (${OFSTED_GRADES.join(', ')}).`);
     const groups = OFSTED_GRADES.map((g) => ({ grade: g, vs: pts.filter((p) => p.grade === g).map((p) => p.v) })).filter((g) => g.vs.length);
     const medians = groups.map((g) => ({ grade: g.grade, v: median(g.vs), n: g.vs.length }));
-    return { unit, pts, groups, medians, f: (v) => formatValue(v, unit, o.decimals) };
+    const flagged = flaggedPoints(o.data, o.flags, 'GradeStrip', (i) => drawn(all[i]!));
+    return { unit, pts, groups, medians, f: (v) => formatValue(v, unit, o.decimals), flagged };
   },
-  plot({ unit, pts, groups, medians, f }, v, o) {
+  plot({ unit, pts, groups, medians, f, flagged }, v, o) {
     const r = v.narrow ? 2.6 : 3.4;
+    const dodge = { anchor: 'middle' as const, padding: 0.5 };
     const rowH = v.narrow ? 74 : 92;
     return {
       height: 40 + rowH * groups.length,
@@ -167,22 +172,20 @@ export const renderGradeStrip = defineChart<GradeStripOptions, GradeStripChannel
         }),
         Plot.dot(
           pts,
-          Plot.dodgeY(
-            { anchor: 'middle', padding: 0.5 },
-            {
-              x: 'v',
-              fy: 'grade',
-              r,
-              fill: (p: { grade: Grade }) => GRADE_COLORS[p.grade],
-              stroke: INK,
-              strokeWidth: 0.4,
-              fillOpacity: 0.85,
-              ariaLabel: (p: { name: string; grade: string; v: number }) => `${p.name} (${p.grade}): ${f(p.v)}`,
-              className: 'chart-point',
-            },
-          ),
+          Plot.dodgeY(dodge, {
+            x: 'v',
+            fy: 'grade',
+            r,
+            fill: (p: { grade: Grade }) => GRADE_COLORS[p.grade],
+            stroke: INK,
+            strokeWidth: 0.4,
+            fillOpacity: 0.85,
+            ariaLabel: (p: { name: string; grade: string; v: number }) => `${p.name} (${p.grade}): ${f(p.v)}`,
+            className: 'chart-point',
+          }),
         ),
         Plot.tickX(medians, { x: 'v', fy: 'grade', stroke: INK, strokeWidth: 2, insetTop: 18 }),
+        ...dodgedFlagMarks(pts, flagged, { x: 'v', fy: 'grade' }, { ...dodge, r }, v),
       ],
     };
   },

@@ -39,12 +39,7 @@ const charts: Record<string, () => ChartOutput> = {
     C.renderStackedArea({ title: 'Spending by service', data: F.spendByService, x: 'year', y: 'gbp', z: 'service', unit: 'gbp', xFormat: 'financial-year' }),
   scatter: () =>
     C.renderScatter({
-      title: 'Deprivation and care',
-      data: F.scatterCouncils,
-      x: 'idaci',
-      y: 'rate',
-      label: 'la',
-      unit: 'per10k',
+      ...F.scatterOptions,
       xLabel: 'IDACI score',
       yLabel: 'Rate',
       labels: ['Blackpool'],

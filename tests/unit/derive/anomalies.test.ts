@@ -76,6 +76,21 @@ describe('anomaly screen', () => {
     expect(a[0]).toMatchObject({ decision: 'exclude-from-analysis', note: 'misreported one-year figure' });
     expect(staleDecisions(a, f)).toEqual([old]);
   });
+  it('reasons print rounded amounts that read well; the value stays exact', () => {
+    const spike = screen(series('A', [59e6, 60_094_516, 137_275_852, 63_823_426, 65e6]));
+    expect(spike[0]!.value).toBe(137_275_852);
+    expect(spike[0]!.reason).toBe('£137.3m is 2.2 times the years either side (£60.1m in 2016-17, £63.8m in 2018-19): a one-year jump that falls back');
+    expect(screen(series('A', [60e6, 61e6, 62_000, 63e6, 64e6]))[0]!.reason).toBe(
+      "£62,000 is about 1/1,000 of the council's usual £62m (median of its other years): it looks like a figure entered in thousands",
+    );
+    expect(screen(series('A', [100e6, 100e6, 100e6, 100e6, 55e6]))[0]!.reason).toBe('−45% on 2018-19 (£100m → £55m) while England changed +0%');
+    expect(screen(series('A', [1200, 1234, 3000, 1250, 1240], 'cla_count'), eng([8e4, 8e4, 8e4, 8e4, 8e4], 'cla_count'))[0]!.reason).toBe(
+      '3,000 is 2.4 times the years either side (1,234 in 2017, 1,250 in 2019): a one-year jump that falls back',
+    );
+    const p = [row('A', 2020, { spend_per_child_gbp: 3000 }), row('B', 2020, { spend_per_child_gbp: 1000 }), row('C', 2020, { spend_per_child_gbp: 1100 })];
+    const las = [la('A', ['B', 'C']), la('B', ['A', 'C']), la('C', ['A', 'B'])];
+    expect(screen(p, [], las)[0]!.reason).toBe('£3,000 is 2.9 times the median of its 2 statistical neighbours (£1,050)');
+  });
   it('the reviewed file: an unknown decision or a missing reason is a located error', () => {
     const bad = (d: object) => JSON.stringify({ rules: RULES, decisions: [d] });
     const ok = { la_code: 'E06000001', year: 2020, measure: 'cla_count', rule: 'spike', decision: 'keep', note: 'a genuine change' };
