@@ -99,9 +99,7 @@ describe('ofsted-outcomes-2025 (fixture of real rows)', () => {
   });
   it('fails clearly on a truncated file', () => {
     const bytes = odsBytes(fixture('outcomes-2025'));
-    expect(() => readOutcomes(sourceFiles({ [O25]: bytes.slice(0, Math.floor(bytes.length / 2)) }))).toThrow(
-      /ofsted-outcomes-2025.*(could not be read|sheet)/,
-    );
+    expect(() => readOutcomes(sourceFiles({ [O25]: bytes.slice(0, Math.floor(bytes.length / 2)) }))).toThrow(/ofsted-outcomes-2025.*(could not be read|sheet)/);
   });
 });
 

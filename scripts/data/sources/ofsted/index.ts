@@ -119,7 +119,14 @@ export function loadOfstedDetailed(files: SourceFiles, opts: { minHistoryRows?: 
   const history = readInspectionHistory(files, resolve, opts.minHistoryRows !== undefined ? { minRows: opts.minHistoryRows } : {});
   const fromOutcomes: Inspection[] = outcomes.history.map(({ status: _status, ...rest }) => rest);
   const { inspections, unmatchedHistory, dateConflicts } = mergeOfsted(fromOutcomes, history.inspections);
-  return { inspections, latest: outcomes.latest, reportPages: outcomes.reportPages, unmatchedHistory, dateConflicts, rowsRead: outcomes.rowsRead + history.rowsRead };
+  return {
+    inspections,
+    latest: outcomes.latest,
+    reportPages: outcomes.reportPages,
+    unmatchedHistory,
+    dateConflicts,
+    rowsRead: outcomes.rowsRead + history.rowsRead,
+  };
 }
 
 /** Full judgement history of every LA (see the module comment for the merge rule). */

@@ -239,7 +239,11 @@ export function parseHistoryTable(t: Table, which: 'current' | 'pre-restructure'
 }
 
 /** `minRows`: Table 10 must have at least this many LAs (152 in the release; a truncated file has fewer). Tests lower it. */
-export function readInspectionHistory(files: SourceFiles, resolve: NameResolver, opts: { minRows?: number } = {}): { inspections: Inspection[]; rowsRead: number } {
+export function readInspectionHistory(
+  files: SourceFiles,
+  resolve: NameResolver,
+  opts: { minRows?: number } = {},
+): { inspections: Inspection[]; rowsRead: number } {
   const f = newestFile(files, 'ofsted', CSC_HISTORY_ROLE);
   const where = { source: f.entry.id, file: f.entry.path };
   const sheet = f.entry.sheet;
