@@ -12,8 +12,20 @@ export const UpdateEntrySchema = z.object({
   councils: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Columns with a changed figure. */
   measures: z.array(z.string()),
-  /** Stories citing a source of an updated series: their figures may have changed. */
-  stories: z.array(z.object({ slug: z.string(), title: z.string() })),
+  /**
+   * storiesBy "figures": the stories whose cited figures changed or disappeared, with the figures
+   * (the words before each, old and new as printed; new null when gone). Otherwise (absent or
+   * "sources", when there was no previous record of the stories' figures): the stories citing a
+   * source of an updated series, whose figures may have changed.
+   */
+  stories: z.array(
+    z.object({
+      slug: z.string(),
+      title: z.string(),
+      figures: z.array(z.object({ context: z.string(), old: z.string(), new: z.string().nullable() })).optional(),
+    }),
+  ),
+  storiesBy: z.enum(['figures', 'sources']).optional(),
 });
 export const UpdatesFileSchema = z.object({ note: z.string().optional(), updates: z.array(UpdateEntrySchema) });
 export type UpdateEntry = z.infer<typeof UpdateEntrySchema>;

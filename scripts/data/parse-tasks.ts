@@ -71,7 +71,7 @@ export const TASKS: { [K in TaskName]: (files: SourceFiles, opts?: ParseOptions)
       socialWorkClaim: socialWorkClaimFigures(r.s251),
     };
   },
-  ofsted: (files, opts = STRICT) => loadOfstedDetailed(files, relaxed(opts) ? { minRows2023: 1 } : {}),
+  ofsted: (files, opts = STRICT) => loadOfstedDetailed(files, relaxed(opts) ? { minHistoryRows: 1 } : {}),
   mhclgRs: (files) => loadMhclgNational(files, ['revenue-outturn-rs']),
   mhclgRsx: (files) => loadMhclgNational(files, ['revenue-outturn-rsx']),
   deflators: (files) => loadDeflators(files),

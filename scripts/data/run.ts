@@ -28,6 +28,7 @@ import { checkCompleteness, seriesOf } from './completeness.ts';
 import { appendUpdate, storiesCiting, updateEntry } from './publish/updates.ts';
 import { FigureLookup, readStories, storyFigureChanges, type FigureOutputs } from './publish/story-figures.ts';
 import { previousClaimsPath } from './publish/claim-changes.ts';
+import { pendingUpdatePath, previousRecordPath } from './publish/story-record.ts';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
 export interface RunDeps {
@@ -157,10 +158,17 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
   // Keep the previously published claims.json: the claims step replaces it, then report-claims.ts compares.
   const keptClaims = previousClaimsPath(config.cacheDir);
   await mkdir(dirname(keptClaims), { recursive: true });
-  await copyFile(join(previousDir, 'claims.json'), keptClaims).catch(async (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') throw e;
-    await rm(keptClaims, { force: true });
-  });
+  // …and the previously published record of the figures stories cite (report-stories.ts compares).
+  for (const [file, kept] of [
+    ['claims.json', keptClaims],
+    ['story-figures.json', previousRecordPath(config.cacheDir)],
+  ] as const) {
+    await copyFile(join(previousDir, file), kept).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+      await rm(kept, { force: true });
+    });
+  }
+  await rm(pendingUpdatePath(config.cacheDir), { force: true });
   await step('publish outputs', () => publishAtomically(config.outputDir, out.files));
   if (config.update) {
     await recordNewChecksums(config.manifestPath, manifest, files, deps.log);
@@ -170,6 +178,8 @@ export async function runPipeline(config: PipelineConfig, deps: RunDeps): Promis
       const stories = await storiesCiting(join(config.root, 'src', 'content', 'stories'), new Set(changed.map((f) => seriesOf(f.entry.id))));
       const today = deps.today?.() ?? new Date().toISOString().slice(0, 10);
       await appendUpdate(logPath, updateEntry(today, report, files, stories));
+      // report-stories.ts names the entry's stories by the figures that changed, when it can compare records.
+      await writeFile(pendingUpdatePath(config.cacheDir), JSON.stringify({ log: logPath, date: today, dataVersion }));
       deps.log(`  logged the update in ${logPath} (${today})`);
     }
   }

@@ -44,19 +44,19 @@ const pct = (n: number, of: number): number => Math.round((100 * n) / of);
 
 describe('ofsted-outcomes-2025: latest judgements of the 153 LAs', () => {
   it('has 153 LAs with this distribution of latest overall judgements', () => {
-    expect(load.latest2025).toHaveLength(153);
-    expect(tally(load.latest2025.map((l) => l.overall))).toEqual({ Outstanding: 36, Good: 67, 'Requires improvement': 31, Inadequate: 19 });
+    expect(load.latest).toHaveLength(153);
+    expect(tally(load.latest.map((l) => l.overall))).toEqual({ Outstanding: 36, Good: 67, 'Requires improvement': 31, Inadequate: 19 });
     // 103 of 153 = 67% good or outstanding (the main-findings headline is not in the mirror; this is the file's own rows)
     expect(pct(36 + 67, 153)).toBe(67);
   });
   it('in force on 31 March 2025 differs: reports published 1 April–30 June 2025 are in the latest table but not yet in force', () => {
-    const codes = load.latest2025.map((l) => l.la_code);
+    const codes = load.latest.map((l) => l.la_code);
     const d = distributionAt(load.inspections, '2025-03-31', codes);
-    const publishedAfter = load.latest2025.filter((l) => l.published > '2025-03-31');
+    const publishedAfter = load.latest.filter((l) => l.published > '2025-03-31');
     expect(publishedAfter.length).toBeGreaterThan(0);
     expect(d.judged).toBe(153);
     // every LA whose latest report was published by 31 March has that judgement in force
-    for (const l of load.latest2025.filter((x) => x.published <= '2025-03-31')) {
+    for (const l of load.latest.filter((x) => x.published <= '2025-03-31')) {
       expect(judgementInForce(load.inspections, l.la_code, '2025-03-31')).toMatchObject({ published: l.published, overall: l.overall });
     }
   });
@@ -82,7 +82,7 @@ describe('ofsted-csc-2023: SLAC and SIF history, merged with 2025', () => {
     expect(load.inspections.filter((i) => i.type === 'SIF re-inspection')).toHaveLength(21);
   });
   it('every 2023 ILACS report is the same as one in 2025, except one date typo (Nottingham)', () => {
-    expect(load.unmatched2023).toEqual([]);
+    expect(load.unmatchedHistory).toEqual([]);
     expect(load.dateConflicts).toEqual([{ la_code: 'E06000018', la_name: 'Nottingham', published2023: '2022-11-05', published2025: '2022-09-05' }]);
   });
 });
@@ -165,10 +165,10 @@ function publishedAsAt2023(): PublishedRow[] {
 
 describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 March' counts", () => {
   it('2025: 36 outstanding, 67 good, 31 requires improvement, 19 inadequate (153 LAs), every LA as published', () => {
-    const codes = load.latest2025.map((l) => l.la_code);
+    const codes = load.latest.map((l) => l.la_code);
     const d = distributionAs31March(load.inspections, 2025, codes);
     expect(d.counts).toEqual({ Outstanding: 36, Good: 67, 'Requires improvement': 31, Inadequate: 19 });
-    for (const l of load.latest2025)
+    for (const l of load.latest)
       expect(countedAt31March(load.inspections, l.la_code, 2025), l.la_name).toMatchObject({ published: l.published, overall: l.overall });
   });
   it("2023 (cut-off 30 April): the 152 LAs of Ofsted's 31 March 2023 list, every grade and inspection date as published but one", () => {
@@ -198,10 +198,10 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
   // authority inspection outcomes as at 31 March 2024" (30 August 2024), Cover: "Inspections as at
   // 31 March 2024, with a report published by 30 June 2024"; sheet Inspections_31_March_2024: 153 LAs.
   it("2024 (cut-off 30 June, from the 2024 release's own cover): 30 outstanding, 61 good, 43 requires improvement, 17 inadequate, 2 not graded", () => {
-    const codes = load.latest2025.map((l) => l.la_code);
+    const codes = load.latest.map((l) => l.la_code);
     const d = distributionAs31March(load.inspections, 2024, codes);
     expect(d.counts).toEqual({ Outstanding: 30, Good: 61, 'Requires improvement': 43, Inadequate: 17 });
-    const byCode = new Map(load.latest2025.map((l) => [l.la_code, l.la_name]));
+    const byCode = new Map(load.latest.map((l) => [l.la_code, l.la_name]));
     expect(d.notJudged.map((c) => byCode.get(c)).sort()).toEqual(['Cumberland', 'Westmorland and Furness']);
     // Four grades in Ofsted's 2024 list come from reports published on 16 May 2024: a 30 April cut-off
     // (the rule up to 2023) would miss them, and the publication-date rule does.
@@ -211,7 +211,7 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
       'Hammersmith and Fulham': 'Outstanding',
       Hartlepool: 'Outstanding',
     };
-    const codeOf = new Map(load.latest2025.map((l) => [l.la_name.replace(' & ', ' and '), l.la_code]));
+    const codeOf = new Map(load.latest.map((l) => [l.la_name.replace(' & ', ' and '), l.la_code]));
     for (const [name, grade] of Object.entries(published2024)) {
       const counted = countedAt31March(load.inspections, codeOf.get(name)!, 2024);
       expect(counted, name).toMatchObject({ overall: grade, published: '2024-05-16' });
@@ -222,7 +222,7 @@ describe("Ofsted's rule: ofsted_overall reproduces Ofsted's published 'as at 31 
     const d25 = distributionAt(
       load.inspections,
       '2025-03-31',
-      load.latest2025.map((l) => l.la_code),
+      load.latest.map((l) => l.la_code),
     );
     expect(d25.counts).toEqual({ Outstanding: 33, Good: 67, 'Requires improvement': 34, Inadequate: 19 });
     const d23 = distributionAt(

@@ -8,23 +8,20 @@
  */
 import { spawnSync } from 'node:child_process';
 
+/** Run one step of `npm run data` with the default folders, whatever the calling shell set. */
+function step(script: string, what: string): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATA_OUTPUT_DIR' && k !== 'DATA_CACHE_DIR')),
+  });
+  if (r.status !== 0) throw new Error(`${what} failed before the tests (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
 export default function setup(): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/data/cli.ts'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    // The default folders, whatever the calling shell set.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATA_OUTPUT_DIR' && k !== 'DATA_CACHE_DIR')),
-  });
-  if (r.status !== 0) {
-    throw new Error(`the data pipeline failed before the tests (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  }
+  step('scripts/data/cli.ts', 'the data pipeline');
   // The claims step (npm run data runs it after the pipeline): data/output/claims.json.
-  const c = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/claims/write.ts'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATA_OUTPUT_DIR' && k !== 'DATA_CACHE_DIR')),
-  });
-  if (c.status !== 0) {
-    throw new Error(`the claims step failed before the tests (exit ${c.status}):\n${c.stdout}\n${c.stderr}`);
-  }
+  step('scripts/claims/write.ts', 'the claims step');
+  // The record of the stories' figures, which reads claims.json: data/output/story-figures.json.
+  step('scripts/data/report-stories.ts', 'the story-figures step');
 }

@@ -19,6 +19,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { slugify } from '../../../contract/codes.ts';
+import { frontmatterFigures as claimFigures, pickAttr, scanElements } from '../../../contract/story-scan.ts';
 
 export interface CitedRef {
   line: number;
@@ -35,24 +36,14 @@ export interface Scanned {
   unchecked: number;
 }
 
-const ELEMENT = /<(Fig|Fact|KeyFigure)\b((?:[^>{}]|\{[^{}]*\})*?)\/?>/g;
-const ATTR = /([A-Za-z_]+)=(?:"([^"]*)"|'([^']*)'|\{([^{}]*)\})/g;
-
 /** The figure citations in one MDX text, with their line numbers. */
 export function scanCitations(text: string): Scanned {
   const refs: CitedRef[] = [];
   let unchecked = 0;
-  for (const m of text.matchAll(ELEMENT)) {
-    const line = text.slice(0, m.index).split('\n').length;
-    const attrs = new Map<string, { literal: string } | { expr: string }>();
-    for (const a of m[2]!.matchAll(ATTR)) {
-      const str = a[2] ?? a[3];
-      attrs.set(a[1]!, str !== undefined ? { literal: str } : /^\s*-?\d+\s*$/.test(a[4]!) ? { literal: a[4]!.trim() } : { expr: a[4]! });
-    }
-    const pick = (...names: string[]) => names.map((n) => attrs.get(n)).find((v) => v !== undefined);
-    const measure = pick('m', 'measure');
-    const area = pick('la', 'code', 'area');
-    const year = pick('year');
+  for (const el of scanElements(text)) {
+    const measure = pickAttr(el.attrs, 'm', 'measure');
+    const area = pickAttr(el.attrs, 'la', 'code', 'area');
+    const year = el.attrs.get('year');
     if (!measure || !area || !year || !('literal' in measure) || !('literal' in area)) {
       unchecked++;
       continue;
@@ -62,7 +53,7 @@ export function scanCitations(text: string): Scanned {
       unchecked++;
       continue;
     }
-    refs.push({ line, element: m[1]!, measure: measure.literal, area: area.literal, year: y });
+    refs.push({ line: el.line, element: el.element, measure: measure.literal, area: area.literal, year: y });
   }
   return { refs, unchecked };
 }
@@ -73,37 +64,7 @@ export function scanCitations(text: string): Scanned {
  * of element "claims" with the line of the item.
  */
 export function frontmatterFigures(text: string): CitedRef[] {
-  const lines = text.split('\n');
-  if (lines[0] !== '---') return [];
-  const end = lines.indexOf('---', 1);
-  const out: CitedRef[] = [];
-  let inClaims = false;
-  let item: { line: number; fields: Map<string, string> } | null = null;
-  const flush = () => {
-    const f = item?.fields;
-    if (item && f?.get('measure') && f.get('code') && /^\d{4}$/.test(f.get('year') ?? '')) {
-      out.push({ line: item.line, element: 'claims', measure: f.get('measure')!, area: f.get('code')!, year: Number(f.get('year')) });
-    }
-    item = null;
-  };
-  for (let i = 1; i < (end < 0 ? lines.length : end); i++) {
-    const l = lines[i]!;
-    if (/^\S/.test(l)) {
-      flush();
-      inClaims = /^claims:\s*$/.test(l);
-      continue;
-    }
-    if (!inClaims) continue;
-    const m = /^\s*(-\s+)?([a-z_]+):\s*(.*?)\s*$/.exec(l);
-    if (!m) continue;
-    if (m[1]) {
-      flush();
-      item = { line: i + 1, fields: new Map() };
-    }
-    item?.fields.set(m[2]!, m[3]!.replace(/^["']|["']$/g, ''));
-  }
-  flush();
-  return out;
+  return claimFigures(text).map((c) => ({ line: c.line, element: 'claims', measure: c.measure, area: c.code, year: c.year }));
 }
 
 type Values = Record<string, number | string | null | undefined>;

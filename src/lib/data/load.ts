@@ -27,6 +27,7 @@ export const OUTPUT_FILES = [
   'anomalies.json',
   'claims.json',
   'places.json',
+  'story-figures.json',
 ] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 

@@ -2,6 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAnomalies, getEngland, getInspections, getLas, getPanel, getPlaces, getProvenance, getRegions, readOutputText } from '../../lib/data.ts';
 import type { OutputFile } from '../../lib/data/load.ts';
 import { getClaimsFile } from '../../lib/data/claims.ts';
+import { loadOutput } from '../../lib/data/load.ts';
+import { StoryFiguresFileSchema } from '../../../contract/story-figures.ts';
 
 /**
  * /data/<file>: the pipeline's outputs, published byte for byte as the pipeline
@@ -23,6 +25,7 @@ const PUBLISHED: Partial<Record<OutputFile, { type: string; validate: () => unkn
   'anomalies.json': { type: JSON_TYPE, validate: getAnomalies },
   'claims.json': { type: JSON_TYPE, validate: getClaimsFile },
   'places.json': { type: JSON_TYPE, validate: getPlaces },
+  'story-figures.json': { type: JSON_TYPE, validate: () => loadOutput('story-figures.json', StoryFiguresFileSchema) },
 };
 
 export const getStaticPaths: GetStaticPaths = () => Object.keys(PUBLISHED).map((file) => ({ params: { file } }));

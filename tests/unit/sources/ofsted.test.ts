@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseGrade, serialToIso } from '../../../scripts/data/sources/ofsted/cells.ts';
-import { readCsc2023 } from '../../../scripts/data/sources/ofsted/csc-2023.ts';
+import { readInspectionHistory } from '../../../scripts/data/sources/ofsted/inspection-history.ts';
 import { loadOfstedDetailed, mergeOfsted } from '../../../scripts/data/sources/ofsted/index.ts';
 import { makeNameResolver } from '../../../scripts/data/sources/ofsted/names.ts';
-import { outcomesPeriod, readOutcomes2025 } from '../../../scripts/data/sources/ofsted/outcomes-2025.ts';
+import { outcomesPeriod, readOutcomes } from '../../../scripts/data/sources/ofsted/outcomes.ts';
 import type { Inspection } from '../../../contract/outputs.ts';
 import { clone, fixture, odsBytes, sourceFiles, type Book } from '../../fixtures/ofsted/build.ts';
 
@@ -13,8 +13,8 @@ const H = 'ILACS_inspection_history';
 const L = 'Inspections_as_at_31_March';
 const S23 = 'LA_inspections_2009-2023';
 
-const read25 = (b: Book) => readOutcomes2025(sourceFiles({ [O25]: odsBytes(b) }));
-const both = (b25: Book, b23: Book) => loadOfstedDetailed(sourceFiles({ [O25]: odsBytes(b25), [C23]: odsBytes(b23) }), { minRows2023: 1 });
+const read25 = (b: Book) => readOutcomes(sourceFiles({ [O25]: odsBytes(b) }));
+const both = (b25: Book, b23: Book) => loadOfstedDetailed(sourceFiles({ [O25]: odsBytes(b25), [C23]: odsBytes(b23) }), { minHistoryRows: 1 });
 /** Column index in a fixture header row. */
 const colOf = (rows: Book[string], headerRow: number, name: string): number =>
   rows[headerRow]!.findIndex((c) => String(c).replace(/\s+/g, ' ').trim() === name);
@@ -99,9 +99,7 @@ describe('ofsted-outcomes-2025 (fixture of real rows)', () => {
   });
   it('fails clearly on a truncated file', () => {
     const bytes = odsBytes(fixture('outcomes-2025'));
-    expect(() => readOutcomes2025(sourceFiles({ [O25]: bytes.slice(0, Math.floor(bytes.length / 2)) }))).toThrow(
-      /ofsted-outcomes-2025.*(could not be read|sheet)/,
-    );
+    expect(() => readOutcomes(sourceFiles({ [O25]: bytes.slice(0, Math.floor(bytes.length / 2)) }))).toThrow(/ofsted-outcomes-2025.*(could not be read|sheet)/);
   });
 });
 
@@ -114,7 +112,7 @@ describe('ofsted-csc-2023 (fixture of real rows)', () => {
     { la_code: 'E06000055', la_name: 'Bedford' },
     { la_code: 'E06000059', la_name: 'Dorset' },
   ]);
-  const read23 = (b: Book) => readCsc2023(sourceFiles({ [C23]: odsBytes(b) }), resolve, { minRows: 1 }).inspections;
+  const read23 = (b: Book) => readInspectionHistory(sourceFiles({ [C23]: odsBytes(b) }), resolve, { minRows: 1 }).inspections;
 
   it('emits SLAC (no single overall), SIF and SIF re-inspection with publication dates', () => {
     const ins = read23(fixture('csc-2023'));
@@ -163,7 +161,7 @@ describe('ofsted-csc-2023 (fixture of real rows)', () => {
       sheet: 'LA_inspections_2009-2024',
     };
     files.set(next.id, { ...prev, entry: next, bytes: odsBytes({ 'LA_inspections_2009-2024': b[S23]! }) });
-    const ins = readCsc2023(files, resolve, { minRows: 1 }).inspections;
+    const ins = readInspectionHistory(files, resolve, { minRows: 1 }).inspections;
     expect(new Set(ins.map((i) => i.source))).toEqual(new Set(['ofsted-csc-2024']));
     expect(ins.length).toBe(read23(fixture('csc-2023')).length);
   });
@@ -172,16 +170,16 @@ describe('ofsted-csc-2023 (fixture of real rows)', () => {
     const f = files.get(C23)!;
     const { sheet: _sheet, ...noSheet } = f.entry;
     files.set(C23, { ...f, entry: noSheet });
-    expect(() => readCsc2023(files, resolve, { minRows: 1 })).toThrow(
+    expect(() => readInspectionHistory(files, resolve, { minRows: 1 })).toThrow(
       /source ofsted-csc-2023, file test\/ofsted-csc-2023\.ods: the entry does not name the sheet[\s\S]*add "sheet" to this entry in data\/sources\.json/,
     );
     files.set(C23, { ...f, entry: { ...f.entry, sheet: 'LA_inspections_2009-2024' } });
-    expect(() => readCsc2023(files, resolve, { minRows: 1 })).toThrow(
+    expect(() => readInspectionHistory(files, resolve, { minRows: 1 })).toThrow(
       /sheet "LA_inspections_2009-2024": sheet "LA_inspections_2009-2024" is missing\n.*sheets found: LA_inspections_2009-2023/,
     );
   });
   it('rejects a truncated Table 10 (fewer LAs than the release has)', () => {
-    expect(() => readCsc2023(sourceFiles({ [C23]: odsBytes(fixture('csc-2023')) }), resolve)).toThrow(/only 8 LA rows in Table 10/);
+    expect(() => readInspectionHistory(sourceFiles({ [C23]: odsBytes(fixture('csc-2023')) }), resolve)).toThrow(/only 8 LA rows in Table 10/);
   });
   it('rejects an unknown LA name', () => {
     const b = clone(fixture('csc-2023'));
@@ -236,7 +234,7 @@ describe('merging the releases', () => {
     };
     const lone = { ...a, published: '2021-01-01' };
     const r = mergeOfsted([{ ...a, source: O25 }], [a, lone]);
-    expect(r.unmatched2023).toEqual([lone]);
+    expect(r.unmatchedHistory).toEqual([lone]);
     expect(r.inspections).toHaveLength(2);
     const sif = { ...a, framework: 'SIF' as const, type: 'SIF' };
     expect(() => mergeOfsted([], [sif, { ...sif }])).toThrow(/duplicate inspection: Barnet \(E09000003\) has two SIF reports published 2019-07-01/);

@@ -9,7 +9,7 @@
  * If no exact match, the same LA + same overall grade within 92 days is taken
  * as the same report with a date typo (reported in `dateConflicts`; 2025 wins).
  * An ILACS inspection in the 2023 file with no match at all is kept (source
- * ofsted-csc-2023) and listed in `unmatched2023` so a person can look.
+ * ofsted-csc-2023) and listed in `unmatchedHistory` so a person can look.
  * SLAC and SIF come only from ofsted-csc-2023.
  *
  * ROW = one published inspection report of one LA. Key: (LA code, framework,
@@ -19,18 +19,18 @@
 import type { Inspection } from '../../../../contract/outputs.ts';
 import type { SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
-import { readCsc2023 } from './csc-2023.ts';
+import { readInspectionHistory } from './inspection-history.ts';
 import { makeNameResolver } from './names.ts';
-import { OUTCOMES_ROLE, readOutcomes2025, type LatestJudgement } from './outcomes-2025.ts';
+import { OUTCOMES_ROLE, readOutcomes, type LatestJudgement } from './outcomes.ts';
 
 export interface OfstedLoad {
   inspections: Inspection[];
-  /** The 2025 release's table of latest judgements (153 current LAs). */
-  latest2025: LatestJudgement[];
-  /** Each current LA's page of Ofsted reports, by LA code (from the 2025 release's web links). */
+  /** The outcomes release’s table of latest judgements (153 current LAs). */
+  latest: LatestJudgement[];
+  /** Each current LA's page of Ofsted reports, by LA code (from the outcomes release’s web links). */
   reportPages: Record<string, string>;
-  /** ILACS inspections in the 2023 file that the 2025 file does not have (kept). */
-  unmatched2023: Inspection[];
+  /** ILACS inspections in the history file that the outcomes file does not have (kept). */
+  unmatchedHistory: Inspection[];
   /** ILACS reports whose publication date differs between the releases (2025 kept). */
   dateConflicts: DateConflict[];
   rowsRead: number;
@@ -50,15 +50,15 @@ const DAY = 86_400_000;
 const daysBetween = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
 
 export function mergeOfsted(
-  from2025: Inspection[],
-  from2023: Inspection[],
-): { inspections: Inspection[]; unmatched2023: Inspection[]; dateConflicts: DateConflict[] } {
+  fromOutcomes: Inspection[],
+  fromHistory: Inspection[],
+): { inspections: Inspection[]; unmatchedHistory: Inspection[]; dateConflicts: DateConflict[] } {
   const claimed = new Set<Inspection>();
-  const exact = new Map(from2025.map((i) => [`${i.la_code}|${i.published}`, i]));
-  const unmatched2023: Inspection[] = [];
+  const exact = new Map(fromOutcomes.map((i) => [`${i.la_code}|${i.published}`, i]));
+  const unmatchedHistory: Inspection[] = [];
   const dateConflicts: DateConflict[] = [];
   const rest: Inspection[] = [];
-  const kept2023 = from2023.filter((i) => {
+  const keptHistory = fromHistory.filter((i) => {
     if (i.framework !== 'ILACS') return true;
     const m = exact.get(`${i.la_code}|${i.published}`);
     if (m) {
@@ -73,20 +73,20 @@ export function mergeOfsted(
   // mistyped date in one release (Nottingham 2022: 2023 file 5 Nov, a Saturday;
   // 2025 file 5 Sep). The 2025 date wins and the disagreement is reported.
   for (const i of rest) {
-    const near = from2025.find((j) => !claimed.has(j) && j.la_code === i.la_code && j.overall === i.overall && daysBetween(j.published, i.published) <= 92);
+    const near = fromOutcomes.find((j) => !claimed.has(j) && j.la_code === i.la_code && j.overall === i.overall && daysBetween(j.published, i.published) <= 92);
     if (near) {
       claimed.add(near);
       dateConflicts.push({ la_code: i.la_code, la_name: i.la_name, published2023: i.published, published2025: near.published });
     } else {
-      unmatched2023.push(i);
-      kept2023.push(i);
+      unmatchedHistory.push(i);
+      keptHistory.push(i);
     }
   }
-  const inspections = [...from2025, ...kept2023].sort(
+  const inspections = [...fromOutcomes, ...keptHistory].sort(
     (a, b) => a.la_code.localeCompare(b.la_code) || a.published.localeCompare(b.published) || a.framework.localeCompare(b.framework),
   );
   validateInspections(inspections);
-  return { inspections, unmatched2023, dateConflicts };
+  return { inspections, unmatchedHistory, dateConflicts };
 }
 
 /** Unique (LA, framework, publication date); publication on or after the inspection. */
@@ -113,13 +113,20 @@ export function validateInspections(inspections: readonly Inspection[]): void {
   }
 }
 
-export function loadOfstedDetailed(files: SourceFiles, opts: { minRows2023?: number } = {}): OfstedLoad {
-  const o25 = readOutcomes2025(files);
-  const resolve = makeNameResolver([...o25.history, ...o25.latest]);
-  const c23 = readCsc2023(files, resolve, opts.minRows2023 !== undefined ? { minRows: opts.minRows2023 } : {});
-  const from2025: Inspection[] = o25.history.map(({ status: _status, ...rest }) => rest);
-  const { inspections, unmatched2023, dateConflicts } = mergeOfsted(from2025, c23.inspections);
-  return { inspections, latest2025: o25.latest, reportPages: o25.reportPages, unmatched2023, dateConflicts, rowsRead: o25.rowsRead + c23.rowsRead };
+export function loadOfstedDetailed(files: SourceFiles, opts: { minHistoryRows?: number } = {}): OfstedLoad {
+  const outcomes = readOutcomes(files);
+  const resolve = makeNameResolver([...outcomes.history, ...outcomes.latest]);
+  const history = readInspectionHistory(files, resolve, opts.minHistoryRows !== undefined ? { minRows: opts.minHistoryRows } : {});
+  const fromOutcomes: Inspection[] = outcomes.history.map(({ status: _status, ...rest }) => rest);
+  const { inspections, unmatchedHistory, dateConflicts } = mergeOfsted(fromOutcomes, history.inspections);
+  return {
+    inspections,
+    latest: outcomes.latest,
+    reportPages: outcomes.reportPages,
+    unmatchedHistory,
+    dateConflicts,
+    rowsRead: outcomes.rowsRead + history.rowsRead,
+  };
 }
 
 /** Full judgement history of every LA (see the module comment for the merge rule). */

@@ -11,7 +11,7 @@
  * (E06000059), so that table has its own fixed codes.
  */
 import { nameKey } from '../../../../contract/names.ts';
-import type { NameResolver } from './csc-2023.ts';
+import type { NameResolver } from './inspection-history.ts';
 
 export { nameKey };
 

@@ -151,7 +151,7 @@ function pick(t: Table, candidates: string[]): string | undefined {
 }
 
 /** The two tables of the sheet, found by their "Web link" header rows. */
-export function csc2023Tables(wb: Workbook, where: Where, sheet: string): { current: Table; preRestructure: Table } {
+export function historyTables(wb: Workbook, where: Where, sheet: string): { current: Table; preRestructure: Table } {
   const grid = cellGrid(wb, sheet, where);
   const headers = grid.flatMap((r, i) => (tidy(r[0] ?? '') === 'Web link' && tidy(r[1] ?? '') === 'Local authority name' ? [i] : []));
   if (headers.length !== 2) {
@@ -165,7 +165,7 @@ export function csc2023Tables(wb: Workbook, where: Where, sheet: string): { curr
   return { current: gridTable(grid, headers[0]!, sheetWhere, headers[1]), preRestructure: gridTable(grid, headers[1]!, sheetWhere) };
 }
 
-export function parseCsc2023Table(t: Table, which: 'current' | 'pre-restructure', resolve: NameResolver): Inspection[] {
+export function parseHistoryTable(t: Table, which: 'current' | 'pre-restructure', resolve: NameResolver): Inspection[] {
   t.requireColumns(['Local authority name', ...BLOCKS.slice(0, 5).flatMap((b) => [b.date[0]!, ...(b.overall ?? []), ...b.subs.map((s) => s[0][0]!)])]);
   t.assertUniqueKeys((r) => t.text(r, 'Local authority name'), 'LA name');
   const out: Inspection[] = [];
@@ -239,7 +239,11 @@ export function parseCsc2023Table(t: Table, which: 'current' | 'pre-restructure'
 }
 
 /** `minRows`: Table 10 must have at least this many LAs (152 in the release; a truncated file has fewer). Tests lower it. */
-export function readCsc2023(files: SourceFiles, resolve: NameResolver, opts: { minRows?: number } = {}): { inspections: Inspection[]; rowsRead: number } {
+export function readInspectionHistory(
+  files: SourceFiles,
+  resolve: NameResolver,
+  opts: { minRows?: number } = {},
+): { inspections: Inspection[]; rowsRead: number } {
   const f = newestFile(files, 'ofsted', CSC_HISTORY_ROLE);
   const where = { source: f.entry.id, file: f.entry.path };
   const sheet = f.entry.sheet;
@@ -251,12 +255,12 @@ export function readCsc2023(files: SourceFiles, resolve: NameResolver, opts: { m
     );
   }
   const wb = readWorkbook(f.bytes, where, [sheet]);
-  const { current, preRestructure } = csc2023Tables(wb, where, sheet);
+  const { current, preRestructure } = historyTables(wb, where, sheet);
   if (current.rows.length < (opts.minRows ?? 150)) {
     throw current.error(`only ${current.rows.length} LA rows in Table 10 (expected 152)`, {}, 'the file may be truncated');
   }
   return {
-    inspections: [...parseCsc2023Table(current, 'current', resolve), ...parseCsc2023Table(preRestructure, 'pre-restructure', resolve)],
+    inspections: [...parseHistoryTable(current, 'current', resolve), ...parseHistoryTable(preRestructure, 'pre-restructure', resolve)],
     rowsRead: current.rows.length + preRestructure.rows.length,
   };
 }

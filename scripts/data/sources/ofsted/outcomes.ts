@@ -194,7 +194,7 @@ export function parseLatest(t: Table, period: OutcomesPeriod): LatestJudgement[]
   return out;
 }
 
-export interface Outcomes2025 {
+export interface OutcomesFile {
   history: HistoryRow[];
   latest: LatestJudgement[];
   /** Each current LA's page of Ofsted reports (the sheet's "Web link" HYPERLINK), by LA code. */
@@ -221,7 +221,7 @@ export function readReportPages(bytes: Uint8Array, where: Where): Record<string,
 }
 
 /** Read both sheets of the newest outcomes release; checks that each LA's latest row is its latest history row. */
-export function readOutcomes2025(files: SourceFiles): Outcomes2025 {
+export function readOutcomes(files: SourceFiles): OutcomesFile {
   const f = newestFile(files, 'ofsted', OUTCOMES_ROLE);
   const period = outcomesPeriod(f.entry);
   const where = { source: f.entry.id, file: f.entry.path };
