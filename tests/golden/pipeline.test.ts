@@ -17,15 +17,12 @@
  * worked out by hand from the excerpts, so the test does not only compare the
  * pipeline with itself.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PanelRow, Revision } from '../../contract/outputs.ts';
 import { EXPECTED_DIR } from '../fixtures/golden/build.ts';
 import { buildAndRun, readTree, removeDir, type Run } from './helpers.ts';
+import { goldenDiff, savePatch, updating, writeTree } from './update.ts';
 
 let dir: string;
 let first: Run;
@@ -45,58 +42,14 @@ export function normalise(name: string, text: string, dataVersion: string): stri
 
 const GOLDEN_DIFF = 'test-results/golden-update.diff';
 
-/** A unified diff of the expected folder (old → new) by `diff -ruN`, and one summary line per changed file. */
-export function goldenDiff(before: Map<string, Buffer>, after: Map<string, string>): { text: string; summary: string[] } {
-  const tmp = mkdtempSync(join(tmpdir(), 'golden-diff-'));
-  try {
-    for (const [side, tree] of [
-      ['a', before],
-      ['b', after],
-    ] as const) {
-      for (const [name, content] of tree) {
-        mkdirSync(dirname(join(tmp, side, name)), { recursive: true });
-        writeFileSync(join(tmp, side, name), content);
-      }
-      mkdirSync(join(tmp, side), { recursive: true });
-    }
-    const r = spawnSync('diff', ['-ruN', 'a', 'b'], { cwd: tmp, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`diff failed (exit ${r.status}): ${r.stderr}`);
-    const summary: string[] = [];
-    let current: { name: string; added: number; removed: number } | undefined;
-    const flush = () => current && summary.push(`  ${current.name}: +${current.added} −${current.removed} lines`);
-    for (const line of r.stdout.split('\n')) {
-      if (line.startsWith('diff -ruN ')) {
-        flush();
-        current = { name: line.split(' ').at(-1)!.replace(/^b\//, ''), added: 0, removed: 0 };
-      } else if (current && line.startsWith('+') && !line.startsWith('+++')) current.added++;
-      else if (current && line.startsWith('-') && !line.startsWith('---')) current.removed++;
-    }
-    flush();
-    return { text: r.stdout, summary };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
 beforeAll(async () => {
   ({ dir, first } = await buildAndRun('golden'));
   out = await readTree(join(dir, 'out'));
-  if (process.env.UPDATE_GOLDEN === '1') {
+  if (updating()) {
     // Not a silent overwrite: the change is written as a unified diff to review (and printed in short).
-    const before = await readTree(EXPECTED_DIR);
     const next = new Map([...out].map(([name, bytes]) => [name, normalise(name, bytes.toString('utf8'), first.result.dataVersion)]));
-    const patch = goldenDiff(before, next);
-    await mkdir('test-results', { recursive: true });
-    await writeFile(GOLDEN_DIFF, patch.text);
-    console.log(
-      `UPDATE_GOLDEN: ${patch.summary.length} file(s) changed; review ${GOLDEN_DIFF} (or git diff tests/fixtures/golden/expected)\n${patch.summary.join('\n')}`,
-    );
-    await rm(EXPECTED_DIR, { recursive: true, force: true });
-    for (const [name, text] of next) {
-      const p = join(EXPECTED_DIR, name);
-      await mkdir(dirname(p), { recursive: true });
-      await writeFile(p, text);
-    }
+    await savePatch('tests/fixtures/golden/expected', goldenDiff(await readTree(EXPECTED_DIR), next), GOLDEN_DIFF);
+    await writeTree(EXPECTED_DIR, next);
   }
 });
 afterAll(async () => {
@@ -270,24 +223,5 @@ describe('golden run: derived cells checked by hand against the excerpts', () =>
 
   it('2010 denominator: the mid-2009 population printed in SFR27/2010 (Bournemouth 29,200; 203 looked after → 69.5 → 70 per 10,000)', () => {
     expect(row('E06000028', 2010)).toMatchObject({ population_0_17: 29200, cla_count: 203, cla_rate_per_10k: 70 });
-  });
-});
-
-describe('golden update: a reviewable diff, not a silent overwrite', () => {
-  it('lists changed, added and removed files with their line counts, and a unified diff', () => {
-    const before = new Map([
-      ['same.json', Buffer.from('{"a":1}\n')],
-      ['changed.csv', Buffer.from('x,y\n1,2\n3,4\n')],
-      ['gone.md', Buffer.from('old\n')],
-    ]);
-    const after = new Map([
-      ['same.json', '{"a":1}\n'],
-      ['changed.csv', 'x,y\n1,2\n3,5\n'],
-      ['geo/new.json', '{}\n'],
-    ]);
-    const { text, summary } = goldenDiff(before, after);
-    expect(summary).toEqual(['  changed.csv: +1 −1 lines', '  geo/new.json: +1 −0 lines', '  gone.md: +0 −1 lines']);
-    expect(text).toContain('-3,4\n+3,5\n');
-    expect(text).not.toContain('same.json');
   });
 });
