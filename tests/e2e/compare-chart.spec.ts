@@ -38,7 +38,10 @@ test('the compare chart labels every line, and the labels do not overlap (360 px
   const boxes = await expectLabelsApart(page, '[data-compare-live]');
   expect(boxes.map((b) => b.name)).toEqual(expect.arrayContaining(['Blackpool', 'Leeds', 'Kent', 'England']));
   // On-screen text height of a label line is at least 11 px.
-  const h = await page.locator('[data-compare-live] text.chart-direct-label tspan').first().evaluate((e) => e.getBoundingClientRect().height);
+  const h = await page
+    .locator('[data-compare-live] text.chart-direct-label tspan')
+    .first()
+    .evaluate((e) => e.getBoundingClientRect().height);
   expect(h).toBeGreaterThanOrEqual(11);
   await expect(page.locator('[data-compare-live] .chart-legend--toggles button')).toHaveCount(4);
 });
@@ -106,7 +109,10 @@ test('council and story line charts with few series carry direct labels that do 
     await page.goto('/councils/blackpool/');
     await expectLabelsApart(page, '#chart-cla-rate svg:visible');
     await expect(page.locator('#chart-cla-rate .chart-legend')).toHaveCount(0);
-    const h = await page.locator('#chart-cla-rate svg:visible text.chart-direct-label tspan').first().evaluate((e) => e.getBoundingClientRect().height);
+    const h = await page
+      .locator('#chart-cla-rate svg:visible text.chart-direct-label tspan')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().height);
     expect(h).toBeGreaterThanOrEqual(11);
   }
 });
