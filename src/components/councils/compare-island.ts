@@ -5,10 +5,22 @@
  * generated description and a data table. Changing a select redraws and
  * updates the URL (history.replaceState), so a reload or a shared link
  * restores the view. Missing values are gaps, shown in the table as "—".
+ *
+ * Each line is labelled at its last value (the same label-separation step as
+ * the build-time charts, src/lib/charts/labels.ts), England is dashed in the
+ * text colour and thicker; the y scale turns logarithmic when the figures span
+ * more than LOG_SPAN_RATIO (compare-scale.ts), with a note and Linear/Log
+ * buttons; a flagged council-year (the payload's `fl`) gets a ring, a number
+ * and its note, as on the server-rendered chart.
  */
 import { financialYear } from '../../../contract/years.ts';
 import { compareQuery, MAX_COUNCILS, parseCompareParams, type ComparePayload } from '../../lib/councils/compare.ts';
 import { formatMeasure, type MeasureDef } from '../../lib/councils/measures.ts';
+import { decideScale, effectiveScale, logTicks, type ScaleChoice, scaleNote } from '../../lib/councils/compare-scale.ts';
+import { labelLines, labelMargin } from '../../lib/charts/direct-labels.ts';
+import { separateLabels } from '../../lib/charts/labels.ts';
+
+const INK = 'var(--chart-ink, currentColor)';
 
 const SVGNS = 'http://www.w3.org/2000/svg';
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -58,7 +70,7 @@ export function initCompare(): void {
   if (state.dropped.length) status.textContent = `Not shown: ${state.dropped.join(', ')} (unknown council or more than ${MAX_COUNCILS}).`;
 
   const hiddenSeries = new Set<string>();
-  let logScale = false;
+  let scaleChoice: ScaleChoice = 'auto';
   let lastWidth = 0;
 
   function draw(): void {
@@ -82,6 +94,12 @@ export function initCompare(): void {
       const r = col.filter((x) => x > v).length + 1;
       return `${r} of ${col.length}, highest first`;
     };
+    // Flagged council-years of the shown councils, numbered in the order drawn.
+    const flagList = series
+      .filter((s) => !s.england && !hiddenSeries.has(s.name))
+      .flatMap((s) => (data.fl[key] ?? []).filter(([i]) => i === s.idx).map(([, j, note]) => ({ s, j, note })))
+      .map((f, k) => ({ ...f, n: k + 1 }));
+    const flagAt = (s: (typeof series)[number], j: number) => flagList.find((f) => f.s === s && f.j === j);
     const shown = series.filter((s) => !hiddenSeries.has(s.name));
     const all = shown.flatMap((s) => s.values).filter((v): v is number => v !== null);
     // Drawn at the container's own width, so text stays 12 px on screen at any width (a fixed 640-wide viewBox shrank it to 6 px on a phone).
@@ -92,21 +110,34 @@ export function initCompare(): void {
     const FS = 12;
     const H = narrow ? 300 : 380,
       mt = 16,
-      mb = 36,
-      mr = narrow ? 12 : 24;
+      mb = 36;
+    const decision = decideScale(all);
+    const useLog = effectiveScale(decision, scaleChoice) === 'log';
     const positive = all.filter((v) => v > 0);
-    const useLog = logScale && positive.length > 0;
     const nTicks = narrow ? 4 : 5;
     const stepY = niceStep(Math.max(1, ...all) / nTicks);
     const yMax = stepY * Math.ceil(Math.max(1, ...all) / stepY);
-    const yMinLog = useLog ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 0;
-    const yMaxLog = useLog ? 10 ** Math.ceil(Math.log10(Math.max(...positive))) : 1;
+    const log = useLog ? logTicks(Math.min(...positive), Math.max(...positive)) : null;
+    const [yMinLog, yMaxLog] = log ? log.domain : [1, 10];
     const ticks: number[] = [];
-    if (useLog) {
-      for (let p = yMinLog; p <= yMaxLog * 1.0001; p *= 10) for (const k of [1, 2, 5]) if (p * k <= yMaxLog * 1.0001) ticks.push(p * k);
-    } else for (let v = 0; v <= yMax + stepY / 2; v += stepY) ticks.push(v);
+    if (log) ticks.push(...log.ticks);
+    else for (let v = 0; v <= yMax + stepY / 2; v += stepY) ticks.push(v);
     const tickText = ticks.map((v) => fmt(v));
     const ml = Math.max(36, Math.round(10 + Math.max(...tickText.map((t) => t.length)) * FS * 0.62));
+    // Direct labels at each shown line's last figure; the right margin grows to hold them (as the build-time line chart).
+    const labelVariant = { narrow, width: W, fontSize: FS };
+    let ci = 0;
+    const styled = series.map((s) => {
+      const i = s.england ? -1 : ci++ % 6;
+      return { ...s, colour: s.england ? INK : `var(--chart-${i + 1})`, text: s.england ? INK : `var(--chart-${i + 1}-text)` };
+    });
+    const ends = styled
+      .filter((s) => !hiddenSeries.has(s.name))
+      .flatMap((s) => {
+        const j = s.values.findLastIndex((v) => v !== null && v !== undefined && (!useLog || v > 0));
+        return j < 0 ? [] : [{ name: s.name, x: years[j]!, y: s.values[j]!, color: s.text }];
+      });
+    const mr = ends.length ? labelMargin(ends, years, labelVariant, ml, narrow ? 12 : 24) : narrow ? 12 : 24;
     const x = (y: number) => ml + ((y - years[0]!) / Math.max(1, years.at(-1)! - years[0]!)) * (W - ml - mr);
     const yy = (v: number) =>
       useLog
@@ -158,10 +189,9 @@ export function initCompare(): void {
     years.forEach((y, j) =>
       csvRows.push([yearText(y), ...series.map((s) => ((s.values[j] ?? null) === null ? '' : String(s.values[j])))].map(csvCell).join(',')),
     );
-    let colourIndex = 0;
-    series.forEach((s) => {
-      // England is drawn in ink, dashed and behind the councils, so it never reads as one of them.
-      const colour = s.england ? 'var(--chart-ink, currentColor)' : `var(--chart-${(colourIndex++ % 6) + 1})`;
+    styled.forEach((s) => {
+      // England is drawn in ink, dashed, thicker and behind the councils, so it never reads as one of them.
+      const colour = s.colour;
       const off = hiddenSeries.has(s.name);
       if (!off) {
         let d = '';
@@ -174,7 +204,7 @@ export function initCompare(): void {
           d += `${pen ? 'L' : 'M'}${x(years[j]!).toFixed(1)},${yy(v).toFixed(1)}`;
           pen = true;
         });
-        const path = svg('path', { d, fill: 'none', 'stroke-width': s.england ? 2 : 2.5 });
+        const path = svg('path', { d, fill: 'none', 'stroke-width': s.england ? 3 : 2.5 });
         path.style.stroke = colour;
         if (s.england) path.setAttribute('stroke-dasharray', '6 4');
         if (s.england) marks.prepend(path);
@@ -183,7 +213,11 @@ export function initCompare(): void {
           if (v === null || (useLog && v <= 0)) return;
           const c = svg('circle', { cx: x(years[j]!), cy: yy(v), r: 2.5 });
           c.style.fill = colour;
-          c.setAttribute('data-label', `${s.name}, ${yearText(years[j]!)}: ${fmt(v)}${s.england ? '' : ` (rank ${rankOf(j, v)})`}`);
+          const flag = flagAt(series[styled.indexOf(s)]!, j);
+          c.setAttribute(
+            'data-label',
+            `${s.name}, ${yearText(years[j]!)}: ${fmt(v)}${s.england ? '' : ` (rank ${rankOf(j, v)})`}${flag ? ` (flagged, note ${flag.n})` : ''}`,
+          );
           marks.append(c);
         });
       }
@@ -198,7 +232,7 @@ export function initCompare(): void {
         if (hiddenSeries.has(s.name)) hiddenSeries.delete(s.name);
         else hiddenSeries.add(s.name);
         draw();
-        live.querySelectorAll<HTMLButtonElement>('.chart-toggle')[series.indexOf(s)]?.focus();
+        live.querySelectorAll<HTMLButtonElement>('.chart-toggle')[styled.indexOf(s)]?.focus();
       });
       li.append(btn);
       legend.append(li);
@@ -207,7 +241,59 @@ export function initCompare(): void {
       else
         desc.push(`${s.name}: ${fmt(s.values[idx[0]!]!)} in ${yearText(years[idx[0]!]!)}, ${fmt(s.values[idx.at(-1)!]!)} in ${yearText(years[idx.at(-1)!]!)}.`);
     });
-    const p = h('p', `${m.label}. ${desc.join(' ')}`, 'chart-description visually-hidden');
+    // Rings around flagged figures (in the text colour, as flagMarks draws them), with their numbers.
+    const flagNotes = flagList.map((f) => `Flagged value ${f.n}: ${f.note}`);
+    for (const f of flagList) {
+      const v = f.s.values[f.j];
+      if (v === null || v === undefined || (useLog && v <= 0)) continue;
+      const r = narrow ? 6 : 7;
+      const g = svg('g', { class: 'chart-flag' });
+      const ring = svg('circle', { cx: x(years[f.j]!), cy: yy(v), r, fill: 'none', 'stroke-width': 2 });
+      ring.style.stroke = INK;
+      const num = svg('text', {
+        x: x(years[f.j]!) + r + 2,
+        y: yy(v) - r - 2,
+        'font-weight': 700,
+        'paint-order': 'stroke',
+        'stroke-width': 3,
+        class: 'chart-flag-label',
+      });
+      num.style.fill = INK;
+      num.style.stroke = 'var(--chart-bg)';
+      num.textContent = String(f.n);
+      g.append(ring, num);
+      marks.append(g);
+    }
+    // Direct labels, nudged apart so they never overlap.
+    const lh = FS * 1.2;
+    const lines = ends.map((e) => labelLines(e.name, labelVariant));
+    const ys = separateLabels(
+      ends.map((e, i) => ({ target: yy(e.y), height: lines[i]!.length * lh })),
+      { min: mt, max: H - mb, gap: 2 },
+    );
+    const labelGroup = svg('g', { class: 'chart-direct-labels' });
+    ends.forEach((e, i) => {
+      const t = svg('text', {
+        class: 'chart-direct-label',
+        'data-series': e.name,
+        'font-weight': 600,
+        'text-anchor': 'start',
+        'paint-order': 'stroke',
+        'stroke-width': 3,
+        'stroke-linejoin': 'round',
+      });
+      t.style.fill = e.color;
+      t.style.stroke = 'var(--chart-bg)';
+      const top = ys[i]! - (lines[i]!.length * lh) / 2;
+      lines[i]!.forEach((line, k) => {
+        const span = svg('tspan', { x: (x(e.x) + 6).toFixed(1), y: (top + lh * (k + 0.5)).toFixed(1), dy: '0.32em' });
+        span.textContent = line;
+        t.append(span);
+      });
+      labelGroup.append(t);
+    });
+    marks.append(labelGroup);
+    const p = h('p', `${m.label}. ${desc.join(' ')}${flagNotes.length ? ` ${flagNotes.join(' ')}` : ''}`, 'chart-description visually-hidden');
     p.id = descId;
     const frame = h('div', undefined, 'chart-frame');
     frame.append(root);
@@ -224,7 +310,8 @@ export function initCompare(): void {
       });
       const lines = shown.map((s) => {
         const v = s.values[j] ?? null;
-        return `${s.name}: ${fmt(v)}${v !== null && !s.england ? ` (rank ${rankOf(j, v)})` : ''}`;
+        const flag = flagAt(s, j);
+        return `${s.name}: ${fmt(v)}${v !== null && !s.england ? ` (rank ${rankOf(j, v)})` : ''}${flag ? ` (flagged, note ${flag.n})` : ''}`;
       });
       tip.replaceChildren(h('strong', yearText(years[j]!)), ...lines.map((l) => h('span', l)));
       tip.hidden = false;
@@ -238,19 +325,28 @@ export function initCompare(): void {
     root.addEventListener('pointerleave', () => {
       tip.hidden = true;
     });
-    const controls = h('div', undefined, 'chart-controls');
-    const logLabel = h('label');
-    const logBox = h('input');
-    logBox.type = 'checkbox';
-    logBox.checked = logScale;
-    logBox.addEventListener('change', () => {
-      logScale = logBox.checked;
-      draw();
-      live.querySelector<HTMLInputElement>('.compare-log input')?.focus();
-    });
-    logLabel.className = 'compare-log';
-    logLabel.append(logBox, ' Logarithmic scale (equal steps are equal percentage changes; useful when a small council’s figure jumps)');
-    controls.append(logLabel);
+    // Linear/Log: the reader's choice; log is unavailable when a figure is zero or below.
+    const controls = h('fieldset', undefined, 'chart-controls compare-scale');
+    controls.append(h('legend', 'Scale'));
+    for (const [value, text] of [
+      ['linear', 'Linear'],
+      ['log', 'Log'],
+    ] as const) {
+      const label = h('label');
+      const radio = h('input');
+      radio.type = 'radio';
+      radio.name = 'compare-scale';
+      radio.value = value;
+      radio.checked = (useLog ? 'log' : 'linear') === value;
+      radio.disabled = value === 'log' && !decision.logPossible;
+      radio.addEventListener('change', () => {
+        scaleChoice = value;
+        draw();
+        live.querySelector<HTMLInputElement>(`.compare-scale input[value="${value}"]`)?.focus();
+      });
+      label.append(radio, ` ${text}`);
+      controls.append(label);
+    }
     const details = h('details', undefined, 'chart-data');
     details.append(h('summary', 'Show the data as a table'));
     const wrap = h('div', undefined, 'chart-table-wrap');
@@ -263,7 +359,13 @@ export function initCompare(): void {
     const tbody = h('tbody');
     years.forEach((y, j) => {
       const tr = h('tr');
-      tr.append(Object.assign(h('th', yearText(y)), { scope: 'row' }), ...series.map((s) => h('td', fmt(s.values[j] ?? null), 'num')));
+      tr.append(
+        Object.assign(h('th', yearText(y)), { scope: 'row' }),
+        ...series.map((s) => {
+          const flag = flagAt(s, j);
+          return h('td', `${fmt(s.values[j] ?? null)}${flag ? ` (flagged, note ${flag.n})` : ''}`, 'num');
+        }),
+      );
       tbody.append(tr);
     });
     table.append(thead, tbody);
@@ -275,7 +377,9 @@ export function initCompare(): void {
     a.download = `compare-${key}.csv`;
     dl.append(a);
     const caption = h('div', undefined, 'chart-caption');
-    if (useLog) caption.append(h('p', 'Logarithmic scale: each gridline is a multiple of the one below.', 'chart-note'));
+    const note = scaleNote(decision, useLog ? 'log' : 'linear', !log || log.ticks.every((t) => Math.log10(t) % 1 === 0));
+    if (note) caption.append(h('p', note, 'chart-note chart-scale-note'));
+    for (const n of flagNotes) caption.append(h('p', n, 'chart-note chart-flag-note'));
     caption.append(p, details, dl);
     fig.append(title, legend, controls, frame, caption);
     live.replaceChildren(fig);

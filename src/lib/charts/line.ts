@@ -3,6 +3,11 @@
  * (Plot's `defined`), and a year in `breaks` starts a new segment (the series
  * is not joined across a change of definition), via the line's `z` channel
  * set to series + segment while the colour still follows the series.
+ *
+ * With few series (DIRECT_LABEL_MAX_SERIES or fewer) each line is labelled at
+ * its last value (direct-labels.ts) and the legend is dropped; a `reference`
+ * series (England on the compare page) is drawn dashed in the text colour,
+ * thicker and behind the others, so it never reads as one of them.
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Unit } from '../format.ts';
@@ -21,8 +26,10 @@ import {
   yAxisOptions,
 } from './common.ts';
 import { capitalise, describeSeries } from './describe.ts';
+import { directLabelMark, type LabelEnd, labelMargin } from './direct-labels.ts';
 import { type FlagPoint, flaggedRows, flagMarks } from './flags.ts';
-import { seriesColor } from './palette.ts';
+import { DIRECT_LABEL_MAX_SERIES } from './labels.ts';
+import { INK, seriesColor, seriesTextColor } from './palette.ts';
 import type { Annotation, CommonOptions, XFormat } from './types.ts';
 import { defineChart } from './unit.ts';
 
@@ -36,6 +43,13 @@ export interface LineChartOptions extends CommonOptions {
   breaks?: number[];
   /** Start the y axis at zero (default true). */
   zero?: boolean;
+  /**
+   * Label each line at its last value instead of a legend. Default: on when
+   * there are series (`z`) and at most DIRECT_LABEL_MAX_SERIES of them.
+   */
+  directLabels?: boolean;
+  /** A series (a `z` value) drawn as the reference line: dashed, in the text colour, behind the others. */
+  reference?: string;
 }
 
 interface LineRow {
@@ -56,6 +70,9 @@ interface LineChannels {
   fmt: (v: number) => string;
   /** Flagged points with a value (a flagged missing value has nothing to ring). */
   flagged: FlagPoint[];
+  /** Direct labels (empty when the chart keeps its legend): each series' last defined point. */
+  labels: LabelEnd[];
+  reference: string | undefined;
 }
 
 export const renderLineChart = defineChart<LineChartOptions, LineChannels>({
@@ -79,56 +96,81 @@ export const renderLineChart = defineChart<LineChartOptions, LineChannels>({
       const r = rows[i]!;
       return r.y === null ? [] : [{ x: r.x, y: r.y, n }];
     });
+    if (o.reference !== undefined && !series.includes(o.reference))
+      throw new Error(`LineChart: reference "${o.reference}" is not a series of field "${o.z}" (series: ${series.join(', ')})`);
+    let ci = 0;
+    const colourIndex = new Map(series.map((s) => [s, s === o.reference ? -1 : ci++]));
+    const color = (s: string) => (s === o.reference ? INK : seriesColor(colourIndex.get(s)!));
+    const direct = o.z !== undefined && (o.directLabels ?? series.length <= DIRECT_LABEL_MAX_SERIES);
+    const labels = direct
+      ? series.flatMap((s) => {
+          const last = rows
+            .filter((r) => r.s === s && r.y !== null)
+            .sort((a, b) => a.x - b.x)
+            .at(-1);
+          return last ? [{ name: s, x: last.x, y: last.y!, color: s === o.reference ? INK : seriesTextColor(colourIndex.get(s)!) }] : [];
+        })
+      : [];
     return {
       flagged,
+      labels,
+      reference: o.reference,
       unit,
       xFormat: o.xFormat ?? 'year',
       breaks,
       series,
       rows,
       xs: rows.map((r) => r.x),
-      color: (s) => seriesColor(series.indexOf(s)),
+      color,
       fmt: (v) => formatValue(v, unit, o.decimals),
     };
   },
-  plot: (c, v, o) => ({
-    height: v.narrow ? 260 : 340,
-    marginTop: 28 + annotationBand(o.annotations, v),
-    marginLeft: marginForTicks(
+  plot: (c, v, o) => {
+    const marginLeft = marginForTicks(
       c.rows.map((r) => r.y),
       c.unit,
       v,
-    ),
-    marginRight: 28,
-    marginBottom: 30,
-    x: xAxisOptions(c.xs, c.xFormat, v, o.xLabel),
-    y: { ...yAxisOptions(c.unit, v, o.yLabel), ...(o.zero === false ? {} : { zero: true }) },
-    marks: [
-      ...annotationMarks(o.annotations ?? [], c.xs, v),
-      ...c.series.map((s) =>
-        Plot.lineY(
-          c.rows.filter((r) => r.s === s),
-          { x: 'x', y: 'y', z: 'seg', stroke: c.color(s), strokeWidth: 2.5, className: 'chart-line' },
+    );
+    // The reference line first, so the councils draw over it.
+    const order = c.reference === undefined ? c.series : [c.reference, ...c.series.filter((s) => s !== c.reference)];
+    return {
+      height: v.narrow ? 260 : 340,
+      marginTop: 28 + annotationBand(o.annotations, v),
+      marginLeft,
+      marginRight: c.labels.length ? labelMargin(c.labels, c.xs, v, marginLeft) : 28,
+      marginBottom: 30,
+      x: xAxisOptions(c.xs, c.xFormat, v, o.xLabel),
+      y: { ...yAxisOptions(c.unit, v, o.yLabel), ...(o.zero === false ? {} : { zero: true }) },
+      marks: [
+        ...annotationMarks(o.annotations ?? [], c.xs, v),
+        ...order.map((s) =>
+          Plot.lineY(
+            c.rows.filter((r) => r.s === s),
+            s === c.reference
+              ? { x: 'x', y: 'y', z: 'seg', stroke: c.color(s), strokeWidth: 3, strokeDasharray: '6,4', className: 'chart-line chart-line--reference' }
+              : { x: 'x', y: 'y', z: 'seg', stroke: c.color(s), strokeWidth: 2.5, className: 'chart-line' },
+          ),
         ),
-      ),
-      // Points isolated by gaps or breaks would be invisible as lines: draw every defined point small, the latest bigger.
-      ...c.series.map((s) =>
-        Plot.dot(
-          c.rows.filter((r) => r.s === s && r.y !== null),
-          {
-            x: 'x',
-            y: 'y',
-            r: 2.5,
-            fill: c.color(s),
-            stroke: 'none',
-            ariaLabel: (r: { x: number; y: number; s: string }) => `${r.s ? r.s + ': ' : ''}${formatX(r.x, c.xFormat)}: ${c.fmt(r.y)}`,
-            className: 'chart-point',
-          },
+        // Points isolated by gaps or breaks would be invisible as lines: draw every defined point small, the latest bigger.
+        ...order.map((s) =>
+          Plot.dot(
+            c.rows.filter((r) => r.s === s && r.y !== null),
+            {
+              x: 'x',
+              y: 'y',
+              r: 2.5,
+              fill: c.color(s),
+              stroke: 'none',
+              ariaLabel: (r: { x: number; y: number; s: string }) => `${r.s ? r.s + ': ' : ''}${formatX(r.x, c.xFormat)}: ${c.fmt(r.y)}`,
+              className: 'chart-point',
+            },
+          ),
         ),
-      ),
-      ...flagMarks(c.flagged, v),
-    ],
-  }),
+        ...flagMarks(c.flagged, v),
+        ...(c.labels.length ? [directLabelMark(c.labels, v)] : []),
+      ],
+    };
+  },
   text(c, o) {
     const { series, xFormat, breaks, unit } = c;
     const reasonField = o.missingReasonField ?? 'missingReason';
@@ -149,7 +191,7 @@ export const renderLineChart = defineChart<LineChartOptions, LineChannels>({
     );
     return {
       description,
-      legend: o.z ? series.map((s) => ({ label: s, color: c.color(s), shape: 'line' as const })) : [],
+      legend: o.z && c.labels.length === 0 ? series.map((s) => ({ label: s, color: c.color(s), shape: 'line' as const })) : [],
       table,
       csv,
       annotationKey: annotationKey(o.annotations, xFormat),

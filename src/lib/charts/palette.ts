@@ -13,6 +13,12 @@
  */
 export const SERIES_COLORS = [1, 2, 3, 4, 5, 6].map((i) => `var(--chart-${i})`);
 
+/**
+ * Text in a series' colour (direct labels): the same hue, darkened in light
+ * mode where the mark colour is under 4.5:1 for text (values in charts.css).
+ */
+export const SERIES_TEXT_COLORS = [1, 2, 3, 4, 5, 6].map((i) => `var(--chart-${i}-text)`);
+
 export const INK = 'var(--chart-ink, currentColor)';
 export const MUTED = 'var(--chart-muted, currentColor)';
 export const HIGHLIGHT = 'var(--chart-highlight)';
@@ -32,4 +38,8 @@ export const GRADE_COLORS: Record<Grade, string> = {
 
 export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length]!;
+}
+
+export function seriesTextColor(i: number): string {
+  return SERIES_TEXT_COLORS[i % SERIES_TEXT_COLORS.length]!;
 }

@@ -7,9 +7,14 @@
  * URL: ?c=<slug>,<slug>…&m=<measure>. Unknown slugs are dropped (and
  * reported), duplicates removed, at most MAX_COUNCILS kept; an unknown
  * measure falls back to the default.
+ * Flags: the anomaly screen's findings per measure (the page passes
+ * councilChartFlags, as on council pages; this module stays free of the data
+ * loader because the island imports it), as [areaIndex, yearIndex, note], so
+ * the island rings a flagged council-year and prints its note.
  */
 import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
-import { MEASURES } from './measures.ts';
+import type { ChartFlag } from '../charts/types.ts';
+import { MEASURES, type MeasureDef } from './measures.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export const MAX_COUNCILS = 5;
@@ -53,9 +58,17 @@ export interface ComparePayload {
   /** v[measure][areaIndex][yearIndex]; England under e[measure][yearIndex]. */
   v: Record<string, Array<Array<number | null>>>;
   e: Record<string, Array<number | null>>;
+  /** fl[measure]: flagged council-years, [areaIndex, yearIndex, note], oldest first per council. */
+  fl: Record<string, Array<[number, number, string]>>;
 }
 
-export function comparePayload(panel: readonly PanelRow[], las: readonly LaInfo[], england: readonly AreaYear[]): ComparePayload {
+export function comparePayload(
+  panel: readonly PanelRow[],
+  las: readonly LaInfo[],
+  england: readonly AreaYear[],
+  /** A council's chart flags for a measure; each flag's `where` holds its `year`. */
+  flagsFor: (la: LaInfo, def: MeasureDef) => readonly ChartFlag[] = () => [],
+): ComparePayload {
   const years = [...new Set(panel.map((r) => r.year))].sort((a, b) => a - b);
   const areas = [...las].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const byKey = new Map(panel.map((r) => [`${r.la_code} ${r.year}`, r] as const));
@@ -65,6 +78,7 @@ export function comparePayload(panel: readonly PanelRow[], las: readonly LaInfo[
     measures: [],
     v: {},
     e: {},
+    fl: {},
   };
   for (const key of COMPARE_MEASURES) {
     const def = MEASURES[key]!;
@@ -72,6 +86,12 @@ export function comparePayload(panel: readonly PanelRow[], las: readonly LaInfo[
     const r = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * f) / f);
     out.measures.push({ key, label: def.label, unit: def.unit, decimals: def.decimals, timing: def.timing });
     out.v[key] = areas.map((l) => years.map((y) => r(byKey.get(`${l.code} ${y}`)?.[def.measure])));
+    out.fl[key] = areas.flatMap((l, i) =>
+      flagsFor(l, def).flatMap((flag) => {
+        const j = years.indexOf(Number(flag.where.year));
+        return j < 0 ? [] : [[i, j, flag.note] as [number, number, string]];
+      }),
+    );
     out.e[key] = years.map((y) => r(england.find((a) => a.code === ENGLAND_CODE && a.year === y)?.values[def.measure]));
   }
   return out;

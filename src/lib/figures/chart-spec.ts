@@ -49,7 +49,12 @@ export interface ChartSpec {
 }
 
 export const CHART_SPECS: Record<ChartKind, ChartSpec> = {
-  LineChart: { fields: ['x', 'y'], optionalFields: ['z'], own: ['xFormat', 'annotations', 'breaks', 'zero'], measureFirst: ['measure', 'areas', 'from', 'to'] },
+  LineChart: {
+    fields: ['x', 'y'],
+    optionalFields: ['z'],
+    own: ['xFormat', 'annotations', 'breaks', 'zero', 'directLabels', 'reference'],
+    measureFirst: ['measure', 'areas', 'from', 'to'],
+  },
   BarChart: { fields: ['x', 'y'], optionalFields: [], own: ['xFormat', 'sort', 'highlight', 'annotations'], measureFirst: MEASURE },
   StackedArea: { fields: ['x', 'y', 'z'], optionalFields: [], own: ['xFormat', 'annotations', 'breaks'], measureFirst: ['measure', 'areas', 'from', 'to'] },
   Scatter: {
