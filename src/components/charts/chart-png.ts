@@ -98,9 +98,7 @@ export async function chartPng(block: HTMLElement): Promise<Blob> {
     }),
     bg: getComputedStyle(block).getPropertyValue('--chart-bg').trim() || '#ffffff',
   }));
-  const footBoxes = inLight(block, () =>
-    [...block.querySelectorAll('.chart-caption > .chart-note, .chart-caption > .chart-source')].map((el) => textBox(el)),
-  );
+  const footBoxes = inLight(block, () => [...block.querySelectorAll('.chart-caption > .chart-note, .chart-caption > .chart-source')].map((el) => textBox(el)));
   const credit = inLight(block, () => textBox(block.querySelector('.chart-source') ?? block.querySelector('.chart-caption')));
 
   const width = chart.width + 2 * PAD;
@@ -116,7 +114,21 @@ export async function chartPng(block: HTMLElement): Promise<Blob> {
   const foot = footBoxes.flatMap((b) => lay(b));
   if (credit && site) foot.push(...lay(credit, site));
   const lh = (l: Line) => Math.round(l.size * 1.35);
-  const legendH = legend.length ? 22 * Math.ceil(legend.length / Math.max(1, Math.floor(chart.width / 160))) + 6 : 0;
+  // The key flows like text: swatch, label, gap; a new row when the next item would not fit.
+  const keyAt: Array<{ x: number; row: number }> = [];
+  let kx = 0;
+  let rows = legend.length ? 1 : 0;
+  for (const item of legend) {
+    if (item.box) measure.font = item.box.font;
+    const w = 22 + measure.measureText(item.label).width + 16;
+    if (kx > 0 && kx + w > chart.width) {
+      kx = 0;
+      rows++;
+    }
+    keyAt.push({ x: kx, row: rows - 1 });
+    kx += w;
+  }
+  const legendH = rows ? 22 * rows + 6 : 0;
   const height = PAD + head.reduce((s, l) => s + lh(l), 0) + legendH + 6 + chart.height + 8 + foot.reduce((s, l) => s + lh(l), 0) + PAD;
 
   const canvas = document.createElement('canvas');
@@ -138,15 +150,14 @@ export async function chartPng(block: HTMLElement): Promise<Blob> {
   };
   draw(head);
   if (legend.length) {
-    const per = Math.max(1, Math.floor(chart.width / 160));
     legend.forEach((item, i) => {
-      const x = PAD + (i % per) * 160;
-      const ly = y + 22 * Math.floor(i / per);
+      const x = PAD + keyAt[i]!.x;
+      const ly = y + 22 * keyAt[i]!.row;
       ctx.fillStyle = item.color;
       ctx.fillRect(x, ly + 5, 16, 10);
       if (item.box) ctx.font = item.box.font;
       ctx.fillStyle = item.box?.color ?? '#000';
-      ctx.fillText(item.label, x + 22, ly + 2, 134);
+      ctx.fillText(item.label, x + 22, ly + 2);
     });
     y += legendH;
   }
