@@ -5,7 +5,7 @@
  *
  * When there are many pages (hundreds of council pages), pages are grouped by
  * type, i.e. their path with the last segment replaced by "*" (/councils/kent/ →
- * /councils/*), and big groups are sampled deterministically: the first, the
+ * /councils/*; every /embed/<story>/<chart>/ is /embed/*), and big groups are sampled deterministically: the first, the
  * last and evenly spaced ones between, E2E_SAMPLE per group (default 4).
  * E2E_ALL=1 visits every page.
  */
@@ -39,6 +39,8 @@ export function builtPaths(dist = DIST): string[] {
 
 export function pageType(path: string): string {
   if (path === '/') return '/';
+  // Embed pages (/embed/<story>/<chart>/) are one page type, whatever the story.
+  if (path.startsWith('/embed/')) return '/embed/*';
   const parts = path.replace(/\/$/, '').split('/');
   if (parts.length <= 2) return path;
   return `${parts.slice(0, -1).join('/')}/*`;

@@ -6,9 +6,49 @@
  *  - Tables: every column header becomes a sort button (aria-sort on the th).
  *  - Highlight select (DotStrip, Scatter): reveals the select (hidden without
  *    JS), emphasises the chosen council's marks and announces its values.
+ *  - "Download PNG": a button beside the CSV link (absent without JS); the rasteriser,
+ *    chart-png.ts, is loaded on the first click.
+ *  - "Copy code" for the embed snippet on story pages.
  * Without JS the chart, description, table and CSV all still work.
  */
+function addPng(block: HTMLElement): void {
+  const links = block.querySelector('.chart-download');
+  if (!links || !block.id) return;
+  const btn = document.createElement('button');
+  btn.type = 'button';
+  btn.className = 'chart-png';
+  btn.textContent = 'Download PNG';
+  const title = block.querySelector('.chart-title')?.textContent ?? '';
+  const hidden = document.createElement('span');
+  hidden.className = 'visually-hidden';
+  hidden.textContent = ` of “${title}”`;
+  btn.append(hidden);
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      await (await import('./chart-png.ts')).downloadPng(block);
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  links.querySelector('.chart-permalink')?.before(btn, ' ');
+  const code = block.querySelector<HTMLTextAreaElement>('.chart-embed-code');
+  if (code && navigator.clipboard) {
+    const copy = document.createElement('button');
+    copy.type = 'button';
+    copy.className = 'chart-png';
+    copy.textContent = 'Copy code';
+    copy.addEventListener('click', () => {
+      void navigator.clipboard.writeText(code.value).then(() => {
+        copy.textContent = 'Copied';
+      });
+    });
+    code.after(copy);
+  }
+}
+
 function setup(block: HTMLElement): void {
+  addPng(block);
   const frame = block.querySelector<HTMLElement>('.chart-frame');
   if (!frame) return;
   const tip = document.createElement('div');

@@ -24,6 +24,8 @@ describe('e2e page enumeration', () => {
     const paths = ['/', '/about/', '/stories/', '/stories/a/', ...councils];
     expect(pageType('/councils/la-001/')).toBe('/councils/*');
     expect(pageType('/about/')).toBe('/about/');
+    expect(pageType('/embed/more-children-in-care/cla-long-run/')).toBe('/embed/*');
+    expect(pageType('/embed/the-ratings/ofsted-in-force/')).toBe('/embed/*');
     const s = samplePaths(paths, 4, false);
     expect(s.filter((p) => p.startsWith('/councils/'))).toEqual(['/councils/la-000/', '/councils/la-050/', '/councils/la-099/', '/councils/la-149/']);
     expect(s).toEqual(expect.arrayContaining(['/', '/about/', '/stories/', '/stories/a/']));
