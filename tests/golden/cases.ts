@@ -96,8 +96,8 @@ export function panelCsv(panel: PanelRow[], s: PanelSelect): string {
       String(r.year),
       ...s.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
       s.columns
-        .filter((c) => r.missing[c] !== undefined)
-        .map((c) => `${c}=${r.missing[c]}`)
+        .filter((c) => (r.missing as Record<string, string | undefined>)[c] !== undefined)
+        .map((c) => `${c}=${(r.missing as Record<string, string | undefined>)[c]}`)
         .join(';'),
     ]);
   return `${Papa.unparse([['la_code', 'la_name', 'year', ...s.columns, 'missing'], ...rows], { newline: '\n' })}\n`;
@@ -135,8 +135,10 @@ export function factProblems(out: CaseOutputs, facts: Fact[]): string[] {
       else {
         if ('value' in f.panel && r[column] !== f.panel.value)
           problems.push(`panel ${code} ${year} ${column}: ${JSON.stringify(r[column])}, expected ${JSON.stringify(f.panel.value)}`);
-        if ('missing' in f.panel && r.missing[column] !== f.panel.missing)
-          problems.push(`panel ${code} ${year} ${column}: missing reason ${JSON.stringify(r.missing[column])}, expected ${JSON.stringify(f.panel.missing)}`);
+        if ('missing' in f.panel && (r.missing as Record<string, string | undefined>)[column] !== f.panel.missing)
+          problems.push(
+            `panel ${code} ${year} ${column}: missing reason ${JSON.stringify((r.missing as Record<string, string | undefined>)[column])}, expected ${JSON.stringify(f.panel.missing)}`,
+          );
       }
     } else if ('noRow' in f) {
       if (row(f.noRow.code, f.noRow.year)) problems.push(`panel: a row for ${f.noRow.code} ${f.noRow.year}, expected none`);
