@@ -101,7 +101,9 @@ test.describe('compare', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/compare/');
-    await expect(page.locator('[data-compare-server] svg').first()).toBeVisible();
+    // The chart comes in two widths; at this (desktop) width the wide one is shown and the narrow one hidden.
+    await expect(page.locator('[data-compare-server] svg.chart-svg--wide')).toBeVisible();
+    await expect(page.locator('[data-compare-server] svg.chart-svg--narrow')).toBeHidden();
     await expect(page.locator('main')).toContainText('Choosing councils needs JavaScript');
     await context.close();
   });

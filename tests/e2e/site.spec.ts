@@ -17,11 +17,16 @@ import { AXE_TAGS, guardedPage } from './guard.ts';
 
 const PAGES = samplePaths(builtPaths());
 const SHOTS = 'tests/artifacts/screenshots';
-/** The visible text of <main>, without the option lists of <select> elements. */
+/**
+ * The visible text of <main>, without the controls that only work with JavaScript: the option
+ * lists of <select> elements, a chart's "Highlight a council" label and the "Download PNG" and
+ * "Copy code" buttons. Scripts add or reveal them; they are not text a reader without JavaScript
+ * misses, so they are left out of both counts.
+ */
 async function mainText(page: Page): Promise<string> {
   return page.locator('main').evaluate((main) => {
     const clone = main.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('select').forEach((s) => s.remove());
+    clone.querySelectorAll('select, .chart-controls label, .chart-png').forEach((s) => s.remove());
     document.body.appendChild(clone);
     clone.style.position = 'absolute';
     const text = clone.innerText;
@@ -66,8 +71,6 @@ test.describe('every page type', () => {
         const nojs = await guardedPage(browser, { javaScriptEnabled: false });
         await nojs.page.goto(path);
         const heads = await headings(nojs.page);
-        // Options of a <select> that only works with JavaScript (hidden without it) are not text a
-        // reader is missing, so they are left out of both counts.
         const text = (await mainText(nojs.page)).trim();
         await nojs.context.close();
 
