@@ -14,7 +14,7 @@
  * and its note, as on the server-rendered chart.
  */
 import { financialYear } from '../../../contract/years.ts';
-import { compareQuery, MAX_COUNCILS, parseCompareParams, type ComparePayload } from '../../lib/councils/compare.ts';
+import { compareQuery, defaultCompareSlugs, MAX_COUNCILS, parseCompareParams, type ComparePayload } from '../../lib/councils/compare.ts';
 import { formatMeasure, type MeasureDef } from '../../lib/councils/measures.ts';
 import { decideScale, effectiveScale, logTicks, type ScaleChoice, scaleNote } from '../../lib/councils/compare-scale.ts';
 import { labelLines, labelMargin } from '../../lib/charts/direct-labels.ts';
@@ -64,7 +64,7 @@ export function initCompare(): void {
   document.querySelector<HTMLElement>('[data-compare-nojs]')?.setAttribute('hidden', '');
 
   const state = parseCompareParams(location.search, known);
-  if (!location.search) state.slugs = ['blackpool', 'leeds', 'kent'].filter((s) => known.has(s));
+  if (!location.search) state.slugs = defaultCompareSlugs(data.areas.filter((a) => !a.f).map((a) => a.s));
   selects.forEach((s, i) => (s.value = state.slugs[i] ?? ''));
   mSel.value = state.measure;
   if (state.dropped.length) status.textContent = `Not shown: ${state.dropped.join(', ')} (unknown council or more than ${MAX_COUNCILS}).`;

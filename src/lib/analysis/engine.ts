@@ -470,6 +470,7 @@ function evaluateOne(c: ClaimRecord, inputs: AnalysisInputs): Evaluation {
             ? `When he spoke, the lowest-spending good council (${lowest.get(headlineThen.id)!.name}) spent ${pc(headlineThen.estimate!)} of what the typical other council spent per child`
             : 'The figures public when he spoke cannot test it';
           const ys = now.map((s) => s.year);
+          if (ys.length === 0) return `${h}; no year since has the figures to test it again.`;
           const robust = `; from ${financialYear(Math.min(...ys))} to ${financialYear(Math.max(...ys))} the “half” holds in ${frac(at(now, 'all', 'none'))} plain comparisons, ${frac(at(now, 'excluding-london', 'none'))} outside London and ${frac(at(now, 'all', 'idaci'))} once spend is compared with what deprivation predicts`;
           return `${h}${robust}.`;
         },

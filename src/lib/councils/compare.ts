@@ -21,6 +21,17 @@ export const MAX_COUNCILS = 5;
 export const COMPARE_MEASURES = ['cla_rate_per_10k', 'cin_rate_per_10k', 'cpp_rate_per_10k', 'spend_per_child_real_gbp'] as const;
 export const DEFAULT_COMPARE = { slugs: ['blackpool', 'leeds', 'kent'], measure: 'cla_rate_per_10k' };
 
+/**
+ * The councils of the default comparison among `known` (current councils' slugs, in the order
+ * they are offered): the editorial choice where those councils exist, else the first three known,
+ * so a geography without them (a fixture, a future reorganisation) still draws a comparison.
+ */
+export function defaultCompareSlugs(known: Iterable<string>): string[] {
+  const all = [...known];
+  const chosen = DEFAULT_COMPARE.slugs.filter((s) => all.includes(s));
+  return chosen.length > 0 ? chosen : all.slice(0, DEFAULT_COMPARE.slugs.length);
+}
+
 export interface CompareState {
   slugs: string[];
   measure: string;

@@ -14,6 +14,7 @@ import type { ClaimRecord, ClaimTest } from '../../../src/lib/analysis/registry/
 import type { AnalysisInputs, EnglandOutput } from '../../../src/lib/analysis/types.ts';
 import { inspection, row } from './fixtures.ts';
 import { loadInputs } from './load-output.ts';
+import { loadAnalysisInputs } from '../../../scripts/claims/inputs.ts';
 
 const ENG = 'E92000001';
 const area = (year: number, values: Record<string, number | null>) => ({ code: ENG, name: 'England', level: 'national' as const, year, values, missing: {} });
@@ -281,5 +282,26 @@ describe('every claim on the real outputs: the reviewed, pinned verdicts', { tim
   }
   it('no summary or detail carries an unfilled value', () => {
     for (const c of file.claims) for (const t of [c.summary, ...c.detail]) expect(t).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('the engine on a small geography (the 13 councils of the golden fixture)', () => {
+  // The reviewed golden outputs (tests/fixtures/golden/expected), which the fixture sites are built from:
+  // too few councils for the correlation claims, no spend years for "half as much". Every claim must
+  // still get a verdict and a summary in words, never an exception.
+  const file = evaluateClaims(loadAnalysisInputs('tests/fixtures/golden/expected'));
+  it('gives every claim a verdict and a summary, matching the schema', () => {
+    expect(claimsFileSchema.safeParse(file).success).toBe(true);
+    expect(file.claims).toHaveLength(REGISTRY.length);
+    for (const c of file.claims) expect(c.summary, c.id).not.toMatch(/Infinity|NaN|undefined/);
+  });
+  it('the correlation claims cannot be tested on 13 councils, and say so', () => {
+    const dfe = file.claims.find((c) => c.id === 'dfe-no-significant-correlation')!;
+    expect(dfe.verdict).toBe('cannot-be-tested');
+    expect(dfe.counts.now.testable).toBe(0);
+  });
+  it('"half as much" with no year to test it again says so in words', () => {
+    const half = file.claims.find((c) => c.id === 'minister-half-as-much')!;
+    expect(half.summary).toMatch(/no year since has the figures to test it again/);
   });
 });

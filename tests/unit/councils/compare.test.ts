@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareQuery, parseCompareParams } from '../../../src/lib/councils/compare.ts';
+import { compareQuery, defaultCompareSlugs, parseCompareParams } from '../../../src/lib/councils/compare.ts';
 
 const known = new Set(['blackpool', 'leeds', 'kent', 'hull', 'york', 'bury', 'wigan']);
 
@@ -24,5 +24,16 @@ describe('parseCompareParams', () => {
     const q = compareQuery({ slugs: ['blackpool', 'leeds'], measure: 'cpp_rate_per_10k' });
     expect(q).toBe('?c=blackpool,leeds&m=cpp_rate_per_10k');
     expect(parseCompareParams(q, known).slugs).toEqual(['blackpool', 'leeds']);
+  });
+});
+
+describe('defaultCompareSlugs', () => {
+  it('is the editorial choice where those councils exist', () => {
+    expect(defaultCompareSlugs(['barnet', 'blackpool', 'kent', 'leeds'])).toEqual(['blackpool', 'leeds', 'kent']);
+    expect(defaultCompareSlugs(['barnet', 'kent'])).toEqual(['kent']);
+  });
+  it('falls back to the first three councils offered when none of them exists (a fixture geography)', () => {
+    expect(defaultCompareSlugs(['camden', 'dorset', 'hartlepool', 'cumberland'])).toEqual(['camden', 'dorset', 'hartlepool']);
+    expect(defaultCompareSlugs([])).toEqual([]);
   });
 });

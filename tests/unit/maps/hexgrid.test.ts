@@ -41,6 +41,19 @@ describe('placeHexes', () => {
     expect(d([7, 6], [6, 6])).toBe(1);
     expect(d([6, 14], [5, 15])).toBe(1);
   });
+  it('skips a placement whose council is neither in the file nor current (a geography without it)', () => {
+    const { E06000019: _hereford, ...hexes } = file.hexes;
+    const without = new Map(current);
+    without.delete('E06000019');
+    const placed = placeHexes({ ...file, hexes }, without);
+    expect(placed.length).toBe(152);
+    expect(placed.some((c) => c.code === 'E06000019')).toBe(false);
+  });
+  it('fails when a placed council is in the file but not current (a mistake in the placement list)', () => {
+    const without = new Map(current);
+    without.delete('E06000019');
+    expect(() => placeHexes(file, without)).toThrow(/E06000019 Herefordshire, County of is not a current council/);
+  });
   it('fails the build when a current council has no hex', () => {
     const more = new Map(current).set('E06999999', 'Nowhere');
     expect(() => placeHexes(file, more)).toThrow(/no hex: E06999999/);
