@@ -16,7 +16,7 @@
  *   tsx scripts/check/security.ts          # CHECK_DIST to check another build
  *
  * The runtime part (no off-site requests while pages load) is in tests/e2e/site.spec.ts;
- * escaping of data text is tests/e2e/xss.spec.ts via scripts/check/xss.ts.
+ * escaping of data text is the hostile fixture site's (tests/e2e/fixture-sites/hostile.spec.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -5,8 +5,9 @@
  *
  * When there are many pages (hundreds of council pages), pages are grouped by
  * type, i.e. their path with the last segment replaced by "*" (/councils/kent/ →
- * /councils/*; every /embed/<story>/<chart>/ is /embed/*), and big groups are sampled deterministically: the first, the
- * last and evenly spaced ones between, E2E_SAMPLE per group (default 4).
+ * /councils/*; every /embed/<story>/<chart>/ is /embed/*, and every /map/<layer>/<year>/
+ * is one type too), and big groups are sampled deterministically: the first, the last and evenly
+ * spaced ones between, E2E_SAMPLE per group (default 4; 1 takes the first).
  * E2E_ALL=1 visits every page.
  */
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -39,8 +40,10 @@ export function builtPaths(dist = DIST): string[] {
 
 export function pageType(path: string): string {
   if (path === '/') return '/';
-  // Embed pages (/embed/<story>/<chart>/) are one page type, whatever the story.
+  // Embed pages (/embed/<story>/<chart>/) are one page type, whatever the story; so are the map's
+  // pre-rendered layers (/map/<layer>/<year>/), whatever the layer: one template each.
   if (path.startsWith('/embed/')) return '/embed/*';
+  if (/^\/map\/[^/]+\/[^/]+\/$/.test(path)) return '/map/*/*';
   const parts = path.replace(/\/$/, '').split('/');
   if (parts.length <= 2) return path;
   return `${parts.slice(0, -1).join('/')}/*`;
@@ -60,7 +63,8 @@ export function samplePaths(paths: readonly string[], perGroup = Number(process.
       continue;
     }
     const picks = new Set<number>();
-    for (let i = 0; i < perGroup; i++) picks.add(Math.round((i * (members.length - 1)) / (perGroup - 1)));
+    // The first and the last, and evenly spaced ones between (one: the first).
+    for (let i = 0; i < perGroup; i++) picks.add(perGroup === 1 ? 0 : Math.round((i * (members.length - 1)) / (perGroup - 1)));
     out.push(...[...picks].map((i) => members[i]!));
   }
   return out.sort();

@@ -1,9 +1,9 @@
 /**
- * Browser tests over every page type of the built site (see pages.ts):
+ * Browser tests over every page type of the built site (see pages.ts), one test per page:
  *   - loads with status 200, no console errors, no uncaught exceptions, and no
  *     request leaving localhost (such requests are aborted and fail the test);
  *   - renders with JavaScript disabled: the same headings and (nearly) the same text;
- *   - axe-core finds no WCAG 2.0/2.1/2.2 A/AA violations;
+ *   - axe-core finds no WCAG 2.0/2.1/2.2 A/AA violations, with every <details> open;
  *   - full-page screenshots at 360 px and 1280 px wide (and 360 px in dark mode) go to
  *     tests/artifacts/screenshots/, and nothing overflows the page sideways.
  * axe runs in light and dark mode (prefers-color-scheme), so contrast is checked in both.
@@ -45,46 +45,48 @@ test.describe('every page type', () => {
     expect(PAGES.length).toBeGreaterThan(3);
   });
 
+  // One test per page, in three visits (a phone, a laptop, and a laptop without JavaScript) instead
+  // of one visit per check: the steps name the check that failed.
   for (const path of PAGES) {
-    test.describe(path, () => {
-      test('loads with no console errors and no external requests', async ({ browser }) => {
-        const { context, page, external, errors } = await guardedPage(browser);
-        const response = await page.goto(path, { waitUntil: 'load' });
+    test(path, async ({ browser }) => {
+      mkdirSync(SHOTS, { recursive: true });
+      const slug = slugFor(path);
+      const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+      const phone = await guardedPage(browser, { viewport: { width: 360, height: 800 }, colorScheme: 'light' });
+      await test.step('loads at 360 px with status 200, one h1, a skip link and a title', async () => {
+        const response = await phone.page.goto(path, { waitUntil: 'load' });
         expect(response?.status(), `status of ${path}`).toBe(200);
-        await expect(page.locator('main h1')).toHaveCount(1);
+        await expect(phone.page.locator('main h1')).toHaveCount(1);
         // An embed page (/embed/…) is the chart block alone, with no header to skip.
-        await expect(page.locator('a.skip-link[href="#main"]')).toHaveCount(path.startsWith('/embed/') ? 0 : 1);
-        expect(await page.title()).not.toBe('');
-        // let late requests (lazy images, fetches) happen
-        await page.waitForLoadState('networkidle');
-        expect(external, 'requests that left localhost').toEqual([]);
-        expect(errors, 'console errors and uncaught exceptions').toEqual([]);
-        await context.close();
+        await expect(phone.page.locator('a.skip-link[href="#main"]')).toHaveCount(path.startsWith('/embed/') ? 0 : 1);
+        expect(await phone.page.title()).not.toBe('');
+        await phone.page.waitForLoadState('networkidle');
       });
-
-      test('renders its text with JavaScript disabled', async ({ browser }) => {
-        const js = await guardedPage(browser);
-        await js.page.goto(path);
-        const withJs = { heads: await headings(js.page), text: (await mainText(js.page)).trim() };
-        await js.context.close();
-
-        const nojs = await guardedPage(browser, { javaScriptEnabled: false });
-        await nojs.page.goto(path);
-        const heads = await headings(nojs.page);
-        const text = (await mainText(nojs.page)).trim();
-        await nojs.context.close();
-
-        expect(heads.length, 'headings without JS').toBeGreaterThan(0);
-        expect(heads).toEqual(withJs.heads);
-        expect(text.length, 'main text without JS vs with JS').toBeGreaterThanOrEqual(Math.floor(withJs.text.length * 0.9));
-        expect(nojs.external).toEqual([]);
+      await test.step('screenshots at 360 px, light and dark; nothing overflows sideways', async () => {
+        await phone.page.screenshot({ path: `${SHOTS}/${slug}-360.png`, fullPage: true });
+        expect(await overflow(phone.page), 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
+        await phone.page.emulateMedia({ colorScheme: 'dark' });
+        await phone.page.screenshot({ path: `${SHOTS}/${slug}-360-dark.png`, fullPage: true });
+        expect(await overflow(phone.page), 'horizontal overflow at 360 px, dark').toBeLessThanOrEqual(0);
       });
+      await phone.context.close();
 
+      const laptop = await guardedPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+      let withJs = { heads: [] as string[], text: '' };
+      await test.step('loads at 1280 px; a screenshot; nothing overflows sideways', async () => {
+        expect((await laptop.page.goto(path, { waitUntil: 'load' }))?.status()).toBe(200);
+        await laptop.page.waitForLoadState('networkidle');
+        withJs = { heads: await headings(laptop.page), text: (await mainText(laptop.page)).trim() };
+        await laptop.page.screenshot({ path: `${SHOTS}/${slug}-1280.png`, fullPage: true });
+        expect(await overflow(laptop.page), 'horizontal overflow at 1280 px').toBeLessThanOrEqual(0);
+      });
+      // Every <details> opened first, so tables, sources and caveats are checked too.
+      await laptop.page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
       for (const colorScheme of ['light', 'dark'] as const) {
-        test(`has no axe-core WCAG A/AA violations (${colorScheme} mode)`, async ({ browser }) => {
-          const { context, page } = await guardedPage(browser, { colorScheme });
-          await page.goto(path);
-          const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        await test.step(`axe-core finds no WCAG A/AA violations (${colorScheme} mode)`, async () => {
+          await laptop.page.emulateMedia({ colorScheme });
+          const results = await new AxeBuilder({ page: laptop.page }).withTags(AXE_TAGS).analyze();
           const summary = results.violations.map(
             (v) =>
               `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
@@ -93,26 +95,25 @@ test.describe('every page type', () => {
                 .join('\n    ')}`,
           );
           expect(summary, `axe violations on ${path} in ${colorScheme} mode`).toEqual([]);
-          await context.close();
         });
       }
+      await laptop.context.close();
 
-      test('screenshots at 360 and 1280 px, and 360 px dark', async ({ browser }) => {
-        mkdirSync(SHOTS, { recursive: true });
-        for (const [width, colorScheme] of [
-          [360, 'light'],
-          [1280, 'light'],
-          [360, 'dark'],
-        ] as const) {
-          const { context, page } = await guardedPage(browser, { viewport: { width, height: 800 }, colorScheme });
-          await page.goto(path);
-          const suffix = colorScheme === 'dark' ? '-dark' : '';
-          await page.screenshot({ path: `${SHOTS}/${slugFor(path)}-${width}${suffix}.png`, fullPage: true });
-          // nothing may overflow the viewport sideways (tables scroll inside their own box)
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          await context.close();
-          expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-        }
+      await test.step('no console errors and no request leaving localhost, at either width', () => {
+        expect([...phone.external, ...laptop.external], 'requests that left localhost').toEqual([]);
+        expect([...phone.errors, ...laptop.errors], 'console errors and uncaught exceptions').toEqual([]);
+      });
+
+      await test.step('renders the same headings and (nearly) the same text with JavaScript disabled', async () => {
+        const nojs = await guardedPage(browser, { javaScriptEnabled: false });
+        await nojs.page.goto(path);
+        const heads = await headings(nojs.page);
+        const text = (await mainText(nojs.page)).trim();
+        await nojs.context.close();
+        expect(heads.length, 'headings without JS').toBeGreaterThan(0);
+        expect(heads).toEqual(withJs.heads);
+        expect(text.length, 'main text without JS vs with JS').toBeGreaterThanOrEqual(Math.floor(withJs.text.length * 0.9));
+        expect(nojs.external).toEqual([]);
       });
     });
   }

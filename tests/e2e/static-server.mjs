@@ -2,6 +2,7 @@
 // webServer. It behaves like a plain static host: /path/ serves
 // /path/index.html, /path redirects to /path/ when that folder exists, and an
 // unknown path gets dist/404.html with status 404. Listens on 127.0.0.1 only.
+// Files are read per request, so the folder may be (re)built while it serves.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -46,6 +47,12 @@ createServer(async (req, res) => {
   try {
     const url = new URL(req.url || '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
+    // Readiness probe for Playwright's webServer: answers before the folder exists (the fixture
+    // sites are built by a set-up project after the servers start).
+    if (path === '/__health') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(400).end('bad path');

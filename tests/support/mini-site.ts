@@ -25,6 +25,13 @@ export interface MiniSiteSpec {
   write?: Record<string, string>;
   /** Stories written to src/content/stories/, by file name. */
   stories?: Record<string, string>;
+  /** The folder linked as data/output (default: the project's data/output). */
+  outputs?: string;
+  /**
+   * A fixed folder for the site (emptied first, and left in place by removeMiniSites) instead of a
+   * new temp folder: the fixture sites, which a static server serves after the build.
+   */
+  dir?: string;
 }
 
 const made: string[] = [];
@@ -34,11 +41,18 @@ const made: string[] = [];
  * package.json, then `copy`, `write` and `stories` in that order.
  */
 export function miniSite(spec: MiniSiteSpec): string {
-  const dir = mkdtempSync(join(tmpdir(), `${spec.prefix}-`));
-  made.push(dir);
+  let dir: string;
+  if (spec.dir) {
+    dir = spec.dir;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  } else {
+    dir = mkdtempSync(join(tmpdir(), `${spec.prefix}-`));
+    made.push(dir);
+  }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   mkdirSync(join(dir, 'data'));
-  symlinkSync(join(ROOT, 'data/output'), join(dir, 'data/output'));
+  symlinkSync(spec.outputs ?? join(ROOT, 'data/output'), join(dir, 'data/output'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
   for (const c of spec.copy ?? []) {
     const { path, filter } = typeof c === 'string' ? { path: c, filter: undefined } : c;

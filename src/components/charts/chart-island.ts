@@ -11,6 +11,8 @@
  *  - "Copy code" for the embed snippet on story pages.
  * Without JS the chart, description, table and CSV all still work.
  */
+import { cellKey, compareKeys } from '../../lib/charts/sort-key.ts';
+
 function addPng(block: HTMLElement): void {
   const links = block.querySelector('.chart-download');
   if (!links || !block.id) return;
@@ -98,16 +100,6 @@ function setup(block: HTMLElement): void {
   select.addEventListener('change', apply);
 }
 
-/** Sort key of a formatted cell: a number ("£1,234", "12.5%", "−3") or, failing that, the text; "—" (missing) sorts last. */
-function cellKey(text: string): number | string | null {
-  const t = text.trim();
-  if (t === '' || t.startsWith('—')) return null;
-  const m = /^([−-]?)£?([\d,]*\.?\d+)\s*(bn|m|k)?\s*%?$/.exec(t.replace(/^£([−-])/, '$1£'));
-  if (!m) return t.toLowerCase();
-  const scale = m[3] === 'bn' ? 1e9 : m[3] === 'm' ? 1e6 : m[3] === 'k' ? 1e3 : 1;
-  return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, '')) * scale;
-}
-
 /** Makes a table's column headers sort buttons. Exported for other tables on the site (the map's ranking). */
 export function sortable(table: HTMLTableElement): void {
   const head = table.tHead?.rows[0];
@@ -125,13 +117,7 @@ export function sortable(table: HTMLTableElement): void {
       for (const other of head.cells) other.removeAttribute('aria-sort');
       th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
       const rows = [...body.rows];
-      rows.sort((a, b) => {
-        const ka = cellKey(a.cells[col]?.textContent ?? '');
-        const kb = cellKey(b.cells[col]?.textContent ?? '');
-        if (ka === null || kb === null) return ka === kb ? 0 : ka === null ? 1 : -1;
-        const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb), 'en-GB');
-        return asc ? c : -c;
-      });
+      rows.sort((a, b) => compareKeys(cellKey(a.cells[col]?.textContent ?? ''), cellKey(b.cells[col]?.textContent ?? ''), asc));
       body.append(...rows);
     });
   });

@@ -13,7 +13,7 @@ import { checkLinks, localPath, plannedSection } from '../../../scripts/check/li
 import { BUDGETS, cssRefs, jsImports, overBudget, total, weighPage } from '../../../scripts/check/budgets.ts';
 import { isOffSite, pageSecurityProblems, parseCsp } from '../../../scripts/check/security.ts';
 import { compareTrees, firstDifference } from '../../../scripts/check/reproducible.ts';
-import { escapingProblems, renameInJson } from '../../../scripts/check/xss.ts';
+import { escapingProblems, renameInJson } from '../../support/hostile.ts';
 import { getRssString } from '@astrojs/rss';
 import { feedOptions } from '../../../src/pages/_rss.ts';
 import { builtHtmlOf, indexable } from '../../../src/integrations/sitemap.ts';

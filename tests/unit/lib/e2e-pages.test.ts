@@ -30,6 +30,14 @@ describe('e2e page enumeration', () => {
     expect(s.filter((p) => p.startsWith('/councils/'))).toEqual(['/councils/la-000/', '/councils/la-050/', '/councils/la-099/', '/councils/la-149/']);
     expect(s).toEqual(expect.arrayContaining(['/', '/about/', '/stories/', '/stories/a/']));
     expect(samplePaths(paths, 4, true)).toHaveLength(paths.length);
+    expect(samplePaths(paths, 1, false).filter((p) => p.startsWith('/councils/'))).toEqual(['/councils/la-000/']);
+  });
+
+  it("groups the map's pre-rendered layers as one page type, whatever the layer and year", () => {
+    expect(pageType('/map/cla_rate_per_10k/2025/')).toBe('/map/*/*');
+    expect(pageType('/map/ofsted_overall/2024/')).toBe('/map/*/*');
+    expect(pageType('/map/')).toBe('/map/');
+    expect(pageType('/map/layers/x.json')).toBe('/map/layers/*');
   });
 
   it('names screenshots from paths', () => {
