@@ -136,7 +136,7 @@ export const MEASURE_REGISTRY = [
   // A small remainder, only inside the total: read from the sources, not a panel column.
   { id: 'spend_other_gbp', label: 'Other children’s and families services', ...BLOCK, panel: false },
   { id: 'spend_per_child_gbp', label: 'Spending per child, cash', unit: '£ per child', ...PER_CHILD },
-  { id: 'spend_per_child_real_gbp', label: 'Spending per child, 2023-24 prices', unit: '£ per child, constant prices', ...PER_CHILD },
+  { id: 'spend_per_child_real_gbp', label: 'Spending per child, real terms', unit: '£ per child, constant prices', ...PER_CHILD },
   { id: 'idaci_score', label: 'IDACI 2019 average score', unit: 'proportion', type: 'number', ...IOD },
   { id: 'idaci_rank', label: 'IDACI 2019 rank', unit: 'rank', type: 'integer', ...IOD },
   { id: 'imd_score', label: 'IMD 2019 average score', unit: 'score', type: 'number', ...IOD },

@@ -146,6 +146,11 @@ export function getEngland(): England {
   return england;
 }
 
+/** The financial year (ending) whose prices the real-terms figures are in: the deflators' base year, from the data (absent in the small fixtures). */
+export function priceBaseYear(): number | undefined {
+  return getEngland().deflators?.baseYear;
+}
+
 export function getRegions(): AreaYear[] {
   const regions = (loadOutput('regions.json', RegionsFileSchema) as { series: AreaYear[] }).series;
   once('regions', () => assertUnique('regions.json', regions, (a) => `${a.code} ${a.year}`));

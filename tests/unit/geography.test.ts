@@ -216,7 +216,7 @@ describe('bad lookup input', () => {
 
 describe('statistical neighbours parser', () => {
   const sn = read('neighbours.csv');
-  const parse = (text: string) => parseStatNeighbours(fixtureFiles({ 'lookup-stat-neighbours-2021': text }), 'lookup-stat-neighbours-2021', 3);
+  const parse = (text: string) => parseStatNeighbours(fixtureFiles({ 'lookup-stat-neighbours-2021': text }), 3);
 
   it('stops the current section at "Old SNs:" and keeps the old groupings apart', () => {
     const r = parse(sn);

@@ -154,7 +154,7 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
   const gias = parseGias(files, 'lookup-gias-la-codes', m.gias);
   const mysoc = parseMySociety(files, 'lookup-mysociety-las', m.mysociety);
   const recodes = parseOnsRecodes(files, 'lookup-ons-changes', m.changes);
-  const sn = parseStatNeighbours(files, 'lookup-stat-neighbours-2021', m.neighbours);
+  const sn = parseStatNeighbours(files, m.neighbours);
   const err = (problem: string, value?: unknown, hint?: string) =>
     new DataError({ source: SOURCE, file: 'lookups/las.csv', ...(value !== undefined ? { value } : {}) }, problem, hint);
 
@@ -318,17 +318,13 @@ export function loadGeography(files: SourceFiles, opts: GeographyOptions = {}): 
   for (const r of sn.current) snOf.set(r.oldCode, r.neighbours);
   for (const r of [...sn.current, ...sn.former]) {
     if (!byOld.has(r.oldCode)) {
-      throw new DataError(
-        { source: 'lookup-stat-neighbours-2021', column: 'LA num', value: r.oldCode },
-        `council ${r.oldCode} ${r.name} is not in DfE's LA lookup`,
-      );
+      throw new DataError({ source: sn.source, column: 'LA num', value: r.oldCode }, `council ${r.oldCode} ${r.name} is not in DfE's LA lookup`);
     }
   }
   for (const b of built) {
     b.info.statisticalNeighbours = (snOf.get(b.info.oldCode) ?? []).map((n) => {
       const nb = byOld.get(n);
-      if (!nb)
-        throw new DataError({ source: 'lookup-stat-neighbours-2021', column: 'SN', value: n }, `neighbour ${n} of ${b.info.oldCode} is not in DfE's LA lookup`);
+      if (!nb) throw new DataError({ source: sn.source, column: 'SN', value: n }, `neighbour ${n} of ${b.info.oldCode} is not in DfE's LA lookup`);
       return nb.info.code;
     });
   }

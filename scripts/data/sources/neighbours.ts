@@ -1,6 +1,8 @@
 /**
- * DfE children's services statistical neighbours, April 2021 groupings
- * (manifest id lookup-stat-neighbours-2021).
+ * DfE children's services statistical neighbours: the newest manifest entry of
+ * family geography and role "statistical-neighbours" (today the April 2021
+ * groupings, lookup-stat-neighbours-2021), so new groupings in the same layout
+ * are one more entry.
  *
  * ROW = one council (DfE three-digit code in "LA num") and its ten closest
  * statistical neighbours SN1..SN10, closest first, each a three-digit code
@@ -18,7 +20,7 @@
  * GSS codes is the geography's job.
  */
 import { readCsv } from '../core/csv.ts';
-import { fileOf, type SourceFiles } from '../core/acquire.ts';
+import { newestFile, type SourceFiles } from '../core/acquire.ts';
 import { isOldLaCode } from '../../../contract/codes.ts';
 
 export interface NeighbourRow {
@@ -31,12 +33,18 @@ export interface NeighbourRow {
 export interface StatNeighbours {
   current: NeighbourRow[];
   former: NeighbourRow[];
+  /** The manifest entry read (for messages) and its release, as the pages name the groupings ("April 2021"). */
+  source: string;
+  release: string;
 }
+
+export const NEIGHBOURS_ROLE = 'statistical-neighbours';
 
 const SN_COLUMNS = Array.from({ length: 10 }, (_, i) => `SN${i + 1}`);
 
-export function parseStatNeighbours(files: SourceFiles, id = 'lookup-stat-neighbours-2021', minCurrent = 140): StatNeighbours {
-  const f = fileOf(files, id);
+export function parseStatNeighbours(files: SourceFiles, minCurrent = 140): StatNeighbours {
+  const f = newestFile(files, 'geography', NEIGHBOURS_ROLE);
+  const id = f.entry.id;
   const t = readCsv(f.bytes, { source: id, file: f.entry.path, minRows: minCurrent > 0 ? 1 : 0 });
   t.requireColumns(['LA num', 'LA Name', ...SN_COLUMNS]);
   const current: NeighbourRow[] = [];
@@ -67,5 +75,5 @@ export function parseStatNeighbours(files: SourceFiles, id = 'lookup-stat-neighb
   if (current.length < minCurrent) {
     throw t.error(`only ${current.length} councils before the "Old SNs:" marker; at least ${minCurrent} expected`, {}, 'the file looks truncated');
   }
-  return { current, former };
+  return { current, former, source: id, release: f.entry.release };
 }

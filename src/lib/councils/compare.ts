@@ -14,7 +14,7 @@
  */
 import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
 import type { ChartFlag } from '../charts/types.ts';
-import { MEASURES, type MeasureDef } from './measures.ts';
+import { atPrices, MEASURES, type MeasureDef } from './measures.ts';
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
 
 export const MAX_COUNCILS = 5;
@@ -79,6 +79,8 @@ export function comparePayload(
   england: readonly AreaYear[],
   /** A council's chart flags for a measure; each flag's `where` holds its `year`. */
   flagsFor: (la: LaInfo, def: MeasureDef) => readonly ChartFlag[] = () => [],
+  /** The deflators' base year (england.json), which names the prices of the real-terms measure. */
+  priceBaseYear?: number,
 ): ComparePayload {
   const years = [...new Set(panel.map((r) => r.year))].sort((a, b) => a - b);
   const areas = [...las].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
@@ -92,7 +94,7 @@ export function comparePayload(
     fl: {},
   };
   for (const key of COMPARE_MEASURES) {
-    const def = MEASURES[key]!;
+    const def = atPrices(MEASURES[key]!, priceBaseYear);
     const f = 10 ** def.decimals;
     const r = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * f) / f);
     out.measures.push({ key, label: def.label, unit: def.unit, decimals: def.decimals, timing: def.timing });

@@ -36,7 +36,7 @@ const WORDING: Record<CouncilMeasure, Omit<MeasureDef, 'measure' | 'label' | 'ti
   cpp_rate_per_10k: { noun: 'children on child protection plans per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 1 },
   spend_per_child_gbp: { noun: 'spent per child on children’s services (cash)', rankNoun: 'spending per child', unit: 'gbp', decimals: 0 },
   spend_per_child_real_gbp: {
-    noun: 'spent per child on children’s services (2023-24 prices)',
+    noun: 'spent per child on children’s services (real terms)',
     rankNoun: 'spending per child',
     unit: 'gbp',
     decimals: 0,
@@ -73,4 +73,11 @@ export function yearLabel(def: MeasureDef, year: number): string {
 /** The value in the measure's unit: "182", "618.6", "£2,884". */
 export function formatMeasure(def: MeasureDef, v: number | null | undefined): string {
   return formatValue(v, def.unit, def.decimals);
+}
+
+/** A real-terms measure worded with its price base from the data ("Spending per child, at 2023-24 prices"); other measures unchanged. */
+export function atPrices(def: MeasureDef, baseYear: number | undefined): MeasureDef {
+  if (baseYear === undefined || def.measure !== 'spend_per_child_real_gbp') return def;
+  const prices = `at ${formatFinancialYear(baseYear)} prices`;
+  return { ...def, label: `Spending per child, ${prices}`, noun: `spent per child on children’s services (${prices})` };
 }

@@ -19,7 +19,8 @@ import { MISSING_REASONS, type MissingReason } from '../../../contract/missing.t
 import { describeRank, rankOf, type RankResult } from './rank.ts';
 import { isSmallCouncil } from '../small-councils.ts';
 import { formatFinancialYear } from '../format.ts';
-import { formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
+import { atPrices, formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
+
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
 import { median as medianOf } from '../../../contract/stats.ts';
 
@@ -145,13 +146,6 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
   const all = field.map((f) => f.value).filter((v): v is number => typeof v === 'number');
   const fieldSummary = all.length ? { min: Math.min(...all), median: median(all)!, max: Math.max(...all), n: all.length } : null;
   return { def, year, value, missing: null, missingText: null, rank, england, region, neighbours, sentence, previous, staleNote, field: fieldSummary };
-}
-
-/** A real-terms measure worded with its price base from the data ("Spending per child, at 2023-24 prices"); other measures unchanged. */
-export function atPrices(def: MeasureDef, baseYear: number | undefined): MeasureDef {
-  if (baseYear === undefined || def.measure !== 'spend_per_child_real_gbp') return def;
-  const prices = `at ${formatFinancialYear(baseYear)} prices`;
-  return { ...def, label: `Spending per child, ${prices}`, noun: `spent per child on children’s services (${prices})` };
 }
 
 /** Spending per child appears twice: in cash for the latest year with a figure, and in real terms for the latest year with a deflator. */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LICENCES, ManifestSchema, seriesOf, type SourceEntry } from '../../../contract/manifest.ts';
+import { LICENCES, ManifestSchema, releaseKey, seriesOf, type SourceEntry } from '../../../contract/manifest.ts';
 
 export type { SourceEntry };
 export { LICENCES };
@@ -27,6 +27,18 @@ export function getSource(id: string): SourceEntry {
   const s = getSources().find((x) => x.id === id);
   if (!s) throw new Error(`unknown source id "${id}": it is not in data/sources.json`);
   return s;
+}
+
+/**
+ * The newest entry of a family and role (by release date), as the pipeline's readers choose it
+ * (scripts/data/core/acquire.ts newestFile): the pages name the release the figures come from.
+ */
+export function newestOfRole(family: SourceEntry['family'], role: string): SourceEntry {
+  const candidates = getSources()
+    .filter((s) => s.family === family && s.role === role)
+    .sort((a, b) => (releaseKey(b) ?? '').localeCompare(releaseKey(a) ?? ''));
+  if (!candidates[0]) throw new Error(`no source of family "${family}" with role "${role}" in data/sources.json`);
+  return candidates[0];
 }
 
 export const FAMILY_NAMES: Record<SourceEntry['family'], string> = {

@@ -14,7 +14,7 @@
  */
 import type { LaInfo, PanelRow } from '../../../contract/outputs.ts';
 import { MISSING_REASONS, type MissingReason } from '../../../contract/missing.ts';
-import { MEASURES, measureDef } from '../councils/measures.ts';
+import { atPrices, MEASURES, measureDef } from '../councils/measures.ts';
 import { isSmallCouncil, SMALL_COUNCILS_CAVEAT } from '../small-councils.ts';
 import type { LayerData, LayerMeta } from './layers.ts';
 
@@ -38,11 +38,12 @@ export function offeredYears(panel: readonly PanelRow[], key: string): number[] 
   return [...new Set(panel.filter((r) => r[col] !== null && r[col] !== undefined).map((r) => r.year))].sort((a, b) => b - a);
 }
 
-export function layerMeta(panel: readonly PanelRow[], key: string): LayerMeta {
+/** `priceBaseYear`: the deflators' base year (england.json), which names the prices of the real-terms layer. */
+export function layerMeta(panel: readonly PanelRow[], key: string, priceBaseYear?: number): LayerMeta {
   const years = offeredYears(panel, key);
   if (!years.length) throw new Error(`map layer ${key}: no council has a value in any year of the panel (la-panel.json)`);
   if (key === GRADE_LAYER) return { key, kind: 'grade', label: 'Ofsted overall grade', unit: 'number', decimals: 0, timing: 'at-31-march', years };
-  const d = measureDef(key);
+  const d = atPrices(measureDef(key), priceBaseYear);
   return { key, kind: 'numeric', label: d.label, unit: d.unit, decimals: d.decimals, timing: d.timing, years };
 }
 
@@ -53,8 +54,8 @@ export function mapCouncils(las: readonly LaInfo[]): LaInfo[] {
   return las.filter((l) => l.status === 'current').sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
-export function layerData(panel: readonly PanelRow[], las: readonly LaInfo[], key: string): LayerData {
-  const meta = layerMeta(panel, key);
+export function layerData(panel: readonly PanelRow[], las: readonly LaInfo[], key: string, priceBaseYear?: number): LayerData {
+  const meta = layerMeta(panel, key, priceBaseYear);
   const col = columnOf(key);
   const councils = mapCouncils(las);
   const codes = councils.map((l) => l.code);

@@ -1,9 +1,11 @@
 /** The map's layers and overlays on the real pipeline outputs (data/output/). */
 import { describe, expect, it } from 'vitest';
-import { getLas, getPanel } from '../../../src/lib/data.ts';
+import { getEngland, getLas, getPanel, priceBaseYear } from '../../../src/lib/data.ts';
+import { comparePayload } from '../../../src/lib/councils/compare.ts';
+import { financialYear } from '../../../contract/years.ts';
 import { boundaryMap } from '../../../src/lib/maps/geo.ts';
 import { layerView } from '../../../src/lib/maps/layers.ts';
-import { layerData, mapLayerKeys } from '../../../src/lib/maps/mapdata.ts';
+import { layerData, layerMeta, mapLayerKeys } from '../../../src/lib/maps/mapdata.ts';
 import { overlaps } from '../../../src/lib/maps/overlays.ts';
 import { MEASURES } from '../../../src/lib/councils/measures.ts';
 import places from '../../../data/map-places.json';
@@ -13,6 +15,15 @@ const SMALL = ['E09000001', 'E06000053'];
 describe('map layers from the panel', () => {
   const rows = getPanel().rows;
   const las = getLas();
+  it('the real-terms layer names its prices from the deflators in the data, never a year typed in code', () => {
+    const base = priceBaseYear();
+    expect(base).toBe(getEngland().deflators!.baseYear);
+    expect(layerMeta(rows, 'spend_per_child_real_gbp', base).label).toBe(`Spending per child, at ${financialYear(base!)} prices`);
+    expect(layerMeta(rows, 'spend_per_child_real_gbp', 2031).label).toBe('Spending per child, at 2030-31 prices');
+    expect(layerMeta(rows, 'spend_per_child_real_gbp').label).toBe('Spending per child, real terms');
+    const compare = comparePayload(rows, las, getEngland().series, () => [], base);
+    expect(compare.measures.find((m) => m.key === 'spend_per_child_real_gbp')?.label).toBe(`Spending per child, at ${financialYear(base!)} prices`);
+  });
   it('offer every council-page measure and the Ofsted grade', () => {
     expect(mapLayerKeys()).toEqual([...Object.keys(MEASURES), 'ofsted_overall']);
   });

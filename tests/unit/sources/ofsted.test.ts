@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseGrade, serialToIso } from '../../../scripts/data/sources/ofsted/cells.ts';
+import { parseDate, parseGrade, publishedBound, serialToIso } from '../../../scripts/data/sources/ofsted/cells.ts';
+import { YEAR_MAX } from '../../../contract/schemas.ts';
 import { readInspectionHistory } from '../../../scripts/data/sources/ofsted/inspection-history.ts';
 import { loadOfstedDetailed, mergeOfsted } from '../../../scripts/data/sources/ofsted/index.ts';
 import { makeNameResolver } from '../../../scripts/data/sources/ofsted/names.ts';
@@ -253,5 +254,25 @@ describe("the outcomes release's period comes from its manifest entry", () => {
   });
   it('a release that names no year is refused, saying how to write it', () => {
     expect(() => outcomesPeriod({ id: 'ofsted-outcomes-next', release: 'latest' })).toThrow(/does not name the 31 March it counts at[\s\S]*31 March YYYY/);
+  });
+});
+
+describe('the latest date a file may carry comes from its manifest entry, not from code', () => {
+  it('is the publication day, the end of the publication month, or the schema’s last year', () => {
+    expect(publishedBound({ published: '2023-07-06' })).toBe('2023-07-06');
+    expect(publishedBound({ published: '2024-11' })).toBe('2024-11-30');
+    expect(publishedBound({ published: '2024-02' })).toBe('2024-02-29');
+    expect(publishedBound({ published: '2026-06' })).toBe('2026-06-30');
+    expect(publishedBound({})).toBe(`${YEAR_MAX}-12-31`);
+  });
+  it('a judgement dated after the file was published is an error naming the row and column', () => {
+    const resolve = makeNameResolver(read25(fixture('outcomes-2025')).history);
+    const files = sourceFiles({ [C23]: odsBytes(fixture('csc-2023')) });
+    // The real entry says 2023-07-06; an entry dated earlier than the judgements it lists is refused.
+    expect(files.get(C23)!.entry.published).toBe('2023-07-06');
+    files.get(C23)!.entry.published = '2019-01-01';
+    expect(() => readInspectionHistory(files, resolve, { minRows: 1 })).toThrow(
+      /row \d+, column "[^"]+"[\s\S]*date 20\d\d-\d\d-\d\d is outside 2009-01-01 to 2019-01-01/,
+    );
   });
 });

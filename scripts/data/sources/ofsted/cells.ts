@@ -14,6 +14,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { OfstedGrade } from '../../../../contract/outputs.ts';
+import { YEAR_MAX } from '../../../../contract/schemas.ts';
 import { DataError } from '../../core/errors.ts';
 import { Table } from '../../core/table.ts';
 import type { Workbook } from '../../core/sheet.ts';
@@ -148,8 +149,24 @@ export function parseDate(raw: string): string | undefined {
   return undefined;
 }
 
-/** Earliest and latest dates any LA children's services judgement can carry (SLAC began 2009). */
-export const DATE_RANGE = { min: '2009-01-01', max: '2026-12-31' } as const;
+/** The earliest date any LA children's services judgement can carry (SLAC, Ofsted's first framework for them, began in 2009). */
+export const FIRST_JUDGEMENT_DATE = '2009-01-01';
+
+/**
+ * The last date a file can carry: the day its manifest entry says it was published, or the last day
+ * of the month ("2024-11" → "2024-11-30"); with no publication date, the last day of the schema's
+ * last year (YEAR_MAX). No judgement is published after the file that lists it.
+ */
+export function publishedBound(entry: { published?: string | undefined }): string {
+  const p = entry.published ?? '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(p)) return p;
+  const m = /^(\d{4})-(\d{2})$/.exec(p);
+  if (m) return `${p}-${String(new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate()).padStart(2, '0')}`;
+  return `${YEAR_MAX}-12-31`;
+}
+
+/** Earliest and latest dates any judgement can carry, without a file's own bound. */
+export const DATE_RANGE = { min: FIRST_JUDGEMENT_DATE, max: `${YEAR_MAX}-12-31` } as const;
 
 /** A date cell of a table: ISO date, or null if blank. Text that is not a date, or a date out of range, is an error. */
 export function dateAt(table: Table, row: number, column: string, range: { min: string; max: string } = DATE_RANGE): string | null {

@@ -12,13 +12,16 @@
  * matched on code AND name, else on name (the code difference is reported),
  * else on code alone (spelling differs: "london corporation").
  * A few rows have no start date (matched on publication date only).
- * Reports published after the official release's cut-off (30 June 2025) or
- * inspected after 31 March 2025 are out of scope (`later`), not disagreements.
+ * Reports published after the newest official release's cut-off (its period,
+ * outcomes.ts outcomesPeriod: 30 June 2025 for the 31 March 2025 release) or
+ * inspected after its 31 March are out of scope (`later`), not disagreements.
+ * Dates later than the scrape's own publication (its manifest entry) are errors.
  */
 import type { Inspection, OfstedGrade } from '../../../../contract/outputs.ts';
-import { fileOf, type SourceFiles } from '../../core/acquire.ts';
+import { fileOf, newestFile, type SourceFiles } from '../../core/acquire.ts';
 import { readWorkbook } from '../../core/sheet.ts';
-import { cellGrid, dateAt, gridTable, parseGrade } from './cells.ts';
+import { cellGrid, dateAt, gridTable, parseGrade, publishedBound } from './cells.ts';
+import { OUTCOMES_ROLE, outcomesPeriod } from './outcomes.ts';
 import { nameKey } from './names.ts';
 
 export const D2I_ID = 'ofsted-d2i-scrape';
@@ -46,14 +49,17 @@ export function crossCheckD2i(files: SourceFiles, inspections: readonly Inspecti
   const t = gridTable(grid, 0, { ...where, sheet: SHEET });
   t.requireColumns(['ltla23cd', 'local_authority', 'inspection_start_date', 'publication_date', 'overall_effectiveness_grade']);
   const out: D2iCheck = { checked: 0, agreed: 0, later: 0, disagreements: [] };
+  const period = outcomesPeriod(newestFile(files, 'ofsted', OUTCOMES_ROLE).entry);
+  const latest = publishedBound(f.entry);
   for (let r = 0; r < t.rows.length; r++) {
     const code = t.text(r, 'ltla23cd');
     const name = t.text(r, 'local_authority');
-    const start = dateAt(t, r, 'inspection_start_date', { min: '2017-11-01', max: '2027-12-31' });
-    const published = dateAt(t, r, 'publication_date', { min: '2018-01-01', max: '2027-12-31' });
+    // ILACS began with inspections from November 2017, first published in 2018.
+    const start = dateAt(t, r, 'inspection_start_date', { min: '2017-11-01', max: latest });
+    const published = dateAt(t, r, 'publication_date', { min: '2018-01-01', max: latest });
     const grade: OfstedGrade | null | undefined = parseGrade(t.text(r, 'overall_effectiveness_grade'));
     if (published === null) throw t.error('blank publication date', { row: r, column: 'publication_date' });
-    if (published > '2025-06-30' || (start !== null && start > '2025-03-31')) {
+    if (published > period.publishedBy || (start !== null && start > period.inspectedBy)) {
       out.later++;
       continue;
     }

@@ -36,7 +36,7 @@ import { newestFile, type SourceFiles } from '../../core/acquire.ts';
 import { DataError } from '../../core/errors.ts';
 import { readWorkbook, type Workbook } from '../../core/sheet.ts';
 import type { Table } from '../../core/table.ts';
-import { cellGrid, dateAt, gradeAt, gridTable, tidy, type Where } from './cells.ts';
+import { cellGrid, DATE_RANGE, dateAt, FIRST_JUDGEMENT_DATE, gradeAt, gridTable, publishedBound, tidy, type Where } from './cells.ts';
 
 /** Manifest role (family "ofsted") of the file with every council's inspections since 2009, by framework. */
 export const CSC_HISTORY_ROLE = 'inspection-history';
@@ -165,7 +165,8 @@ export function historyTables(wb: Workbook, where: Where, sheet: string): { curr
   return { current: gridTable(grid, headers[0]!, sheetWhere, headers[1]), preRestructure: gridTable(grid, headers[1]!, sheetWhere) };
 }
 
-export function parseHistoryTable(t: Table, which: 'current' | 'pre-restructure', resolve: NameResolver): Inspection[] {
+/** `latest`: the last date a row may carry (the file's publication date, cells.ts publishedBound). */
+export function parseHistoryTable(t: Table, which: 'current' | 'pre-restructure', resolve: NameResolver, latest: string = DATE_RANGE.max): Inspection[] {
   t.requireColumns(['Local authority name', ...BLOCKS.slice(0, 5).flatMap((b) => [b.date[0]!, ...(b.overall ?? []), ...b.subs.map((s) => s[0][0]!)])]);
   t.assertUniqueKeys((r) => t.text(r, 'Local authority name'), 'LA name');
   const out: Inspection[] = [];
@@ -183,7 +184,7 @@ export function parseHistoryTable(t: Table, which: 'current' | 'pre-restructure'
     for (const b of BLOCKS) {
       const dateCol = pick(t, b.date);
       if (dateCol === undefined) continue;
-      const published = dateAt(t, r, dateCol);
+      const published = dateAt(t, r, dateCol, { min: FIRST_JUDGEMENT_DATE, max: latest });
       const overallCol = b.overall ? pick(t, b.overall) : undefined;
       const subs: Array<[string, string]> = b.subs.flatMap(([cands, key]) => {
         const c = pick(t, cands);
@@ -260,7 +261,10 @@ export function readInspectionHistory(
     throw current.error(`only ${current.rows.length} LA rows in Table 10 (expected 152)`, {}, 'the file may be truncated');
   }
   return {
-    inspections: [...parseHistoryTable(current, 'current', resolve), ...parseHistoryTable(preRestructure, 'pre-restructure', resolve)],
+    inspections: [
+      ...parseHistoryTable(current, 'current', resolve, publishedBound(f.entry)),
+      ...parseHistoryTable(preRestructure, 'pre-restructure', resolve, publishedBound(f.entry)),
+    ],
     rowsRead: current.rows.length + preRestructure.rows.length,
   };
 }
