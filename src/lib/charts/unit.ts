@@ -38,9 +38,12 @@ export interface ChartUnit<O extends CommonOptions, C> {
   text(c: C, o: O, unit: Unit): ChartText;
 }
 
+/** A chart's render function, carrying its declaration (tests compare its fields with the editors' CHART_SPECS). */
+export type ChartRenderer<O extends CommonOptions, C> = ((o: O) => ChartOutput) & { unit: ChartUnit<O, C> };
+
 /** Turns a chart declaration into its render function: options → ChartOutput. */
-export function defineChart<O extends CommonOptions, C>(u: ChartUnit<O, C>): (o: O) => ChartOutput {
-  return (o: O) => {
+export function defineChart<O extends CommonOptions, C>(u: ChartUnit<O, C>): ChartRenderer<O, C> {
+  const render = (o: O) => {
     const fields = u.fields(o).filter((f): f is FieldRole & { field: string } => f.field !== undefined);
     for (const f of fields) requireField(o.data, f.field, u.name, f.role);
     for (const f of fields) if (f.numeric) requireNumeric(o.data, f.field, u.name);
@@ -53,4 +56,5 @@ export function defineChart<O extends CommonOptions, C>(u: ChartUnit<O, C>): (o:
     );
     return output(u.kind, o, { ...svgs, ...u.text(c, o, unit) });
   };
+  return Object.assign(render, { unit: u });
 }
