@@ -78,6 +78,16 @@ export function releaseKey(entry: Pick<SourceEntry, 'release' | 'published'>): s
   return (entry.published && from(entry.published)) || from(entry.release);
 }
 
+/** Whether a text is a valid regular expression. */
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SourceEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
   family: z.enum(FAMILIES),
@@ -125,7 +135,30 @@ export const SourceEntrySchema = z.object({
    * publication's slug, a search term that finds it, and the data set's title
    * in the public API (scripts/releases/).
    */
-  discovery: z.object({ ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }) }).optional(),
+  discovery: z
+    .object({
+      /** An Explore Education Statistics data set (scripts/releases/ees.ts). */
+      ees: z.object({ publication: z.string().min(3), search: z.string().min(3), dataSet: z.string().min(3) }).optional(),
+      /**
+       * GOV.UK publications (scripts/releases/govuk.ts): listed by a document collection (its path) or
+       * found by a search (words and organisation); `title` is a regular expression a release's title
+       * matches, with a group `end` for the year its figures run to; `attachment` one its file's name matches.
+       */
+      govuk: z
+        .object({
+          collection: z
+            .string()
+            .regex(/^\/government\/collections\//, 'a GOV.UK collection path, "/government/collections/…"')
+            .optional(),
+          search: z.object({ q: z.string().min(3), organisation: z.string().min(2).optional() }).optional(),
+          title: z.string().refine((s) => compiles(s) && s.includes('(?<end>'), 'a regular expression with a group (?<end>…) for the year'),
+          attachment: z.string().refine(compiles, 'a regular expression'),
+        })
+        .refine((g) => (g.collection === undefined) !== (g.search === undefined), 'give either "collection" or "search"')
+        .optional(),
+    })
+    .refine((d) => d.ees !== undefined || d.govuk !== undefined, 'name where to look: "ees" or "govuk"')
+    .optional(),
   /** When the publisher next releases this series (YYYY-MM-DD or YYYY-MM), as announced on its statistics calendar. */
   nextRelease: z
     .string()

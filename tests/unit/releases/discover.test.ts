@@ -15,24 +15,31 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema, type SourceEntry } from '../../../contract/manifest.ts';
-import { discover, discoveryReport, withNewEntries } from '../../../scripts/releases/discover.ts';
+import { advanceYears, discover, discoveryReport, releaseEndYear, withNewEntries } from '../../../scripts/releases/discover.ts';
 import { EesClient, httpFetchJson } from '../../../scripts/releases/ees.ts';
+import { GovukClient } from '../../../scripts/releases/govuk.ts';
 import { replay, type Replay } from './replay-server.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/releases/ees');
+const GOVUK_FIXTURES = join(ROOT, 'tests/fixtures/releases/govuk');
 const DATA_SET = '9f2c5d0e-7a61-4b7c-8c2a-3d1e0a6b5f26';
 
 let server: Replay;
+let govukServer: Replay;
 let manifest: { sources: SourceEntry[] };
 
 beforeAll(async () => {
   server = await replay(FIXTURES);
+  govukServer = await replay(GOVUK_FIXTURES);
   manifest = JSON.parse(await readFile(join(ROOT, 'data/sources.json'), 'utf8')) as { sources: SourceEntry[] };
 });
 afterAll(async () => {
   await server.close();
+  await govukServer.close();
 });
+
+const publishers = (ees = server.url, govuk = govukServer.url) => ({ ees: new EesClient(ees, httpFetchJson), govuk: new GovukClient(govuk, httpFetchJson) });
 
 describe('release discovery (EES API)', () => {
   it('finds the 2026 CLA release and proposes one manifest entry made from the 2025 one', async () => {
@@ -117,7 +124,7 @@ describe('release discovery (EES API)', () => {
       const path = join(dir, 'sources.json');
       const text = await readFile(join(ROOT, 'data/sources.json'), 'utf8');
       await writeFile(path, text);
-      const env = { ...process.env, DATA_MANIFEST: path, EES_API_URL: server.url, RELEASES_REPORT: join(dir, 'report.txt') };
+      const env = { ...process.env, DATA_MANIFEST: path, EES_API_URL: server.url, GOVUK_API_URL: govukServer.url, RELEASES_REPORT: join(dir, 'report.txt') };
       const run = promisify(execFile);
       const tsx = join(ROOT, 'node_modules/.bin/tsx');
       const dry = await run(tsx, ['scripts/releases/cli.ts', '--dry-run'], { cwd: ROOT, env });
@@ -125,12 +132,135 @@ describe('release discovery (EES API)', () => {
       expect(dry.stdout).toContain('--dry-run: these entries were not written');
       expect(await readFile(path, 'utf8')).toBe(text);
       const wet = await run(tsx, ['scripts/releases/cli.ts'], { cwd: ROOT, env });
-      expect(wet.stdout).toContain('Wrote 1 new entry');
+      expect(wet.stdout).toContain('Wrote 3 new entries');
       const written = JSON.parse(await readFile(path, 'utf8')) as { sources: SourceEntry[] };
-      expect(written.sources.filter((s) => s.id === 'cla-ees-2026')).toHaveLength(1);
+      expect(ManifestSchema.safeParse(written).success).toBe(true);
+      for (const id of ['cla-ees-2026', 'ofsted-outcomes-2026', 'mhclg-rsx-2025-26'])
+        expect(
+          written.sources.filter((s) => s.id === id),
+          id,
+        ).toHaveLength(1);
       expect(await readFile(join(dir, 'report.txt'), 'utf8')).toContain('NEW cla-ees-2026');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('release discovery (GOV.UK: Ofsted and MHCLG)', () => {
+  it('finds Ofsted’s outcomes as at 31 March 2026 by search, and proposes the entry with its file on GOV.UK', async () => {
+    const d = await discover(manifest.sources, publishers());
+    const f = d.found.find((x) => x.series === 'ofsted-outcomes')!;
+    expect(f.previous).toBe('ofsted-outcomes-2025');
+    expect(f.via).toBe(
+      'GOV.UK publication https://www.gov.uk/government/statistics/local-authority-inspection-outcomes-as-at-31-march-2026, published 2026-09-24',
+    );
+    const prev = manifest.sources.find((s) => s.id === 'ofsted-outcomes-2025')!;
+    expect(f.entry).toEqual({
+      id: 'ofsted-outcomes-2026',
+      family: 'ofsted',
+      title: 'Local authority inspection outcomes as at 31 March 2026',
+      publisher: 'Ofsted',
+      landingUrl: 'https://www.gov.uk/government/statistics/local-authority-inspection-outcomes-as-at-31-march-2026',
+      licence: 'OGL-3.0',
+      release: '31 March 2026',
+      role: 'outcomes-as-at-31-march',
+      discovery: prev.discovery,
+      published: '2026-09-24',
+      path: 'dfe/ofsted/LA_Inspection_Outcomes_as_at_31_March_2026.ods',
+      downloadUrl: 'https://assets.publishing.service.gov.uk/media/66f2a1b2c3d4e5f6a7b8c9e1/LA_Inspection_Outcomes_as_at_31_March_2026.ods',
+      sha256: '',
+    });
+    // the "main findings" page matches the search, not the title pattern
+    expect(d.found.filter((x) => x.series === 'ofsted-outcomes')).toHaveLength(1);
+  });
+
+  it('finds MHCLG’s 2025-26 outturn in its collection, taking the RSX file and leaving the budget and the release out', async () => {
+    const d = await discover(manifest.sources, publishers());
+    const f = d.found.find((x) => x.series === 'mhclg-rsx')!;
+    expect(f.previous).toBe('mhclg-rsx-2024-25');
+    expect(f.entry).toMatchObject({
+      id: 'mhclg-rsx-2025-26',
+      family: 'spend',
+      role: 'revenue-outturn-rsx',
+      title: 'Local authority revenue expenditure and financing: RSX outturn by LA, 2025-26',
+      release: '2025-26',
+      published: '2026-11-26',
+      landingUrl: 'https://www.gov.uk/government/collections/local-authority-revenue-expenditure-and-financing',
+      path: 'dfe/mhclg-revenue-outturn/RSX_2025-26_data_by_LA.ods',
+      downloadUrl: 'https://assets.publishing.service.gov.uk/media/6750a1b2c3d4e5f6a7b8c9d2/RSX_2025-26_data_by_LA.ods',
+      sha256: '',
+    });
+    expect(f.entry).not.toHaveProperty('bytes');
+    expect(d.found.map((x) => x.entry.id).sort()).toEqual(['cla-ees-2026', 'mhclg-rsx-2025-26', 'ofsted-outcomes-2026']);
+    expect(discoveryReport(d)).toMatch(
+      /^NEW mhclg-rsx-2025-26 \(after mhclg-rsx-2024-25; GOV\.UK publication https:\/\/www\.gov\.uk\/government\/statistics\/local-authority-revenue-expenditure-and-financing-england-2025-to-2026-individual-local-authority-data-outturn, published 2026-11-26\)$/m,
+    );
+  });
+
+  it('with the new entries in the manifest, both series are up to date', async () => {
+    const d = await discover(manifest.sources, publishers());
+    const next = withNewEntries(manifest, d.found);
+    expect(ManifestSchema.safeParse(next).success).toBe(true);
+    const again = await discover(next.sources, publishers());
+    expect(again.found).toEqual([]);
+    expect(again.upToDate).toEqual(
+      expect.arrayContaining([
+        { series: 'ofsted-outcomes', latest: 'ofsted-outcomes-2026' },
+        { series: 'mhclg-rsx', latest: 'mhclg-rsx-2025-26' },
+      ]),
+    );
+  });
+
+  it('a publication without the file, or an answer of the wrong shape, is reported for that series; the others are still checked', async () => {
+    const path = '/api/content/government/statistics/local-authority-inspection-outcomes-as-at-31-march-2026';
+    const body = JSON.parse(await readFile(join(GOVUK_FIXTURES, 'ofsted-outcomes-2026.json'), 'utf8')) as {
+      details: { attachments: Array<{ attachment_type: string }> };
+    };
+    body.details.attachments = body.details.attachments.filter((a) => a.attachment_type !== 'file');
+    const noFile = await replay(GOVUK_FIXTURES, { [path]: { body: JSON.stringify(body) } });
+    try {
+      const d = await discover(manifest.sources, publishers(server.url, noFile.url));
+      expect(d.failed).toEqual([
+        {
+          series: 'ofsted-outcomes',
+          latest: 'ofsted-outcomes-2025',
+          problem: expect.stringMatching(
+            /as-at-31-march-2026 \("Local authority inspection outcomes as at 31 March 2026"\) has no file whose name matches .*; its files: none/,
+          ),
+        },
+      ]);
+      expect(d.found.map((f) => f.entry.id).sort()).toEqual(['cla-ees-2026', 'mhclg-rsx-2025-26']);
+    } finally {
+      await noFile.close();
+    }
+    const collection = '/api/content/government/collections/local-authority-revenue-expenditure-and-financing';
+    const bad = await replay(GOVUK_FIXTURES, { [collection]: { body: JSON.stringify({ title: 'x', links: { documents: [{ base_path: '/x' }] } }) } });
+    try {
+      const d = await discover(manifest.sources, publishers(server.url, bad.url));
+      expect(d.failed.find((f) => f.series === 'mhclg-rsx')?.problem).toMatch(
+        /^GOV\.UK answered http:\/\/127\.0\.0\.1:\d+\/api\/content\/government\/collections\/.* with an unexpected shape \(links\.documents\.0\.title/,
+      );
+    } finally {
+      await bad.close();
+    }
+  });
+});
+
+describe('release years', () => {
+  it.each([
+    ['2024-25', 2025],
+    ['31 March 2025', 2025],
+    ['2025', 2025],
+    ['December 2025', 2025],
+    ['2026-04', 2026],
+    ['mid-2024 (Census 2021-based)', 2024],
+  ])('%s runs to %d', (release, year) => expect(releaseEndYear(release)).toBe(year));
+  it('moves an entry’s texts on by a year, financial years first', () => {
+    expect(advanceYears('mhclg-rsx-2024-25', 2025, 2026)).toBe('mhclg-rsx-2025-26');
+    expect(advanceYears('RSX outturn by LA, 2024-25', 2025, 2026)).toBe('RSX outturn by LA, 2025-26');
+    expect(advanceYears('as at 31 March 2025', 2025, 2026)).toBe('as at 31 March 2026');
+    expect(advanceYears('LA_inspections_2009-2023', 2023, 2024)).toBe('LA_inspections_2009-2024');
+    expect(advanceYears('20250', 2025, 2026)).toBe('20250');
+  });
 });
