@@ -15,6 +15,9 @@
  * silently empty discovery.
  */
 import { z } from 'zod';
+import { type FetchJson, getChecked } from './http.ts';
+
+export { type FetchJson, httpFetchJson } from './http.ts';
 
 export const DEFAULT_EES_API_URL = 'https://api.education.gov.uk/statistics';
 
@@ -56,42 +59,14 @@ export type DataSetVersion = z.infer<typeof DataSetVersionSchema>;
 
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ paging: Paging, results: z.array(item) });
 
-export type FetchJson = (url: string) => Promise<unknown>;
-
-/** GET a JSON document; a non-2xx status or a non-JSON answer (e.g. a web page) is an error naming the URL. */
-export async function httpFetchJson(url: string): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(url, { headers: { accept: 'application/json' } });
-  } catch (e) {
-    throw new Error(
-      `${url} could not be reached: ${(e as Error).message}${(e as { cause?: Error }).cause ? ` (${(e as { cause: Error }).cause.message})` : ''}`,
-    );
-  }
-  if (!res.ok) throw new Error(`${url} answered ${res.status} ${res.statusText}`);
-  const type = res.headers.get('content-type') ?? '';
-  if (!type.includes('json')) throw new Error(`${url} returned ${type || 'an unlabelled answer'} instead of JSON: a web page, not the API`);
-  return res.json();
-}
-
 export class EesClient {
   constructor(
     readonly baseUrl: string,
     private readonly fetchJson: FetchJson,
   ) {}
 
-  private async get<T extends z.ZodTypeAny>(path: string, schema: T): Promise<z.infer<T>> {
-    const url = `${this.baseUrl.replace(/\/$/, '')}${path}`;
-    const body = await this.fetchJson(url);
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ');
-      throw new Error(`the Explore Education Statistics API answered ${url} with an unexpected shape (${issues})`);
-    }
-    return parsed.data;
+  private get<T extends z.ZodTypeAny>(path: string, schema: T): Promise<z.infer<T>> {
+    return getChecked(this.fetchJson, `${this.baseUrl.replace(/\/$/, '')}${path}`, schema, 'the Explore Education Statistics API');
   }
 
   /** Every page of a paginated list. */

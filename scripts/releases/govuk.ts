@@ -15,7 +15,7 @@
  * Answers are validated with zod, so a change of shape is an error naming the field.
  */
 import { z } from 'zod';
-import type { FetchJson } from './ees.ts';
+import { type FetchJson, getChecked } from './http.ts';
 
 export const DEFAULT_GOVUK_API_URL = 'https://www.gov.uk';
 
@@ -73,17 +73,8 @@ export class GovukClient {
     private readonly fetchJson: FetchJson,
   ) {}
 
-  private async get<T extends z.ZodTypeAny>(path: string, schema: T): Promise<z.infer<T>> {
-    const url = `${this.baseUrl.replace(/\/$/, '')}${path}`;
-    const parsed = schema.safeParse(await this.fetchJson(url));
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ');
-      throw new Error(`GOV.UK answered ${url} with an unexpected shape (${issues})`);
-    }
-    return parsed.data;
+  private get<T extends z.ZodTypeAny>(path: string, schema: T): Promise<z.infer<T>> {
+    return getChecked(this.fetchJson, `${this.baseUrl.replace(/\/$/, '')}${path}`, schema, 'GOV.UK');
   }
 
   /** The publications a document collection lists (Content API, links.documents). */
