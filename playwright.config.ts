@@ -9,8 +9,8 @@
  *
  *   export PATH=$PWD/node_modules/.bin:$PATH
  *   npm run build && playwright test            # all four
- *   playwright test --project site              # the real site only (no fixture builds)
- *   playwright test --project basic             # one fixture site (built first if it changed)
+ *   playwright test --project=site              # the real site only (no fixture builds)
+ *   playwright test --project=basic             # one fixture site (built first if it changed)
  *
  * Each site has its own static server (tests/e2e/static-server.mjs) on 127.0.0.1: the real site
  * on 4327 (E2E_PORT), the fixture sites on the ports in FIXTURE_SITES.

@@ -98,7 +98,7 @@ test('every layer is a choice: the Ofsted grade layer loads lazily and shows a c
     'Children in need per 10,000 children',
     'Child protection plans per 10,000 children',
     'Spending per child, cash',
-    /^Spending per child, \d{4}-\d{2} prices$/,
+    /^Spending per child, at \d{4}-\d{2} prices$/,
     'Ofsted overall grade',
   ]);
   expect(layers).toEqual([]);
