@@ -176,7 +176,8 @@ export function initCompare(): void {
     for (const y of years) {
       const last = y === years.at(-1);
       if ((y - years[0]!) % step !== 0 && !last) continue;
-      if (!last && years.at(-1)! - y < step * 0.75) continue;
+      // A tick too close to the last year's (which is always drawn, end-anchored) would touch it at 360 px.
+      if (!last && years.at(-1)! - y <= step * 0.75) continue;
       const t = svg('text', { x: x(y), y: H - mb + 18, 'text-anchor': y === years[0] ? 'start' : last ? 'end' : 'middle' });
       t.textContent = yearText(y);
       axis.append(t);

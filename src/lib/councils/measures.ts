@@ -16,6 +16,8 @@ export interface MeasureDef {
   label: string;
   /** Noun phrase after a number: "182 children in care per 10,000 children". */
   noun: string;
+  /** The verb a sentence about a council uses: "had 182 children in care…", "spent £1,328 per child…". */
+  verb: 'had' | 'spent';
   /** What the rank is about: "rate", "number", "spending per child". */
   rankNoun: string;
   unit: Unit;
@@ -30,13 +32,14 @@ type CouncilMeasure = 'cla_rate_per_10k' | 'cla_count' | 'cin_rate_per_10k' | 'c
 
 /** How each council measure is written about; its label and timing come from the registry (contract/measures.ts). */
 const WORDING: Record<CouncilMeasure, Omit<MeasureDef, 'measure' | 'label' | 'timing'>> = {
-  cla_rate_per_10k: { noun: 'children in care per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 0 },
-  cla_count: { noun: 'children in care', rankNoun: 'number', unit: 'count', decimals: 0 },
-  cin_rate_per_10k: { noun: 'children in need per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 1 },
-  cpp_rate_per_10k: { noun: 'children on child protection plans per 10,000 children', rankNoun: 'rate', unit: 'number', decimals: 1 },
-  spend_per_child_gbp: { noun: 'spent per child on children’s services (cash)', rankNoun: 'spending per child', unit: 'gbp', decimals: 0 },
+  cla_rate_per_10k: { noun: 'children in care per 10,000 children', verb: 'had', rankNoun: 'rate', unit: 'number', decimals: 0 },
+  cla_count: { noun: 'children in care', verb: 'had', rankNoun: 'number', unit: 'count', decimals: 0 },
+  cin_rate_per_10k: { noun: 'children in need per 10,000 children', verb: 'had', rankNoun: 'rate', unit: 'number', decimals: 1 },
+  cpp_rate_per_10k: { noun: 'children on child protection plans per 10,000 children', verb: 'had', rankNoun: 'rate', unit: 'number', decimals: 1 },
+  spend_per_child_gbp: { noun: 'per child on children’s services (cash)', verb: 'spent', rankNoun: 'spending per child', unit: 'gbp', decimals: 0 },
   spend_per_child_real_gbp: {
-    noun: 'spent per child on children’s services (real terms)',
+    noun: 'per child on children’s services (real terms)',
+    verb: 'spent',
     rankNoun: 'spending per child',
     unit: 'gbp',
     decimals: 0,
@@ -79,5 +82,24 @@ export function formatMeasure(def: MeasureDef, v: number | null | undefined): st
 export function atPrices(def: MeasureDef, baseYear: number | undefined): MeasureDef {
   if (baseYear === undefined || def.measure !== 'spend_per_child_real_gbp') return def;
   const prices = `at ${formatFinancialYear(baseYear)} prices`;
-  return { ...def, label: `Spending per child, ${prices}`, noun: `spent per child on children’s services (${prices})` };
+  return { ...def, label: `Spending per child, ${prices}`, noun: `per child on children’s services (${prices})` };
+}
+
+/**
+ * A council's figure against England's, in words a reader takes in at once: "about the same as
+ * England (67)" within 5%, "12% above England’s 330.3", "2.7 times England’s 67", "twice England’s 67".
+ */
+export function versusEngland(def: MeasureDef, value: number, england: number): string {
+  const e = formatMeasure(def, england);
+  if (england <= 0) return `England: ${e}`;
+  // None at all is not "100% below": a small council with no children in care that year.
+  if (value === 0) return `against England’s ${e}`;
+  const ratio = value / england;
+  if (Math.abs(ratio - 1) < 0.05) return `about the same as England (${e})`;
+  if (ratio >= 1.95) {
+    const times = Math.round(ratio * 10) / 10;
+    return `${times === 2 ? 'twice' : `${times.toFixed(1)} times`} England’s ${e}`;
+  }
+  const pct = Math.round(Math.abs(ratio - 1) * 100);
+  return `${pct}% ${ratio > 1 ? 'above' : 'below'} England’s ${e}`;
 }

@@ -19,7 +19,7 @@ import { MISSING_REASONS, type MissingReason } from '../../../contract/missing.t
 import { describeRank, rankOf, type RankResult } from './rank.ts';
 import { isSmallCouncil } from '../small-councils.ts';
 import { formatFinancialYear } from '../format.ts';
-import { atPrices, formatMeasure, measureDef, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
+import { atPrices, formatMeasure, measureDef, versusEngland, yearLabel, yearPhrase, type MeasureDef } from './measures.ts';
 
 import { ENGLAND_CODE } from '../../../contract/codes.ts';
 import { median as medianOf } from '../../../contract/stats.ts';
@@ -130,11 +130,14 @@ export function headlineFigure(input: ProfileInput, key: string): HeadlineFigure
     : null;
   const stale = own.at(-1) && own.at(-1)!.year !== year ? own.at(-1)! : null;
   let staleNote: string | null = null;
-  let sentence = `${la.name} had ${formatMeasure(def, value)} ${def.noun} ${yearPhrase(def, year)}`;
-  if (rank && key !== 'cla_count') {
-    sentence += `, the ${describeRank(rank)} ${def.rankNoun} of the ${rank.of} councils in England with a figure`;
-  }
-  if (england?.value != null) sentence += ` (England: ${formatMeasure(def, england.value)})`;
+  // Reporter's order: when, who, what; then how it compares with England and where it sits among the councils.
+  const when = yearPhrase(def, year);
+  let sentence = `${when.charAt(0).toUpperCase()}${when.slice(1)} ${la.name} ${def.verb} ${formatMeasure(def, value)} ${def.noun}`;
+  const comparisons = [
+    ...(england?.value != null ? [versusEngland(def, value, england.value)] : []),
+    ...(rank && key !== 'cla_count' ? [`the ${describeRank(rank)} ${def.rankNoun} of the ${rank.of} councils with a figure`] : []),
+  ];
+  if (comparisons.length) sentence += `: ${comparisons.join(', and ')}`;
   sentence += '.';
   if (stale) {
     const r = stale.missing[m] as MissingReason | undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaYear, LaInfo, PanelRow } from '../../../contract/outputs.ts';
 import { PANEL_NUMERIC_COLUMNS } from '../../../contract/outputs.ts';
 import { headlineFigure, median } from '../../../src/lib/councils/profile.ts';
+import { measureDef, versusEngland } from '../../../src/lib/councils/measures.ts';
 
 function row(code: string, name: string, year: number, values: Partial<Record<string, number | null>>, missing: Record<string, string> = {}): PanelRow {
   const base = Object.fromEntries(PANEL_NUMERIC_COLUMNS.map((c) => [c, null]));
@@ -90,7 +91,7 @@ describe('headlineFigure', () => {
   it('writes a sentence with a tied rank among councils with a figure', () => {
     const f = headlineFigure(input, 'cla_rate_per_10k');
     expect(f.sentence).toBe(
-      'Blackpool had 184 children in care per 10,000 children at 31 March 2025, the joint highest rate of the 3 councils in England with a figure (England: 67).',
+      'At 31 March 2025 Blackpool had 184 children in care per 10,000 children: 2.7 times England’s 67, and the joint highest rate of the 3 councils with a figure.',
     );
     expect(f.rank).toMatchObject({ fromTop: 1, tiedWith: 2, of: 3, missing: 2 });
   });
@@ -133,4 +134,18 @@ describe('headline spend in cash and in real terms', () => {
     expect(real.staleNote).toBe('There is no figure for 2024-25: no deflator published for this year yet.');
     expect(headlineFigure({ ...input, priceBaseYear: 2025 }, 'spend_per_child_real_gbp').def.label).toBe('Spending per child, at 2024-25 prices');
   });
+});
+
+describe('a council against England, in words', () => {
+  const def = measureDef('cla_rate_per_10k');
+  it.each([
+    [67, 67, 'about the same as England (67)'],
+    [65, 67, 'about the same as England (67)'],
+    [75, 67, '12% above England’s 67'],
+    [50, 67, '25% below England’s 67'],
+    [134, 67, 'twice England’s 67'],
+    [130, 67, '94% above England’s 67'],
+    [184, 67, '2.7 times England’s 67'],
+    [0, 67, 'against England’s 67'],
+  ])('%d against %d: %s', (v, e, words) => expect(versusEngland(def, v, e)).toBe(words));
 });
