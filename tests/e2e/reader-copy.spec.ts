@@ -49,7 +49,7 @@ test('each rule catches the phrasing it is for, and passes good copy', () => {
 });
 
 test('no internal notes in any built page', () => {
-  test.skip(!existsSync(DIST), `no built site in ${DIST}/: run the build first`);
+  expect(existsSync(DIST), `no built site in ${DIST}/: run the build first (npm run build)`).toBe(true);
   const found = scan(DIST, SOURCE_IDS);
   const report = found.map((f) => `${f.file}: ${f.rule}: “…${f.excerpt}…”`).join('\n');
   expect(found, `Reader copy with internal notes (fix the page, story or component that writes it):\n${report}`).toEqual([]);

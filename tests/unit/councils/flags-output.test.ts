@@ -20,7 +20,12 @@ function rings(markup: string): number {
   return parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelectorAll('.chart-flag circle').length;
 }
 
-describe.skipIf(!haveOutputs)('flagged values on the council pages (real outputs)', { timeout: 120_000 }, () => {
+// A missing output is a failure, not a skip: the global set-up runs the pipeline, so absence means it broke.
+it('finds the pipeline outputs in data/output (run `npm run data`)', () => {
+  expect(haveOutputs, 'data/output/ lacks la-panel.json, england.json, regions.json or anomalies.json: run `npm run data`').toBe(true);
+});
+
+describe('flagged values on the council pages (real outputs)', { timeout: 120_000 }, () => {
   it('rings every anomaly on each council-page chart that shows its value', () => {
     const all = getAnomalies();
     const england = getEngland().series;
