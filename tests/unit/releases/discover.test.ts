@@ -44,7 +44,7 @@ const publishers = (ees = server.url, govuk = govukServer.url) => ({ ees: new Ee
 describe('release discovery (EES API)', () => {
   it('finds the 2026 CLA release and proposes one manifest entry made from the 2025 one', async () => {
     const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
-    expect(d.found.map((f) => f.entry.id)).toEqual(['cla-ees-2026']);
+    expect(d.found.map((f) => f.entry.id)).toEqual(['cla-ees-2026', 'cin-b1-2026', 'cin-d5-2026']);
     const f = d.found[0]!;
     expect(f.previous).toBe('cla-ees-2025');
     expect(f.version).toBe('2.0');
@@ -74,7 +74,28 @@ describe('release discovery (EES API)', () => {
     const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
     const ofsted = d.notChecked.find((n) => n.series === 'ofsted-outcomes');
     expect(ofsted?.landingUrl).toMatch(/^https:\/\//);
-    expect(d.notChecked.find((n) => n.series === 'cin-b1')).toMatchObject({ latest: 'cin-b1-2025', nextRelease: '2026-10' });
+    expect(d.notChecked.find((n) => n.series === 'cin-c1')).toMatchObject({ latest: 'cin-c1-2025' });
+    expect(d.notChecked.find((n) => n.series === 'population-0-17')?.landingUrl).toMatch(/^https:\/\/www\.ons\.gov\.uk\//);
+  });
+
+  it('finds the 2026 children-in-need tables B1 and D5 in one publication; the workforce indicators are up to date', async () => {
+    const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
+    const b1 = d.found.find((f) => f.series === 'cin-b1')!;
+    expect(b1.previous).toBe('cin-b1-2025');
+    expect(b1.entry).toMatchObject({
+      id: 'cin-b1-2026',
+      family: 'cin',
+      release: '2026',
+      published: '2026-10-29',
+      title: 'Children in need, 2026 release: table B1, children in need (2013–2026)',
+      path: 'dfe/cin-census/ees-2026/b1_children_in_need_2013_to_2026.csv',
+      sha256: '',
+    });
+    expect(d.found.find((f) => f.series === 'cin-d5')?.entry).toMatchObject({
+      id: 'cin-d5-2026',
+      path: 'dfe/cin-census/ees-2026/d5_cpps_at31march_by_duration_2013_to_2026.csv',
+    });
+    expect(d.upToDate).toContainEqual({ series: 'workforce', latest: 'workforce-2025' });
   });
 
   it('the manifest with the new entry is valid and, asked again, up to date', async () => {
@@ -86,6 +107,7 @@ describe('release discovery (EES API)', () => {
     const again = await discover(next.sources, new EesClient(server.url, httpFetchJson));
     expect(again.found).toEqual([]);
     expect(again.upToDate).toContainEqual({ series: 'cla-ees', latest: 'cla-ees-2026' });
+    expect(again.upToDate).toContainEqual({ series: 'cin-b1', latest: 'cin-b1-2026' });
   });
 
   it('an API answer of the wrong shape, or a web page, is reported for that series with the URL; the run goes on', async () => {
@@ -96,7 +118,7 @@ describe('release discovery (EES API)', () => {
     });
     try {
       const d = await discover(manifest.sources, new EesClient(bad.url, httpFetchJson));
-      expect(d.found).toEqual([]);
+      expect(d.found.map((f) => f.entry.id)).toEqual(['cin-b1-2026', 'cin-d5-2026']);
       expect(d.failed).toEqual([{ series: 'cla-ees', latest: 'cla-ees-2025', problem: expect.stringMatching(/unexpected shape .*results\.0\.type/) }]);
       expect(discoveryReport(d)).toMatch(
         /^COULD NOT CHECK cla-ees \(latest cla-ees-2025\): the Explore Education Statistics API answered http:\/\/127\.0\.0\.1:\d+\/v1\/data-sets\//m,
@@ -132,10 +154,10 @@ describe('release discovery (EES API)', () => {
       expect(dry.stdout).toContain('--dry-run: these entries were not written');
       expect(await readFile(path, 'utf8')).toBe(text);
       const wet = await run(tsx, ['scripts/releases/cli.ts'], { cwd: ROOT, env });
-      expect(wet.stdout).toContain('Wrote 3 new entries');
+      expect(wet.stdout).toContain('Wrote 5 new entries');
       const written = JSON.parse(await readFile(path, 'utf8')) as { sources: SourceEntry[] };
       expect(ManifestSchema.safeParse(written).success).toBe(true);
-      for (const id of ['cla-ees-2026', 'ofsted-outcomes-2026', 'mhclg-rsx-2025-26'])
+      for (const id of ['cla-ees-2026', 'cin-b1-2026', 'cin-d5-2026', 'ofsted-outcomes-2026', 'mhclg-rsx-2025-26'])
         expect(
           written.sources.filter((s) => s.id === id),
           id,
@@ -192,7 +214,7 @@ describe('release discovery (GOV.UK: Ofsted and MHCLG)', () => {
       sha256: '',
     });
     expect(f.entry).not.toHaveProperty('bytes');
-    expect(d.found.map((x) => x.entry.id).sort()).toEqual(['cla-ees-2026', 'mhclg-rsx-2025-26', 'ofsted-outcomes-2026']);
+    expect(d.found.map((x) => x.entry.id).sort()).toEqual(['cin-b1-2026', 'cin-d5-2026', 'cla-ees-2026', 'mhclg-rsx-2025-26', 'ofsted-outcomes-2026']);
     expect(discoveryReport(d)).toMatch(
       /^NEW mhclg-rsx-2025-26 \(after mhclg-rsx-2024-25; GOV\.UK publication https:\/\/www\.gov\.uk\/government\/statistics\/local-authority-revenue-expenditure-and-financing-england-2025-to-2026-individual-local-authority-data-outturn, published 2026-11-26\)$/m,
     );
@@ -230,7 +252,7 @@ describe('release discovery (GOV.UK: Ofsted and MHCLG)', () => {
           ),
         },
       ]);
-      expect(d.found.map((f) => f.entry.id).sort()).toEqual(['cla-ees-2026', 'mhclg-rsx-2025-26']);
+      expect(d.found.map((f) => f.entry.id).sort()).toEqual(['cin-b1-2026', 'cin-d5-2026', 'cla-ees-2026', 'mhclg-rsx-2025-26']);
     } finally {
       await noFile.close();
     }
