@@ -63,7 +63,7 @@ export const renderBarChart = defineChart<BarChartOptions, BarChannels>({
       missingRows: rows.filter((r) => r.v === null),
       fill: (r) => (o.highlight && r.label === o.highlight ? HIGHLIGHT : seriesColor(0)),
       fmt,
-      tip: (r) => `${r.label}: ${r.v === null ? 'no data' : fmt(r.v)}`,
+      tip: (r) => `${r.label}: ${r.v === null ? 'no data' : fmt(r.v)}${o.period ? ` ${o.period}` : ''}`,
     };
   },
   plot(c, v, o) {

@@ -84,7 +84,7 @@ export const renderScatter = defineChart<ScatterOptions, ScatterChannels>({
     const fmtY = (v: number) => formatValue(v, unit, o.decimals);
     const fmtX = (v: number) => formatValue(v, xUnit, o.decimals);
     const tip = (p: { name: string; x: number; y: number }) =>
-      `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)} (${ordinal(pts.filter((q) => q.y > p.y).length + 1)} highest of ${pts.length})`;
+      `${p.name}: ${o.xLabel ?? o.x} ${fmtX(p.x)}, ${o.yLabel ?? o.y} ${fmtY(p.y)}${o.period ? ` ${o.period}` : ''} (${ordinal(pts.filter((q) => q.y > p.y).length + 1)} highest of ${pts.length})`;
     const labelled = pts.filter((p) => o.labels?.includes(p.name) || p.name === o.highlight);
     const flagged = [...flaggedPoints(o.data, o.flags, 'Scatter', (i) => all[i]!.x !== null && all[i]!.y !== null)].map(([j, n]) => ({
       x: pts[j]!.x,

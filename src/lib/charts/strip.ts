@@ -51,7 +51,8 @@ export const renderDotStrip = defineChart<DotStripOptions, DotStripChannels>({
     const fmt = (v: number) => formatValue(v, unit, o.decimals);
     // Tooltip text: name, value and rank (1 = highest), e.g. "Blackpool: 184 (1st highest of 151)".
     const rankOf = (v: number) => pts.filter((q) => q.v > v).length + 1;
-    const tip = (p: { name: string; v: number }) => `${p.name}: ${fmt(p.v)} (${ordinal(rankOf(p.v))} highest of ${pts.length})`;
+    const tip = (p: { name: string; v: number }) =>
+      `${p.name}: ${fmt(p.v)}${o.period ? ` ${o.period}` : ''} (${ordinal(rankOf(p.v))} highest of ${pts.length})`;
     const h = pts.find((p) => p.name === o.highlight);
 
     const lo = Math.min(...pts.map((p) => p.v), o.reference?.value ?? Infinity);

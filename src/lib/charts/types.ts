@@ -46,6 +46,12 @@ export interface CommonOptions {
   decimals?: number;
   xLabel?: string;
   yLabel?: string;
+  /**
+   * When the figures are for, for a chart of many areas in one year: each mark's tooltip names it after
+   * the value ("Blackpool: 184 per 10,000 at 31 March 2024 (1st highest of 151)"; the tooltip still starts
+   * with the area's name, which the highlight select matches). Measure-first charts of one year set it.
+   */
+  period?: string;
   /** Field holding the reason a value is missing (a MissingReason key or free text). Default "missingReason". */
   missingReasonField?: string;
   /** Column headers for the table/CSV header labels in the table: {field: 'Label'}. CSV keeps field names. */

@@ -22,6 +22,8 @@ import { CHART_SPECS, isValueRole, nearestField, interpolateTitle, isFlowMeasure
 import { measureUnit, parseUnit, unitConflict } from './units.ts';
 import { findArea, levenshtein, nearestStrings } from './refs.ts';
 import { recordSources } from './sources-collector.ts';
+import { isMeasure, measureSpec } from '../../../contract/measures.ts';
+import { financialYear } from '../../../contract/years.ts';
 
 export class ChartPropsError extends Error {
   /** The story's position (from __loc), in the shape Astro's error overlay reads. */
@@ -97,10 +99,19 @@ export function normaliseChartProps<T>(kind: ChartKind, input: object, astroLoca
       }));
     }
     out.data = rows;
-    if ((p.helper === 'councils' || p.helper === 'councilPairs') && typeof props.year === 'number') planYears = [props.year];
+    if ((p.helper === 'councils' || p.helper === 'councilPairs') && typeof props.year === 'number') {
+      planYears = [props.year];
+      // Each mark's tooltip names the year: "at 31 March 2024" for a count or rate, "in 2023-24" for spending.
+      if (out.period === undefined) out.period = isFlowMeasure(p.measure) ? `in ${financialYear(props.year)}` : `at 31 March ${props.year}`;
+    }
     Object.assign(out, p.fields);
     if (out.unit === undefined && p.measure) out.unit = measureUnit(index.measureUnits?.[p.measure]);
     if (kind === 'Scatter' && out.xUnit === undefined && p.xMeasure) out.xUnit = measureUnit(index.measureUnits?.[p.xMeasure]);
+    // A scatter of two measures names them (axes, tooltips and the description), not "x" and "y".
+    if (kind === 'Scatter') {
+      if (out.xLabel === undefined && p.xMeasure && isMeasure(p.xMeasure)) out.xLabel = measureSpec(p.xMeasure).label;
+      if (out.yLabel === undefined && p.measure && isMeasure(p.measure)) out.yLabel = measureSpec(p.measure).label;
+    }
     if (out.xFormat === undefined && p.fields.x === 'year' && isFlowMeasure(p.measure)) out.xFormat = 'financial-year';
     if (kind === 'LikertBar' && out.yFormat === undefined && out.xFormat === undefined) out.yFormat = 'year';
     recordSources(

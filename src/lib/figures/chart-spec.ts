@@ -30,6 +30,7 @@ const COMMON = [
   'missingReasonField',
   'columnLabels',
   'flags',
+  'period',
   'subtitle',
   'headingLevel',
   'notes',

@@ -78,7 +78,8 @@ test.describe('the story that uses every component', () => {
     const tip = block.locator('.chart-tooltip');
     const dot = block.locator('svg.chart-svg:visible [data-label^="Hartlepool:"]').first();
     const label = (await dot.getAttribute('data-label'))!;
-    expect(label).toMatch(/^Hartlepool: \d+ per 10,000 \(\d+(st|nd|rd|th) highest of \d+\)$/);
+    // Council, year, value and rank.
+    expect(label).toMatch(/^Hartlepool: \d+ per 10,000 at 31 March 2024 \(\d+(st|nd|rd|th) highest of \d+\)$/);
     await dot.hover();
     await expect(tip).toBeVisible();
     await expect(tip).toHaveText(label);
@@ -88,6 +89,23 @@ test.describe('the story that uses every component', () => {
     expect(t!.x + t!.width).toBeLessThanOrEqual(frame!.x + frame!.width + 1);
     await page.mouse.move(0, 0);
     await expect(tip).toBeHidden();
+  });
+
+  test('a scatter of two measures names them on its axes, in its tooltips and in its description', async ({ page }) => {
+    await page.goto(STORY);
+    const block = page.locator('#mf-scatter');
+    const svg = block.locator('svg.chart-svg:visible');
+    await expect(svg).toContainText('IDACI 2019 average score');
+    const dot = svg.locator('[data-label^="Camden:"]').first();
+    const label = (await dot.getAttribute('data-label'))!;
+    expect(label).toMatch(
+      /^Camden: IDACI 2019 average score \d+%, Children looked after per 10,000 children \d+ per 10,000 at 31 March 2024 \(\d+(st|nd|rd|th) highest of \d+\)$/,
+    );
+    await dot.hover();
+    await expect(block.locator('.chart-tooltip')).toHaveText(label);
+    await expect(block.locator('[id$="-desc"]').first()).toContainText(
+      'Children looked after per 10,000 children (up) against IDACI 2019 average score (across)',
+    );
   });
 
   test('tapping a dot on a phone shows the same label', async ({ browser }) => {
