@@ -31,7 +31,7 @@ test.describe('council page', () => {
     await expect(figures.filter({ hasText: 'Children looked after per 10,000 children' })).toContainText(/At 31 March 20\d\d/);
     await expect(figures.filter({ hasText: 'Ofsted judgement at 31 March' })).toContainText(/Outstanding|Good|Requires improvement|Inadequate|No judgement/);
     await expect(page.locator('.council-summary')).toContainText(
-      /At 31 March 20\d\d Blackpool had \d+ children in care per 10,000 children: [^.]*England[^.]*, and the (joint )?(highest|\d+(st|nd|rd|th)-(highest|lowest)) rate of the \d+ councils with a figure\./,
+      /At 31 March 20\d\d Blackpool had \d+ children in care per 10,000 children: [^:]*England[^:]*?, and the (joint )?(highest|\d+(st|nd|rd|th)-(highest|lowest)) rate of the \d+ councils with a figure\./,
     );
     await expect(page.getByRole('heading', { name: 'Statistical neighbours' })).toBeVisible();
     await expect(page.locator('ol.timeline > li').first()).toContainText(/\d{4}/);
