@@ -78,6 +78,19 @@ export function releaseKey(entry: Pick<SourceEntry, 'release' | 'published'>): s
   return (entry.published && from(entry.published)) || from(entry.release);
 }
 
+/**
+ * The entries of a family and role, newest release first (by releaseKey; one whose release names no
+ * date sorts last). How a reader picks its file (scripts/data/core/acquire.ts newestFile, which also
+ * refuses a tie or an undated entry) and how the pages name the release in use.
+ */
+export function newestFirst<E extends Pick<SourceEntry, 'family' | 'role' | 'release' | 'published'>>(
+  entries: readonly E[],
+  family: string,
+  role: string,
+): E[] {
+  return entries.filter((e) => e.family === family && e.role === role).sort((a, b) => (releaseKey(b) ?? '').localeCompare(releaseKey(a) ?? ''));
+}
+
 /** Whether a text is a valid regular expression. */
 function compiles(source: string): boolean {
   try {

@@ -75,6 +75,16 @@ function replaceYear(text: string, from: string, to: string): string {
   return text.split(from).join(to);
 }
 
+/**
+ * The latest entry without what belongs to its own file and release (checksums, sizes, dates, a
+ * withdrawal): the start of the next release's entry, which update mode pins.
+ */
+function unpinned(latest: RawEntry): Record<string, unknown> {
+  const { sha256: _s, bytes: _b, published: _p, withdrawn: _w, nextRelease: _n, downloadSha256: _ds, downloadBytes: _db, ...rest } = latest;
+  void _s, _b, _p, _w, _n, _ds, _db;
+  return rest;
+}
+
 export function newEntryFrom(latest: RawEntry, v: DataSetVersion, downloadUrl: string): Record<string, unknown> {
   const year = String(yearOf(v.timePeriods.end));
   const id = latest.id.includes(latest.release) ? replaceYear(latest.id, latest.release, year) : `${seriesOf(latest.id)}-${year}`;
@@ -86,9 +96,7 @@ export function newEntryFrom(latest: RawEntry, v: DataSetVersion, downloadUrl: s
     /\((\d{4})–(\d{4})\)/,
     start ? `(${start}–${year})` : '($1–$2)',
   );
-  const { sha256: _s, bytes: _b, published: _p, withdrawn: _w, nextRelease: _n, ...rest } = latest;
-  void _s, _b, _p, _w, _n;
-  return { ...rest, id, title, release: year, published: v.published.slice(0, 10), path, downloadUrl, sha256: '' };
+  return { ...unpinned(latest), id, title, release: year, published: v.published.slice(0, 10), path, downloadUrl, sha256: '' };
 }
 
 /** The year a release's figures run to: "2024-25" → 2025; "31 March 2025", "2025", "December 2025" → 2025. */
@@ -111,8 +119,7 @@ export function advanceYears(text: string, from: number, to: number): string {
     .join(fy(to));
 }
 
-export async function discover(entries: readonly RawEntry[], publishers: Publishers | EesClient): Promise<Discovery> {
-  const { ees, govuk } = 'ees' in publishers ? publishers : { ees: publishers, govuk: undefined };
+export async function discover(entries: readonly RawEntry[], { ees, govuk }: Publishers): Promise<Discovery> {
   const result: Discovery = { found: [], upToDate: [], notChecked: [], failed: [] };
   const ids = new Set(entries.map((e) => e.id));
   for (const [series, latest] of latestBySeries(entries)) {
@@ -217,10 +224,8 @@ async function checkGovukSeries(
     const published = pub.firstPublished.slice(0, 10);
     const move = (text: string) => advanceYears(text, have, end);
     const folder = latest.path.includes('/') ? latest.path.slice(0, latest.path.lastIndexOf('/') + 1) : '';
-    const { sha256: _s, bytes: _b, published: _p, withdrawn: _w, nextRelease: _n, downloadSha256: _ds, downloadBytes: _db, ...rest } = latest;
-    void _s, _b, _p, _w, _n, _ds, _db;
     const entry: Record<string, unknown> = {
-      ...rest,
+      ...unpinned(latest),
       id: move(latest.id),
       title: move(latest.title),
       release: move(latest.release),

@@ -18,8 +18,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { walkFiles } from '../../scripts/check/dist.ts';
 import { buildSite, miniSite, ROOT } from './mini-site.ts';
 import { PAYLOAD, renameInJson } from './hostile.ts';
 
@@ -57,15 +58,9 @@ export const siteDir = (name: FixtureName): string => join(FIXTURE_ROOT, name);
 export const distDir = (name: FixtureName): string => join(siteDir(name), 'dist');
 const outputsDir = (name: FixtureName): string => join(FIXTURE_ROOT, `${name}-output`);
 
+/** Every file under `dir` (absolute paths), leaving out those `skip` (given an absolute path) names. */
 function files(dir: string, skip: (path: string) => boolean = () => false): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      if (skip(p)) return [];
-      return statSync(p).isDirectory() ? files(p, skip) : [p];
-    });
+  return existsSync(dir) ? walkFiles(dir, (rel) => skip(join(dir, rel))).map((rel) => join(dir, rel)) : [];
 }
 
 /** The project files a site copies: src/ (without the stories, the style guide and generated files), contract/, scripts/, config. */

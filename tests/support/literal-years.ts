@@ -9,8 +9,9 @@
  * a word, a dot, a slash or a hyphen (so "cla-ees-2025" and "2000/svg" are not years here, "2023-24"
  * is 2023), and every manifest id that carries a year or a financial-year code, written as a string.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { walkFiles } from '../../scripts/check/dist.ts';
+import { join } from 'node:path';
 
 const DIRS = ['scripts', 'src', 'contract'];
 const SKIP = new Set(['src/lib/figures/ids.generated.ts']);
@@ -35,24 +36,19 @@ export function literalYears(code: string, idsWithYears: readonly string[]): str
   return [...found].sort();
 }
 
-function walk(root: string, dir: string, out: string[]): void {
-  for (const name of readdirSync(join(root, dir)).sort()) {
-    const rel = `${dir}/${name}`;
-    if (statSync(join(root, rel)).isDirectory()) walk(root, rel, out);
-    else if (/\.(ts|astro|mjs)$/.test(name) && !SKIP.has(rel)) out.push(rel);
-  }
-}
-
 /** Every code file with years written in it: path → its years and ids. */
 export function scanLiteralYears(root: string): Map<string, string[]> {
   const manifest = JSON.parse(readFileSync(join(root, 'data/sources.json'), 'utf8')) as { sources: Array<{ id: string }> };
   const ids = manifest.sources.map((s) => s.id).filter((id) => /\d{4}/.test(id));
-  const files: string[] = [];
-  for (const d of DIRS) walk(root, d, files);
+  const files = DIRS.flatMap((d) =>
+    walkFiles(join(root, d))
+      .map((rel) => `${d}/${rel}`)
+      .filter((f) => /\.(ts|astro|mjs)$/.test(f) && !SKIP.has(f)),
+  );
   const out = new Map<string, string[]>();
   for (const f of files) {
     const ys = literalYears(readFileSync(join(root, f), 'utf8'), ids);
-    if (ys.length) out.set(relative(root, join(root, f)), ys);
+    if (ys.length) out.set(f, ys);
   }
   return out;
 }

@@ -24,7 +24,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConversionError, convertGpkgLayer } from './convert/gpkg.ts';
 import { DataError } from './errors.ts';
-import { type Family, type Manifest, releaseKey, type SourceEntry } from '../../../contract/manifest.ts';
+import { type Family, type Manifest, newestFirst, releaseKey, type SourceEntry } from '../../../contract/manifest.ts';
 
 /**
  * A source file that could not be obtained: it is not in the mirror or the cache
@@ -204,30 +204,30 @@ export function looksLikeWebPage(bytes: Uint8Array, path: string): boolean {
  * entries of one role and release are an error, as is a role with none.
  */
 export function newestFile(files: SourceFiles, family: Family, role: string): AcquiredFile {
-  const candidates = [...files.values()].filter((f) => f.entry.family === family && f.entry.role === role);
-  if (candidates.length === 0) {
+  const ordered = newestFirst(
+    [...files.values()].map((f) => f.entry),
+    family,
+    role,
+  );
+  if (ordered.length === 0) {
     throw new Error(`no source of family "${family}" with role "${role}" in data/sources.json (or none was acquired); add an entry with "role": "${role}"`);
   }
-  const keyed = candidates.map((f) => {
-    const key = releaseKey(f.entry);
-    if (!key)
+  for (const e of ordered)
+    if (!releaseKey(e))
       throw new DataError(
-        { source: f.entry.id, value: f.entry.release },
+        { source: e.id, value: e.release },
         'the release names no date or year, so it cannot be ordered against the others of its role',
         'give the entry a published date (YYYY-MM or YYYY-MM-DD)',
       );
-    return { f, key };
-  });
-  keyed.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-  const [first, second] = keyed;
-  if (second && second.key === first!.key) {
+  const [first, second] = ordered as [SourceEntry, ...SourceEntry[]];
+  if (second && releaseKey(second) === releaseKey(first)) {
     throw new DataError(
-      { source: first!.f.entry.id, value: first!.f.entry.release },
-      `${first!.f.entry.id} and ${second.f.entry.id} are both the newest release of role "${role}" (${first!.key})`,
+      { source: first.id, value: first.release },
+      `${first.id} and ${second.id} are both the newest release of role "${role}" (${releaseKey(first)})`,
       'give the newer one a later published date, or a different role',
     );
   }
-  return first!.f;
+  return files.get(first.id)!;
 }
 
 /**

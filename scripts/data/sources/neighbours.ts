@@ -33,9 +33,8 @@ export interface NeighbourRow {
 export interface StatNeighbours {
   current: NeighbourRow[];
   former: NeighbourRow[];
-  /** The manifest entry read (for messages) and its release, as the pages name the groupings ("April 2021"). */
+  /** The manifest entry read, for messages. */
   source: string;
-  release: string;
 }
 
 export const NEIGHBOURS_ROLE = 'statistical-neighbours';
@@ -75,5 +74,5 @@ export function parseStatNeighbours(files: SourceFiles, minCurrent = 140): StatN
   if (current.length < minCurrent) {
     throw t.error(`only ${current.length} councils before the "Old SNs:" marker; at least ${minCurrent} expected`, {}, 'the file looks truncated');
   }
-  return { current, former, source: id, release: f.entry.release };
+  return { current, former, source: id };
 }

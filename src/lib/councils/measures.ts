@@ -78,10 +78,15 @@ export function formatMeasure(def: MeasureDef, v: number | null | undefined): st
   return formatValue(v, def.unit, def.decimals);
 }
 
+/** The prices real-terms figures are in: "at 2023-24 prices", or "in real terms" where the data name no base. */
+export function pricesPhrase(baseYear: number | undefined): string {
+  return baseYear === undefined ? 'in real terms' : `at ${formatFinancialYear(baseYear)} prices`;
+}
+
 /** A real-terms measure worded with its price base from the data ("Spending per child, at 2023-24 prices"); other measures unchanged. */
 export function atPrices(def: MeasureDef, baseYear: number | undefined): MeasureDef {
   if (baseYear === undefined || def.measure !== 'spend_per_child_real_gbp') return def;
-  const prices = `at ${formatFinancialYear(baseYear)} prices`;
+  const prices = pricesPhrase(baseYear);
   return { ...def, label: `Spending per child, ${prices}`, noun: `per child on children’s services (${prices})` };
 }
 

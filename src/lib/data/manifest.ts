@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LICENCES, ManifestSchema, releaseKey, seriesOf, type SourceEntry } from '../../../contract/manifest.ts';
+import { LICENCES, ManifestSchema, newestFirst, seriesOf, type SourceEntry } from '../../../contract/manifest.ts';
 
 export type { SourceEntry };
 export { LICENCES };
@@ -34,11 +34,9 @@ export function getSource(id: string): SourceEntry {
  * (scripts/data/core/acquire.ts newestFile): the pages name the release the figures come from.
  */
 export function newestOfRole(family: SourceEntry['family'], role: string): SourceEntry {
-  const candidates = getSources()
-    .filter((s) => s.family === family && s.role === role)
-    .sort((a, b) => (releaseKey(b) ?? '').localeCompare(releaseKey(a) ?? ''));
-  if (!candidates[0]) throw new Error(`no source of family "${family}" with role "${role}" in data/sources.json`);
-  return candidates[0];
+  const newest = newestFirst(getSources(), family, role)[0];
+  if (!newest) throw new Error(`no source of family "${family}" with role "${role}" in data/sources.json`);
+  return newest;
 }
 
 export const FAMILY_NAMES: Record<SourceEntry['family'], string> = {

@@ -43,7 +43,7 @@ const publishers = (ees = server.url, govuk = govukServer.url) => ({ ees: new Ee
 
 describe('release discovery (EES API)', () => {
   it('finds the 2026 CLA release and proposes one manifest entry made from the 2025 one', async () => {
-    const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
+    const d = await discover(manifest.sources, { ees: new EesClient(server.url, httpFetchJson) });
     expect(d.found.map((f) => f.entry.id)).toEqual(['cla-ees-2026', 'cin-b1-2026', 'cin-d5-2026']);
     const f = d.found[0]!;
     expect(f.previous).toBe('cla-ees-2025');
@@ -71,7 +71,7 @@ describe('release discovery (EES API)', () => {
   });
 
   it('lists the series it cannot check automatically, with where to look', async () => {
-    const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
+    const d = await discover(manifest.sources, { ees: new EesClient(server.url, httpFetchJson) });
     const ofsted = d.notChecked.find((n) => n.series === 'ofsted-outcomes');
     expect(ofsted?.landingUrl).toMatch(/^https:\/\//);
     expect(d.notChecked.find((n) => n.series === 'cin-c1')).toMatchObject({ latest: 'cin-c1-2025' });
@@ -79,7 +79,7 @@ describe('release discovery (EES API)', () => {
   });
 
   it('finds the 2026 children-in-need tables B1 and D5 in one publication; the workforce indicators are up to date', async () => {
-    const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
+    const d = await discover(manifest.sources, { ees: new EesClient(server.url, httpFetchJson) });
     const b1 = d.found.find((f) => f.series === 'cin-b1')!;
     expect(b1.previous).toBe('cin-b1-2025');
     expect(b1.entry).toMatchObject({
@@ -99,12 +99,12 @@ describe('release discovery (EES API)', () => {
   });
 
   it('the manifest with the new entry is valid and, asked again, up to date', async () => {
-    const d = await discover(manifest.sources, new EesClient(server.url, httpFetchJson));
+    const d = await discover(manifest.sources, { ees: new EesClient(server.url, httpFetchJson) });
     const next = withNewEntries(manifest, d.found);
     expect(ManifestSchema.safeParse(next).success).toBe(true);
     const ids = next.sources.map((s) => s.id);
     expect(ids.indexOf('cla-ees-2026')).toBe(ids.indexOf('cla-ees-2025') + 1);
-    const again = await discover(next.sources, new EesClient(server.url, httpFetchJson));
+    const again = await discover(next.sources, { ees: new EesClient(server.url, httpFetchJson) });
     expect(again.found).toEqual([]);
     expect(again.upToDate).toContainEqual({ series: 'cla-ees', latest: 'cla-ees-2026' });
     expect(again.upToDate).toContainEqual({ series: 'cin-b1', latest: 'cin-b1-2026' });
@@ -117,7 +117,7 @@ describe('release discovery (EES API)', () => {
       },
     });
     try {
-      const d = await discover(manifest.sources, new EesClient(bad.url, httpFetchJson));
+      const d = await discover(manifest.sources, { ees: new EesClient(bad.url, httpFetchJson) });
       expect(d.found.map((f) => f.entry.id)).toEqual(['cin-b1-2026', 'cin-d5-2026']);
       expect(d.failed).toEqual([{ series: 'cla-ees', latest: 'cla-ees-2025', problem: expect.stringMatching(/unexpected shape .*results\.0\.type/) }]);
       expect(discoveryReport(d)).toMatch(
@@ -133,7 +133,7 @@ describe('release discovery (EES API)', () => {
       },
     });
     try {
-      const d = await discover(manifest.sources, new EesClient(html.url, httpFetchJson));
+      const d = await discover(manifest.sources, { ees: new EesClient(html.url, httpFetchJson) });
       expect(d.failed[0]?.problem).toMatch(/returned text\/html instead of JSON: a web page, not the API/);
     } finally {
       await html.close();
